@@ -1,0 +1,54 @@
+# GateKeeper — the two commands are `make run` and `make test`; both set up what is missing.
+# Set-up is idempotent: a second run installs nothing and takes about a second.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMPS := $(VENV)/.stamps
+
+.PHONY: setup run test lint bench bench-quick screenshots clean-venv help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make run     open the GateKeeper kiosk on the default ledger (sets up first)"
+	@echo "make test    run lint, the import contract and the tests (sets up first)"
+	@echo "make setup   only the set-up: system packages, .venv, the project"
+	@echo "make bench   run the benchmarks and print their figures"
+
+$(STAMPS)/system: packaging/apt-packages.txt packaging/ensure-system-deps.sh
+	@bash packaging/ensure-system-deps.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/venv: $(STAMPS)/system
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/project: pyproject.toml $(STAMPS)/venv
+	@echo "GateKeeper set-up: installing the project into $(VENV)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $@
+
+setup: $(STAMPS)/project
+	@bash packaging/ensure-system-deps.sh
+
+run: setup
+	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$QT_QPA_PLATFORM" = offscreen ]; then \
+		$(VENV)/bin/gatekeeper gui $(ARGS); \
+	else \
+		echo "No screen found: starting GateKeeper on a virtual X screen (xvfb-run)."; \
+		xvfb-run -a -s "-screen 0 1280x800x24" $(VENV)/bin/gatekeeper gui $(ARGS); \
+	fi
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+bench: setup
+	$(PY) tests/bench/run_all.py
+
+clean-venv:
+	rm -rf $(VENV)

@@ -1,0 +1,1 @@
+"""The gate process and its rules: plain Python, no Qt, no SQLite."""

@@ -1,0 +1,1 @@
+"""Runs a domain process and records it in the ledger: the one place the two meet."""

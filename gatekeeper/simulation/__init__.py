@@ -1,0 +1,1 @@
+"""Realistic gate traffic driven through the real services."""

@@ -1,0 +1,1 @@
+"""Qt widgets: they show and collect, and hold no rule."""
