@@ -1,0 +1,136 @@
+"""Schema and forward migrations; `PRAGMA user_version` is the schema version.
+
+MIGRATIONS[i] takes a file from version i to i + 1, inside the caller's transaction
+(together with the user_version bump, so a crash never leaves half a migration).
+Migration 2 is one function appended to the list.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+
+import sqlite_utils
+
+APP = "gatekeeper"
+Migration = Callable[[sqlite_utils.Database], None]
+
+#: Connection settings applied on every read-write open (see docs/architecture.md).
+PRAGMAS: tuple[str, ...] = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",  # a commit that returned survives power loss
+    "PRAGMA secure_delete=ON",  # freed bytes (purged personal fields) are zeroed
+    "PRAGMA foreign_keys=ON",
+)
+BUSY_TIMEOUT_MS = 5000
+
+# Columns of `records` whose stored value may never change after the append.
+_FROZEN = (
+    "seq, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, subject_id, channel, "
+    "outcome, reason, body, personal_digest, corrects, prev_hash, hash"
+)
+
+
+def _initial_schema(db: sqlite_utils.Database) -> None:
+    """Version 1: records, chain_heads, meta, drafts, people."""
+    # AUTOINCREMENT (never reuse a seq, even after the newest row was removed) is not
+    # something sqlite-utils' public create_table offers, so this one table is plain SQL.
+    db.execute(
+        """
+        CREATE TABLE records (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            uuid TEXT NOT NULL,
+            kiosk_id TEXT NOT NULL,
+            kiosk_seq INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            at TEXT NOT NULL,
+            day TEXT NOT NULL,
+            person_id TEXT,
+            subject_id TEXT,
+            channel TEXT,
+            outcome TEXT,
+            reason TEXT,
+            body TEXT NOT NULL,
+            personal TEXT,
+            salt BLOB,
+            personal_digest TEXT,
+            corrects TEXT,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        ) STRICT
+        """
+    )
+    records = db.table("records")
+    records.create_index(["uuid"], index_name="records_uuid", unique=True)
+    records.create_index(["kiosk_id", "kiosk_seq"], index_name="records_kiosk_seq", unique=True)
+    # Covering index for day statistics: count(kind, day, outcome[, reason][, channel]).
+    records.create_index(
+        ["kind", "day", "outcome", "reason", "channel"], index_name="records_stats"
+    )
+    records.create_index(["person_id", "seq"], index_name="records_person")
+    records.create_index(["subject_id", "seq"], index_name="records_subject")
+    db.execute("CREATE INDEX records_corrects ON records (corrects) WHERE corrects IS NOT NULL")
+    # Guard rails against the program itself (an attacker can drop them; verify catches
+    # that): rows are never deleted, and only personal/salt may change, and only to NULL.
+    db.execute(
+        "CREATE TRIGGER records_no_delete BEFORE DELETE ON records "
+        "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END"
+    )
+    db.execute(
+        f"CREATE TRIGGER records_no_update BEFORE UPDATE OF {_FROZEN} ON records "
+        "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END"
+    )
+    db.execute(
+        "CREATE TRIGGER records_purge_only BEFORE UPDATE OF personal, salt ON records "
+        "WHEN NEW.personal IS NOT NULL OR NEW.salt IS NOT NULL "
+        "BEGIN SELECT RAISE(ABORT, 'personal fields can only be purged'); END"
+    )
+    db.create_table(
+        "chain_heads",
+        {"kiosk_id": str, "kiosk_seq": int, "hash": str},
+        pk="kiosk_id",
+        not_null={"kiosk_seq", "hash"},
+        strict=True,
+    )
+    db.create_table("meta", {"key": str, "value": str}, pk="key", not_null={"value"}, strict=True)
+    db.create_table(
+        "drafts",
+        {"draft_id": str, "saved_at": str, "data": str},
+        pk="draft_id",
+        not_null={"saved_at", "data"},
+        strict=True,
+    )
+    db.create_table(
+        "people",
+        {
+            "person_id": str,
+            "id_type": str,
+            "id_number": str,
+            "name": str,
+            "phone": str,
+            "fields": str,
+            "updated_seq": int,
+        },
+        pk="person_id",
+        not_null={"fields", "updated_seq"},
+        strict=True,
+    )
+    db.table("people").create_index(["id_type", "id_number"], index_name="people_id_number")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Apply the missing migrations in order; the caller holds the write transaction."""
+    db = sqlite_utils.Database(conn, recursive_triggers=False)
+    version = user_version(conn)
+    for number in range(version, len(migrations)):
+        migrations[number](db)
+        conn.execute(f"PRAGMA user_version = {number + 1}")
+    return len(migrations)

@@ -1,0 +1,603 @@
+"""`Ledger`: open (safely), append in one transaction, read, count, purge.
+
+One `Ledger` owns one sqlite3 connection, which belongs to the thread that opened it
+(sqlite3's check_same_thread): open one `Ledger` per thread. Several connections,
+threads or processes may write the same file; each append takes the write lock first
+(BEGIN IMMEDIATE), so sequences never collide.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import sqlite3
+import time
+import uuid as uuidlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from gatekeeper.ledger import canonical, chain, people, schema
+from gatekeeper.ledger.errors import (
+    DirectoryMissingError,
+    DuplicateRecordError,
+    InvalidRecordError,
+    LedgerError,
+    LedgerNotFoundError,
+    NewerLedgerError,
+    NotALedgerError,
+    OutdatedLedgerError,
+    ReadOnlyLedgerError,
+    from_sqlite,
+)
+from gatekeeper.ledger.model import (
+    Draft,
+    LedgerHead,
+    NewRecord,
+    Person,
+    StoredRecord,
+    VerifyReport,
+)
+from gatekeeper.ledger.verify import read_head, verify
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+_KIND = re.compile(r"[a-z][a-z0-9_.]{0,63}")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_KIOSK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # no ':' (see LedgerHead.hash)
+_RECORD_COLUMNS = (
+    "seq, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, subject_id, channel, "
+    "outcome, reason, body, personal, personal_digest, corrects, prev_hash, hash"
+)
+_INSERT = (
+    "INSERT INTO records (prev_hash, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, "
+    "subject_id, channel, outcome, reason, body, personal_digest, corrects, personal, salt, "
+    "hash) VALUES (" + ", ".join("?" * 18) + ")"
+)
+COUNT_BY_COLUMNS = ("outcome", "reason", "channel", "kind")
+
+
+def _invalid(field: str, en: str, zh: str) -> InvalidRecordError:
+    return InvalidRecordError(field=field, detail=en, detail_zh=zh)
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A NewRecord validated and serialised, everything but its place in the chain."""
+
+    uuid: str
+    kind: str
+    at: str
+    day: str
+    person_id: str | None
+    subject_id: str | None
+    channel: str | None
+    outcome: str | None
+    reason: str | None
+    body: str
+    personal: str | None
+    salt: bytes | None
+    personal_digest: str | None
+    corrects: str | None
+
+
+def _check_day(value: Any, field: str = "day") -> str:
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        try:
+            date.fromisoformat(value)
+            return value
+        except ValueError:
+            pass
+    raise _invalid(
+        field, f"{value!r} is not a date YYYY-MM-DD", f"{value!r} 不是 YYYY-MM-DD 格式的日期"
+    )
+
+
+def _check_uuid(value: Any, field: str) -> str:
+    try:
+        if isinstance(value, str) and str(uuidlib.UUID(value)) == value:
+            return value
+    except ValueError:
+        pass
+    raise _invalid(field, f"{value!r} is not a lower-case UUID", f"{value!r} 不是小写 UUID")
+
+
+def _check_text(value: Any, field: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value or "\x00" in value:
+        raise _invalid(field, f"{value!r} must be non-empty text", f"{value!r} 必须是非空文本")
+    return str(value)  # a StrEnum member becomes its plain value
+
+
+def prepare(record: NewRecord) -> _Prepared:
+    """Validate and serialise outside the transaction; refuses naive datetimes."""
+    if not isinstance(record, NewRecord):
+        raise _invalid("record", "it is not a NewRecord", "它不是 NewRecord")
+    kind = _check_text(record.kind, "kind")
+    if kind is None or not _KIND.fullmatch(kind):
+        raise _invalid(
+            "kind",
+            f"{record.kind!r} must be lower-case letters, digits, '_'",
+            f"{record.kind!r} 只能包含小写字母、数字和下划线",
+        )
+    at = record.at
+    if not isinstance(at, datetime) or at.utcoffset() is None:
+        raise _invalid(
+            "at", f"{at!r} is not a date and time with a time zone", f"{at!r} 不是带时区的日期时间"
+        )
+    record_uuid = str(uuidlib.uuid4()) if record.uuid is None else _check_uuid(record.uuid, "uuid")
+    corrects = None if record.corrects is None else _check_uuid(record.corrects, "corrects")
+    try:
+        body = canonical.dumps(record.body, "body")
+        personal = canonical.dumps(record.personal, "personal") if record.personal else None
+    except canonical.CanonicalError as exc:
+        raise _invalid(exc.where, exc.detail, f"无法保存为 JSON（{exc.detail}）") from exc
+    salt = secrets.token_bytes(16) if personal is not None else None
+    digest = chain.personal_digest(salt, personal) if salt and personal else None
+    return _Prepared(
+        uuid=record_uuid,
+        kind=kind,
+        at=at.isoformat(timespec="microseconds"),
+        day=_check_day(record.day),
+        person_id=_check_text(record.person_id, "person_id"),
+        subject_id=_check_text(record.subject_id, "subject_id"),
+        channel=_check_text(record.channel, "channel"),
+        outcome=_check_text(record.outcome, "outcome"),
+        reason=_check_text(record.reason, "reason"),
+        body=body,
+        personal=personal,
+        salt=salt,
+        personal_digest=digest,
+        corrects=corrects,
+    )
+
+
+def _stored(row: tuple[Any, ...]) -> StoredRecord:
+    (
+        seq,
+        uuid,
+        kiosk_id,
+        kiosk_seq,
+        kind,
+        at,
+        day,
+        person_id,
+        subject_id,
+        channel,
+        outcome,
+        reason,
+        body,
+        personal,
+        digest,
+        corrects,
+        prev_hash,
+        hash_,
+    ) = row
+    return StoredRecord(
+        seq,
+        uuid,
+        kiosk_id,
+        kiosk_seq,
+        kind,
+        at,
+        day,
+        person_id,
+        subject_id,
+        channel,
+        outcome,
+        reason,
+        canonical.loads(body),
+        canonical.loads(personal) if personal else None,
+        digest,
+        corrects,
+        prev_hash,
+        hash_,
+    )
+
+
+def _inspect(path: Path, known: int, display: str) -> tuple[int, str | None]:
+    """Look at an existing file read-only: (user_version, stored kiosk_id). Never writes."""
+    with open(path, "rb") as handle:
+        header = handle.read(len(SQLITE_HEADER))
+    if header != SQLITE_HEADER:
+        raise NotALedgerError(path=display, detail="not an SQLite database")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise from_sqlite(exc, display) from exc
+    try:
+        version = schema.user_version(conn)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        meta: dict[str, str] = {}
+        if "meta" in tables:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.DatabaseError as exc:
+        raise NotALedgerError(path=display, detail=str(exc)) from exc
+    finally:
+        conn.close()
+    if meta.get("app") != schema.APP and (tables or version):
+        raise NotALedgerError(path=display, detail="an SQLite database of another program")
+    if version > known:
+        raise NewerLedgerError(path=display, found=version, known=known)
+    return version, meta.get("kiosk_id")
+
+
+class Ledger:
+    """The tamper-evident ledger of one file (see docs/architecture.md, "ledger")."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, kiosk_id: str, version: int, readonly: bool
+    ) -> None:
+        self._conn = conn
+        self.path = path
+        self.kiosk_id = kiosk_id
+        self.schema_version = version
+        self.readonly = readonly
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        kiosk_id: str | None = None,
+        create: bool = True,
+        readonly: bool = False,
+        migrations: Sequence[schema.Migration] = schema.MIGRATIONS,
+    ) -> Ledger:
+        """Open (or create) a ledger, migrating it forward; `migrations` is for tests.
+
+        A file that is not ours, or is newer than this code, is refused untouched: it is
+        first looked at through a read-only connection.
+        """
+        file = Path(os.fspath(path))
+        display = str(file)
+        if kiosk_id is not None and not (isinstance(kiosk_id, str) and _KIOSK.fullmatch(kiosk_id)):
+            raise _invalid(
+                "kiosk_id",
+                f"{kiosk_id!r} must be letters, digits, '.', '_' or '-'",
+                f"{kiosk_id!r} 只能包含字母、数字、'.'、'_' 或 '-'",
+            )
+        parent = file.absolute().parent
+        if not parent.is_dir():
+            raise DirectoryMissingError(directory=str(parent), path=display)
+        known = len(migrations)
+        exists = file.exists()
+        if exists and not file.is_file():
+            raise NotALedgerError(path=display, detail="it is a folder, not a file")
+        if not exists and (readonly or not create):
+            raise LedgerNotFoundError(path=display)
+        version, stored_kiosk = 0, None
+        if exists and file.stat().st_size > 0:
+            version, stored_kiosk = _inspect(file, known, display)
+        if readonly:
+            if version < known:
+                raise OutdatedLedgerError(path=display, found=version, known=known)
+            try:
+                conn = sqlite3.connect(
+                    f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
+                )
+                conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
+            except sqlite3.Error as exc:
+                raise from_sqlite(exc, display) from exc
+            return cls(conn, file, kiosk_id or stored_kiosk or "", version, True)
+        if not exists and not os.access(parent, os.W_OK):
+            raise ReadOnlyLedgerError(path=display, detail="its folder is read-only")
+        if exists and not os.access(file, os.W_OK):
+            raise ReadOnlyLedgerError(path=display, detail="the file is read-only")
+        conn = None
+        try:
+            conn = sqlite3.connect(
+                display, isolation_level=None, timeout=schema.BUSY_TIMEOUT_MS / 1000
+            )
+            conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
+            for pragma in schema.PRAGMAS:
+                conn.execute(pragma)
+            conn.execute("BEGIN IMMEDIATE")
+            version = schema.user_version(conn)  # again, under the write lock
+            if version > known:
+                raise NewerLedgerError(path=display, found=version, known=known)
+            if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+                raise NotALedgerError(path=display, detail="an SQLite database of another program")
+            schema.migrate(conn, migrations)
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("app") != schema.APP:
+                conn.execute("INSERT OR REPLACE INTO meta VALUES ('app', ?)", (schema.APP,))
+                conn.execute(
+                    "INSERT OR REPLACE INTO meta VALUES ('created_at', ?)",
+                    (datetime.now(UTC).isoformat(timespec="seconds"),),
+                )
+            if "kiosk_id" not in meta:
+                meta["kiosk_id"] = kiosk_id or str(uuidlib.uuid4())
+                conn.execute("INSERT INTO meta VALUES ('kiosk_id', ?)", (meta["kiosk_id"],))
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn is not None:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                conn.close()
+            if isinstance(exc, sqlite3.Error):
+                raise from_sqlite(exc, display) from exc
+            raise
+        return cls(conn, file, kiosk_id or meta["kiosk_id"], known, False)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; any failure rolls it all back and becomes a LedgerError."""
+        if self.readonly:
+            raise ReadOnlyLedgerError(path=str(self.path), detail="it was opened read-only")
+        conn = self._conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException as exc:
+            if conn.in_transaction:
+                with suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.IntegrityError) and "records.uuid" in str(exc):
+                raise DuplicateRecordError(uuid="?") from exc
+            if isinstance(exc, sqlite3.Error):
+                raise from_sqlite(exc, str(self.path)) from exc
+            raise
+
+    # ----------------------------------------------------------------- appending
+    def append(self, record: NewRecord) -> StoredRecord:
+        """Append one record durably (returns after fsync)."""
+        return self.append_all([record])[0]
+
+    def append_all(
+        self, records: Sequence[NewRecord], *, discard_draft: str | None = None
+    ) -> list[StoredRecord]:
+        """Append records (and remove a draft) in ONE transaction: all or nothing."""
+        prepared = [prepare(r) for r in records]
+        out: list[StoredRecord] = []
+        kiosk = self.kiosk_id
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT kiosk_seq, hash FROM chain_heads WHERE kiosk_id = ?", (kiosk,)
+            ).fetchone()
+            kseq, prev = row if row else (0, chain.GENESIS)
+            batch: set[str] = set()
+            for p in prepared:
+                if (
+                    p.uuid in batch
+                    or conn.execute("SELECT 1 FROM records WHERE uuid = ?", (p.uuid,)).fetchone()
+                ):
+                    raise DuplicateRecordError(uuid=p.uuid)
+                if (
+                    p.corrects is not None
+                    and p.corrects not in batch
+                    and not conn.execute(
+                        "SELECT 1 FROM records WHERE uuid = ?", (p.corrects,)
+                    ).fetchone()
+                ):
+                    raise _invalid(
+                        "corrects",
+                        f"no record {p.corrects} to correct",
+                        f"没有要更正的记录 {p.corrects}",
+                    )
+                kseq += 1
+                values = (
+                    prev,
+                    p.uuid,
+                    kiosk,
+                    kseq,
+                    p.kind,
+                    p.at,
+                    p.day,
+                    p.person_id,
+                    p.subject_id,
+                    p.channel,
+                    p.outcome,
+                    p.reason,
+                    p.body,
+                    p.personal_digest,
+                    p.corrects,
+                )
+                digest = chain.record_hash(values)
+                seq = conn.execute(_INSERT, (*values, p.personal, p.salt, digest)).lastrowid
+                assert seq is not None
+                if p.kind == people.PERSON_KIND:
+                    if p.person_id is None:
+                        raise _invalid(
+                            "person_id",
+                            "a person record needs a person_id",
+                            "人员记录必须有 person_id",
+                        )
+                    people.apply(conn, seq, p.person_id, p.body, p.personal)
+                batch.add(p.uuid)
+                out.append(
+                    StoredRecord(
+                        seq,
+                        p.uuid,
+                        kiosk,
+                        kseq,
+                        p.kind,
+                        p.at,
+                        p.day,
+                        p.person_id,
+                        p.subject_id,
+                        p.channel,
+                        p.outcome,
+                        p.reason,
+                        canonical.loads(p.body),
+                        canonical.loads(p.personal) if p.personal else None,
+                        p.personal_digest,
+                        p.corrects,
+                        prev,
+                        digest,
+                    )
+                )
+                prev = digest
+            if prepared:
+                conn.execute(
+                    "INSERT INTO chain_heads (kiosk_id, kiosk_seq, hash) VALUES (?, ?, ?) "
+                    "ON CONFLICT (kiosk_id) DO UPDATE SET kiosk_seq = excluded.kiosk_seq, "
+                    "hash = excluded.hash",
+                    (kiosk, kseq, prev),
+                )
+            if discard_draft is not None:
+                conn.execute("DELETE FROM drafts WHERE draft_id = ?", (discard_draft,))
+        return out
+
+    # ----------------------------------------------------------------- reading
+    def get(self, uuid: str) -> StoredRecord | None:
+        row = self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM records WHERE uuid = ?", (uuid,)
+        ).fetchone()
+        return _stored(row) if row else None
+
+    def records(
+        self,
+        *,
+        kind: str | None = None,
+        day: str | None = None,
+        person_id: str | None = None,
+        subject_id: str | None = None,
+    ) -> Iterator[StoredRecord]:
+        """Records matching every given filter, in local (seq) order."""
+        where, params = _where(kind=kind, day=day, person_id=person_id, subject_id=subject_id)
+        cursor = self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM records{where} ORDER BY seq", params
+        )
+        for row in cursor:
+            yield _stored(row)
+
+    def count(
+        self,
+        *,
+        kind: str | None = None,
+        day: str | None = None,
+        until_day: str | None = None,
+        outcome: str | None = None,
+        reason: str | None = None,
+        channel: str | None = None,
+    ) -> int:
+        """How many records match; `until_day` includes that day (served by records_stats)."""
+        where, params = _where(
+            kind=kind, day=day, outcome=outcome, reason=reason, channel=channel, until_day=until_day
+        )
+        return int(self._conn.execute(f"SELECT count(*) FROM records{where}", params).fetchone()[0])
+
+    def count_by(
+        self,
+        column: Literal["outcome", "reason", "channel", "kind"],
+        *,
+        kind: str | None = None,
+        day: str | None = None,
+        outcome: str | None = None,
+    ) -> dict[str, int]:
+        """Counts grouped by one column (records where it is NULL are left out)."""
+        if column not in COUNT_BY_COLUMNS:
+            raise ValueError(f"count_by column must be one of {COUNT_BY_COLUMNS}, not {column!r}")
+        where, params = _where(kind=kind, day=day, outcome=outcome)
+        where = f"{where} AND {column} IS NOT NULL" if where else f" WHERE {column} IS NOT NULL"
+        rows = self._conn.execute(
+            f"SELECT {column}, count(*) FROM records{where} GROUP BY {column}", params
+        )
+        return {value: n for value, n in rows}
+
+    def head(self) -> LedgerHead:
+        return read_head(self._conn)
+
+    def verify(self) -> VerifyReport:
+        return verify(self._conn)
+
+    # ----------------------------------------------------------------- drafts
+    def save_draft(self, draft_id: str, data: dict[str, Any]) -> None:
+        """Keep (or replace) an unfinished screening; survives a crash."""
+        draft_id = _check_text(draft_id, "draft_id") or ""
+        try:
+            text = canonical.dumps(data, "draft")
+        except canonical.CanonicalError as exc:
+            raise _invalid(exc.where, exc.detail, f"无法保存为 JSON（{exc.detail}）") from exc
+        with self._transaction() as conn:
+            conn.execute(
+                "INSERT INTO drafts (draft_id, saved_at, data) VALUES (?, ?, ?) "
+                "ON CONFLICT (draft_id) DO UPDATE SET saved_at = excluded.saved_at, "
+                "data = excluded.data",
+                (draft_id, datetime.now(UTC).isoformat(timespec="microseconds"), text),
+            )
+
+    def drafts(self) -> list[Draft]:
+        rows = self._conn.execute(
+            "SELECT draft_id, saved_at, data FROM drafts ORDER BY saved_at, draft_id"
+        )
+        return [Draft(d, s, canonical.loads(data)) for d, s, data in rows]
+
+    def discard_draft(self, draft_id: str) -> bool:
+        """Remove a draft; False if there was none."""
+        with self._transaction() as conn:
+            n = conn.execute("DELETE FROM drafts WHERE draft_id = ?", (draft_id,)).rowcount
+        return n > 0
+
+    # ----------------------------------------------------------------- people
+    def find_person(self, id_type: str, id_number: str) -> Person | None:
+        return people.find(self._conn, id_type, id_number)
+
+    def get_person(self, person_id: str) -> Person | None:
+        return people.get(self._conn, person_id)
+
+    def rebuild_people(self) -> int:
+        """Recompute the projection from the records; returns the number of people."""
+        with self._transaction() as conn:
+            return people.rebuild(conn)
+
+    # ----------------------------------------------------------------- purge
+    def purge_personal(self, older_than_day: str) -> int:
+        """Erase personal fields (and their salts) of records dated before the day.
+
+        The one permitted in-place change. The chain stays valid (it covers only the
+        salted digest). Then the WAL is checkpointed and truncated so the old bytes do
+        not linger there; secure_delete has zeroed them in the main file.
+        """
+        day = _check_day(older_than_day, "older_than_day")
+        with self._transaction() as conn:
+            n = conn.execute(
+                "UPDATE records SET personal = NULL, salt = NULL "
+                "WHERE day < ? AND (personal IS NOT NULL OR salt IS NOT NULL)",
+                (day,),
+            ).rowcount
+            people.reproject_purged(conn)
+        self.checkpoint()
+        return n
+
+    def checkpoint(self, attempts: int = 20) -> bool:
+        """Copy the WAL into the file and truncate it; False if readers kept it busy."""
+        for _ in range(attempts):
+            try:
+                busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            except sqlite3.Error as exc:
+                raise from_sqlite(exc, str(self.path)) from exc
+            if not busy:
+                return True
+            time.sleep(0.1)
+        return False
+
+
+def _where(**filters: str | None) -> tuple[str, list[str]]:
+    clauses: list[str] = []
+    params: list[str] = []
+    for name, value in filters.items():
+        if value is None:
+            continue
+        clauses.append("day <= ?" if name == "until_day" else f"{name} = ?")
+        params.append(str(value))
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+__all__ = ["Ledger", "LedgerError"]

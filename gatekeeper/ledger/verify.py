@@ -1,0 +1,189 @@
+"""Check a whole ledger: every chain link, every hash, every personal digest, the heads.
+
+Speed matters (an inspector verifies a million records while waiting): SQLite builds
+each preimage with printf() (see chain.PREIMAGE_SQL) and Python only hashes and compares.
+Stops at the first problem, in local order, naming the record.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from typing import Any
+
+from gatekeeper.domain.i18n import Text
+from gatekeeper.ledger import chain
+from gatekeeper.ledger.model import KioskHead, LedgerHead, Problem, VerifyReport
+
+M: dict[str, Text] = {
+    "edited": Text(
+        "hash does not match its content (edited)",
+        "记录内容与其哈希不符（已被修改）",
+    ),
+    "jump": Text(
+        "kiosk sequence jumps from {a} to {b} (a record was deleted)",
+        "终端序号从 {a} 跳到 {b}（有记录被删除）",
+    ),
+    "back": Text(
+        "kiosk sequence goes from {a} back to {b} (records reordered or duplicated)",
+        "终端序号从 {a} 回到 {b}（记录被调换或重复）",
+    ),
+    "first": Text(
+        "kiosk sequence starts at {b}, not 1 (the first record was deleted)",
+        "终端序号从 {b} 而非 1 开始（第一条记录被删除）",
+    ),
+    "link": Text(
+        "prev_hash does not match the previous record's hash (chain broken)",
+        "prev_hash 与上一条记录的哈希不符（链条断裂）",
+    ),
+    "personal": Text(
+        "personal fields do not match their digest",
+        "个人信息与其摘要不符（已被修改）",
+    ),
+    "salt": Text(
+        "salt present without personal fields (edited)",
+        "个人信息已清除但仍有盐值（已被修改）",
+    ),
+    "seq": Text(
+        "local order jumps from {a} to {b} (a record was deleted or moved)",
+        "本地顺序号从 {a} 跳到 {b}（有记录被删除或移动）",
+    ),
+    "missing": Text(
+        "newest record is missing (chain head says {n})",
+        "最新记录缺失（链头记录为 {n}）",
+    ),
+    "no_records": Text(
+        "all records of kiosk {k} are missing (chain head says {n})",
+        "终端 {k} 的全部记录缺失（链头记录为 {n}）",
+    ),
+    "beyond": Text(
+        "record is beyond the chain head ({n}): written outside the ledger",
+        "记录超出链头（{n}）：不是由台账程序写入的",
+    ),
+    "head_hash": Text(
+        "chain head hash does not match the newest record (edited)",
+        "链头哈希与最新记录不符（已被修改）",
+    ),
+    "no_head": Text(
+        "kiosk has records but no chain head (chain_heads edited)",
+        "终端有记录但没有链头（chain_heads 被修改）",
+    ),
+    "counter": Text(
+        "local order counter says {n} but the last record is {m} (newest record deleted)",
+        "本地顺序计数为 {n}，但最后一条记录是 {m}（最新记录被删除）",
+    ),
+    "unreadable": Text(
+        "the records cannot be read ({detail})",
+        "无法读取记录（{detail}）",
+    ),
+}
+
+
+def read_head(conn: sqlite3.Connection) -> LedgerHead:
+    kiosks = tuple(
+        KioskHead(k, s, h)
+        for k, s, h in conn.execute(
+            "SELECT kiosk_id, kiosk_seq, hash FROM chain_heads ORDER BY kiosk_id"
+        )
+    )
+    return LedgerHead(
+        records=sum(k.kiosk_seq for k in kiosks),
+        kiosks=kiosks,
+        hash=chain.combined_head({k.kiosk_id: k.hash for k in kiosks}),
+    )
+
+
+def _problem(conn: sqlite3.Connection, seq: int | None, code: str, **params: Any) -> Problem:
+    text = M[code]
+    filled = Text(text.format("en", **params), text.format("zh_CN", **params))
+    row = None
+    if seq is not None:
+        row = conn.execute(
+            "SELECT uuid, kiosk_id, kiosk_seq FROM records WHERE seq = ?", (seq,)
+        ).fetchone()
+    uuid, kiosk_id, kiosk_seq = row if row else (None, params.get("k"), None)
+    return Problem(seq, uuid, kiosk_id, kiosk_seq, filled.en, filled)
+
+
+def _scan(conn: sqlite3.Connection, heads: LedgerHead) -> tuple[int, Problem | None]:
+    sha = hashlib.sha256
+    genesis = chain.GENESIS
+    state: dict[str, tuple[int, str, int]] = {}  # kiosk -> (kiosk_seq, hash, seq)
+    expected_seq = 1
+    count = 0
+    rows = conn.execute(
+        f"SELECT seq, kiosk_id, kiosk_seq, prev_hash, hash, {chain.PREIMAGE_SQL}, "
+        "personal, salt, personal_digest FROM records ORDER BY seq",
+        (chain.FORMAT,),
+    )
+    for seq, kiosk, kseq, prev, digest_h, pre, personal, salt, pdigest in rows:
+        count += 1
+        last = state.get(kiosk)
+        if last is None:
+            if kseq != 1:
+                return count, _problem(conn, seq, "first", b=kseq)
+            if prev != genesis:
+                return count, _problem(conn, seq, "link")
+        else:
+            if kseq != last[0] + 1:
+                code = "jump" if kseq > last[0] else "back"
+                return count, _problem(conn, seq, code, a=last[0], b=kseq)
+            if prev != last[1]:
+                return count, _problem(conn, seq, "link")
+        if sha(pre).hexdigest() != digest_h:
+            return count, _problem(conn, seq, "edited")
+        if personal is not None:
+            if (
+                not isinstance(salt, bytes)
+                or not isinstance(personal, str)
+                or sha(salt + personal.encode("utf-8")).hexdigest() != pdigest
+            ):
+                return count, _problem(conn, seq, "personal")
+        elif salt is not None:
+            return count, _problem(conn, seq, "salt")
+        if seq != expected_seq:
+            return count, _problem(conn, seq, "seq", a=expected_seq - 1, b=seq)
+        expected_seq = seq + 1
+        state[kiosk] = (kseq, digest_h, seq)
+
+    head_of = {k.kiosk_id: k for k in heads.kiosks}
+    for kiosk, (kseq, last_hash, seq) in sorted(state.items(), key=lambda kv: kv[1][2]):
+        head = head_of.get(kiosk)
+        if head is None:
+            return count, _problem(conn, seq, "no_head")
+        if kseq < head.kiosk_seq:
+            return count, _problem(conn, seq, "missing", n=head.kiosk_seq)
+        if kseq > head.kiosk_seq:
+            over = conn.execute(
+                "SELECT seq FROM records WHERE kiosk_id = ? AND kiosk_seq = ?",
+                (kiosk, head.kiosk_seq + 1),
+            ).fetchone()
+            return count, _problem(conn, over[0] if over else seq, "beyond", n=head.kiosk_seq)
+        if last_hash != head.hash:
+            return count, _problem(conn, seq, "head_hash")
+    for kiosk, head in head_of.items():
+        if kiosk not in state:
+            return count, _problem(conn, None, "no_records", k=kiosk, n=head.kiosk_seq)
+    counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'records'").fetchone()
+    if counter and counter[0] != expected_seq - 1:
+        return count, _problem(
+            conn, expected_seq - 1 or None, "counter", n=counter[0], m=expected_seq - 1
+        )
+    return count, None
+
+
+def verify(conn: sqlite3.Connection) -> VerifyReport:
+    """Verify in one read snapshot (a writer on another connection does not disturb it)."""
+    own_txn = not conn.in_transaction
+    if own_txn:
+        conn.execute("BEGIN")
+    try:
+        head = read_head(conn)
+        try:
+            count, problem = _scan(conn, head)
+        except sqlite3.DatabaseError as exc:
+            count, problem = 0, _problem(conn, None, "unreadable", detail=str(exc))
+    finally:
+        if own_txn and conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return VerifyReport(ok=problem is None, records=count, head=head, problem=problem)
