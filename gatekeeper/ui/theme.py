@@ -1,0 +1,185 @@
+"""The kiosk's look, in one place: colours, spacing, font sizes and the stylesheet built from them.
+
+The gate is read standing, from about a metre away, often in daylight and by people
+in gloves: dark text on a light ground, large type, few colours that each mean one
+thing, and touch targets of at least ``TOUCH_MIN`` pixels.
+
+Widgets never hard-code a colour or a size: they set an object name or a ``role``
+property and the stylesheet below styles it. Sizes a layout needs (margins, minimum
+heights) come from the constants here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
+
+# --- fonts -----------------------------------------------------------------------------
+
+# Chinese first: a CJK font also carries Latin glyphs, the reverse is not true, and one
+# family for both languages keeps the baseline and weight consistent when they mix.
+FONT_FAMILIES: tuple[str, ...] = (
+    "WenQuanYi Micro Hei",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Noto Sans",
+    "DejaVu Sans",
+)
+
+# Pixel sizes (not points): the kiosk screen is known, and px keeps them exact.
+FONT_BODY = 20
+FONT_SMALL = 17
+FONT_NOTICE = 19
+FONT_BUTTON = 30
+FONT_BUTTON_DETAIL = 17
+FONT_TITLE = 40
+FONT_SUBTITLE = 22
+FONT_FIGURE = 52
+FONT_FIGURE_LABEL = 19
+
+# --- spacing and sizes -----------------------------------------------------------------
+
+SPACE_XS = 4
+SPACE_S = 8
+SPACE_M = 16
+SPACE_L = 24
+SPACE_XL = 40
+
+RADIUS = 10
+TOUCH_MIN = 48  # the smallest height anything you can touch may have
+CHANNEL_BUTTON_HEIGHT = 112
+HEADER_HEIGHT = 64
+
+# --- colours ---------------------------------------------------------------------------
+# Contrast: every text colour below on its background is above WCAG AA (4.5:1), most
+# above AAA (7:1).
+
+BACKGROUND = "#F3F5F4"
+SURFACE = "#FFFFFF"
+BORDER = "#C9D1CD"
+TEXT = "#15201B"
+TEXT_MUTED = "#44514B"
+HEADER_BG = "#15352A"
+HEADER_TEXT = "#FFFFFF"
+
+# The three channels: each its own calm, dark colour, white text on it.
+CHANNEL_COLOURS: dict[str, str] = {
+    "worker": "#1D5C45",  # deep green
+    "visitor": "#1F4E79",  # deep blue
+    "vehicle": "#6B4A12",  # deep ochre
+}
+CHANNEL_TEXT = "#FFFFFF"
+
+# Outcomes, as the figures strip and later the outcome screen show them.
+ADMITTED = "#1B6E3A"
+TURNED_AWAY = "#9A4A00"
+QUARANTINED = "#A3231A"
+IN_QUARANTINE = "#5B2F86"
+
+NOTICE_BG = "#FFF4D6"
+NOTICE_BORDER = "#B7791F"
+NOTICE_TEXT = "#3D2A00"
+
+FOCUS = "#0B63CE"
+
+
+def base_font() -> QFont:
+    """The application font: the CJK-capable family list at body size."""
+    font = QFont()
+    font.setFamilies(list(FONT_FAMILIES))
+    font.setPixelSize(FONT_BODY)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font
+
+
+def stylesheet() -> str:
+    """The kiosk's Qt stylesheet, built from the constants above."""
+    channel_rules = "\n".join(
+        f"""
+QPushButton[role="channel"][channel="{name}"] {{ background: {colour}; border-color: {colour}; }}
+QPushButton[role="channel"][channel="{name}"]:pressed {{ background: {TEXT}; }}"""
+        for name, colour in CHANNEL_COLOURS.items()
+    )
+    figure_rules = "\n".join(
+        f'QLabel[role="figure-value"][outcome="{name}"] {{ color: {colour}; }}\n'
+        f'QFrame[role="figure"][outcome="{name}"] {{ border-top: 6px solid {colour}; }}'
+        for name, colour in {
+            "admitted": ADMITTED,
+            "turned_away": TURNED_AWAY,
+            "quarantined": QUARANTINED,
+            "in_quarantine": IN_QUARANTINE,
+        }.items()
+    )
+    return f"""
+QMainWindow, QStackedWidget, QWidget#startScreen {{
+    background: {BACKGROUND};
+    color: {TEXT};
+}}
+QLabel {{ color: {TEXT}; font-size: {FONT_BODY}px; }}
+
+QFrame#header {{ background: {HEADER_BG}; }}
+QLabel#headerTitle {{ color: {HEADER_TEXT}; font-size: {FONT_SUBTITLE}px; font-weight: bold; }}
+QPushButton#languageButton {{
+    color: {HEADER_TEXT}; background: transparent;
+    border: 2px solid {HEADER_TEXT}; border-radius: {RADIUS}px;
+    font-size: {FONT_BODY}px; min-height: {TOUCH_MIN}px; min-width: 120px;
+    padding: 0 {SPACE_M}px;
+}}
+QPushButton#languageButton:pressed {{ background: {TEXT}; }}
+
+QLabel#appTitle {{ font-size: {FONT_TITLE}px; font-weight: bold; color: {TEXT}; }}
+QLabel#appSubtitle {{ font-size: {FONT_SUBTITLE}px; color: {TEXT_MUTED}; }}
+QLabel#sectionLabel {{ font-size: {FONT_SUBTITLE}px; color: {TEXT_MUTED}; }}
+
+QPushButton[role="channel"] {{
+    color: {CHANNEL_TEXT};
+    border: 3px solid; border-radius: {RADIUS}px;
+    min-height: {CHANNEL_BUTTON_HEIGHT}px;
+    padding: {SPACE_M}px;
+}}
+QPushButton[role="channel"]:focus {{ border-color: {FOCUS}; }}
+QLabel[role="channel-title"] {{
+    color: {CHANNEL_TEXT}; font-size: {FONT_BUTTON}px; font-weight: bold;
+}}
+QLabel[role="channel-detail"] {{ color: {CHANNEL_TEXT}; font-size: {FONT_BUTTON_DETAIL}px; }}
+{channel_rules}
+
+QPushButton#returningButton {{
+    color: {TEXT}; background: {SURFACE};
+    border: 2px dashed {TEXT_MUTED}; border-radius: {RADIUS}px;
+    font-size: {FONT_SUBTITLE}px; min-height: {TOUCH_MIN + SPACE_M}px;
+    padding: 0 {SPACE_L}px;
+}}
+QPushButton#returningButton:pressed {{ background: {BORDER}; }}
+QPushButton#returningButton:focus {{ border-color: {FOCUS}; }}
+
+QFrame#figuresStrip {{ background: transparent; }}
+QFrame[role="figure"] {{
+    background: {SURFACE}; border: 1px solid {BORDER};
+    border-bottom-left-radius: {RADIUS}px; border-bottom-right-radius: {RADIUS}px;
+}}
+QLabel[role="figure-value"] {{ font-size: {FONT_FIGURE}px; font-weight: bold; }}
+QLabel[role="figure-label"] {{ font-size: {FONT_FIGURE_LABEL}px; color: {TEXT_MUTED}; }}
+{figure_rules}
+
+QFrame#noticeBanner {{
+    background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: {RADIUS}px;
+}}
+QLabel#noticeText {{ color: {NOTICE_TEXT}; font-size: {FONT_NOTICE}px; font-weight: bold; }}
+QPushButton#noticeDismiss {{
+    color: {NOTICE_TEXT}; background: {SURFACE};
+    border: none; border-left: 2px solid {NOTICE_BORDER};
+    border-top-right-radius: {RADIUS - 2}px; border-bottom-right-radius: {RADIUS - 2}px;
+    font-size: {FONT_BODY}px; min-height: {TOUCH_MIN}px; min-width: 96px;
+    padding: 0 {SPACE_M}px;
+}}
+QPushButton#noticeDismiss:pressed {{ background: {NOTICE_BORDER}; }}
+"""
+
+
+def apply(widget: QWidget) -> None:
+    """Give `widget` (normally the main window) and everything inside it the kiosk's look."""
+    widget.setFont(base_font())
+    widget.setStyleSheet(stylesheet())
