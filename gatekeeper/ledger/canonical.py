@@ -70,6 +70,10 @@ def dumps(value: Mapping[str, Any], where: str = "body") -> str:
     except (TypeError, ValueError) as exc:
         _check(value, where)
         raise CanonicalError(where, str(exc)) from exc
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CanonicalError(where, "text with an invalid character (lone surrogate)") from exc
     if f'"{BYTES_KEY}"' in text:
         _check(value, where)  # refuses a caller's own {"$base64": ...} object
     return text

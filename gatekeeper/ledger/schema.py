@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # imported lazily: only a migration needs it, and it is slow to load
+    import sqlite_utils
 
 APP = "gatekeeper"
-Migration = Callable[[sqlite_utils.Database], None]
+Migration = Callable[["sqlite_utils.Database"], None]
 
 #: Connection settings applied on every read-write open (see docs/architecture.md).
 PRAGMAS: tuple[str, ...] = (
@@ -128,8 +130,12 @@ def user_version(conn: sqlite3.Connection) -> int:
 
 def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
     """Apply the missing migrations in order; the caller holds the write transaction."""
-    db = sqlite_utils.Database(conn, recursive_triggers=False)
     version = user_version(conn)
+    if version >= len(migrations):
+        return version
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn, recursive_triggers=False)
     for number in range(version, len(migrations)):
         migrations[number](db)
         conn.execute(f"PRAGMA user_version = {number + 1}")

@@ -105,10 +105,18 @@ def _check_uuid(value: Any, field: str) -> str:
     raise _invalid(field, f"{value!r} is not a lower-case UUID", f"{value!r} 不是小写 UUID")
 
 
+def _utf8(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return False
+    return True
+
+
 def _check_text(value: Any, field: str) -> str | None:
     if value is None:
         return None
-    if not isinstance(value, str) or not value or "\x00" in value:
+    if not isinstance(value, str) or not value or "\x00" in value or not _utf8(value):
         raise _invalid(field, f"{value!r} must be non-empty text", f"{value!r} 必须是非空文本")
     return str(value)  # a StrEnum member becomes its plain value
 
@@ -205,8 +213,12 @@ def _inspect(path: Path, known: int, display: str) -> tuple[int, str | None]:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotALedgerError(path=display, detail="not an SQLite database")
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    wal = Path(f"{path}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        uri += "&immutable=1"  # nothing to recover: do not even create -wal/-shm files
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(uri, uri=True)
     except sqlite3.Error as exc:
         raise from_sqlite(exc, display) from exc
     try:

@@ -111,6 +111,7 @@ def _scan(conn: sqlite3.Connection, heads: LedgerHead) -> tuple[int, Problem | N
     state: dict[str, tuple[int, str, int]] = {}  # kiosk -> (kiosk_seq, hash, seq)
     expected_seq = 1
     count = 0
+    gap: tuple[int, int] | None = None
     rows = conn.execute(
         f"SELECT seq, kiosk_id, kiosk_seq, prev_hash, hash, {chain.PREIMAGE_SQL}, "
         "personal, salt, personal_digest FROM records ORDER BY seq",
@@ -141,8 +142,8 @@ def _scan(conn: sqlite3.Connection, heads: LedgerHead) -> tuple[int, Problem | N
                 return count, _problem(conn, seq, "personal")
         elif salt is not None:
             return count, _problem(conn, seq, "salt")
-        if seq != expected_seq:
-            return count, _problem(conn, seq, "seq", a=expected_seq - 1, b=seq)
+        if seq != expected_seq and gap is None:
+            gap = (seq, expected_seq - 1)  # report later unless a chain names the loss
         expected_seq = seq + 1
         state[kiosk] = (kseq, digest_h, seq)
 
@@ -164,6 +165,8 @@ def _scan(conn: sqlite3.Connection, heads: LedgerHead) -> tuple[int, Problem | N
     for kiosk, head in head_of.items():
         if kiosk not in state:
             return count, _problem(conn, None, "no_records", k=kiosk, n=head.kiosk_seq)
+    if gap is not None:
+        return count, _problem(conn, gap[0], "seq", a=gap[1], b=gap[0])
     counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'records'").fetchone()
     if counter and counter[0] != expected_seq - 1:
         return count, _problem(
