@@ -154,3 +154,11 @@ class RoundSlot(StrEnum):
 
     MORNING = "morning"
     EVENING = "evening"
+
+
+class Lane(StrEnum):
+    """The entry lanes (人车分流): people and goods vehicles enter separately."""
+
+    WORKER = "worker"
+    VISITOR = "visitor"
+    GOODS_VEHICLE = "goods_vehicle"  # the goods-vehicle lane on the east side

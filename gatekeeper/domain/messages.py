@@ -1,0 +1,511 @@
+"""The bilingual catalogue: every text the domain shows a person, in en and zh_CN.
+
+Codes are stable keys (`reason.fever`, `error.phone_invalid`); the ledger and the
+errors carry codes, and the caller picks the language when it shows them. A vocabulary
+enum member is its own code (`text(Reason.FEVER)` is `text("reason.fever")`), and an enum
+member or `Text` passed as a parameter is shown in the same language as the message.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+from gatekeeper.domain.i18n import Text
+from gatekeeper.domain.vocab import (
+    CertificateKind,
+    Channel,
+    CodeColour,
+    IdType,
+    Lane,
+    Outcome,
+    QuarantineDecision,
+    Reason,
+    RoundSlot,
+    ScanKind,
+    ScanStatus,
+    Step,
+    Zone,
+)
+
+# Which catalogue namespace each vocabulary enum lives in.
+ENUM_PREFIX: dict[type[Enum], str] = {
+    Outcome: "outcome",
+    Channel: "channel",
+    Step: "step",
+    Reason: "reason",
+    CertificateKind: "certificate",
+    IdType: "id_type",
+    ScanKind: "scan",
+    ScanStatus: "scan_status",
+    CodeColour: "code_colour",
+    Zone: "zone",
+    Lane: "lane",
+    QuarantineDecision: "quarantine_decision",
+    RoundSlot: "round_slot",
+}
+
+_RAW: dict[str, tuple[str, str]] = {
+    # --- outcomes -----------------------------------------------------------------
+    "outcome.admitted": ("Admitted", "放行"),
+    "outcome.turned_away": ("Turned away", "劝返"),
+    "outcome.quarantined": ("Quarantined", "隔离"),
+    "outcome.abandoned": ("Abandoned", "中止"),
+    # --- channels -----------------------------------------------------------------
+    "channel.worker": ("Worker", "工人"),
+    "channel.visitor": ("Visitor", "访客"),
+    "channel.vehicle": ("Goods vehicle", "货车"),
+    # --- steps --------------------------------------------------------------------
+    "step.certificate": ("Certificate check", "查验健康证明或出入通行证"),
+    "step.temperature": ("Temperature check", "测温"),
+    "step.disinfection": ("Disinfection", "消毒"),
+    "step.registration": ("Registration", "信息登记"),
+    "step.qr_scan": ("QR scan", "扫码"),
+    "step.pledge": ("Pledge", "签健康承诺书"),
+    "step.notice": ("Notice", "领取告知书"),
+    "step.lane": ("Lane assignment", "人车分流入场"),
+    "step.pass_scan": ("Pass scan", "扫通行证"),
+    # --- reasons (param-free: the detail lines add the specifics) -------------------
+    "reason.cleared": (
+        "All checks passed: admitted. Direct the person to their lane.",
+        "各项检查通过，放行。请引导至对应通道入场。",
+    ),
+    "reason.returning_cleared": (
+        "Returning worker, checks passed: admitted. Direct the person to their lane.",
+        "返场工人检查通过，放行。请引导至对应通道入场。",
+    ),
+    "reason.no_certificate": (
+        "No valid health certificate: turned away. Ask the person to come back with a "
+        "health certificate or entry pass.",
+        "无有效健康证明，劝返。请持健康证明或出入通行证再来。",
+    ),
+    "reason.certificate_expired": (
+        "The certificate has expired: turned away. Ask the person to come back with a "
+        "current health certificate or entry pass.",
+        "证件已过期，劝返。请持有效期内的健康证明或出入通行证再来。",
+    ),
+    "reason.red_code": (
+        "Red code: turned away. Report the person to the epidemic-prevention office now.",
+        "红码，劝返。请立即上报防疫部门。",
+    ),
+    "reason.driver_not_admitted": (
+        "The driver was not admitted: the vehicle is turned away. Ask the company to "
+        "send another driver.",
+        "司机未获放行，车辆劝返。请联系单位另派司机。",
+    ),
+    "reason.fever": (
+        "Fever on repeated measurement: quarantine. Take the person to the isolation "
+        "room and inform the site manager.",
+        "复测仍发热，隔离。请带至隔离间并报告项目负责人。",
+    ),
+    "reason.risk_region": (
+        "Recent stay in a risk region: quarantine. Take the person to the isolation room "
+        "and inform the site manager.",
+        "近期到过风险地区，隔离。请带至隔离间并报告项目负责人。",
+    ),
+    "reason.yellow_code": (
+        "Yellow code: quarantine. Take the person to the isolation room and inform the "
+        "site manager.",
+        "黄码，隔离。请带至隔离间并报告项目负责人。",
+    ),
+    "reason.fever_on_round": (
+        "Fever on a temperature round: quarantine. Take the person to the isolation room "
+        "and inform the site manager.",
+        "巡查测温发热，隔离。请带至隔离间并报告项目负责人。",
+    ),
+    "reason.left_midway": (
+        "The person left before the checks were finished: abandoned. They must start "
+        "again from the first step.",
+        "人员未完成检查即离开，中止。再次进场须从第一步重新开始。",
+    ),
+    "reason.interrupted": (
+        "The screening was interrupted and not resumed: abandoned. Start a new screening "
+        "if the person is still at the gate.",
+        "检查中断且未恢复，中止。如人员仍在闸口，请重新开始检查。",
+    ),
+    # --- detail lines of an outcome ---------------------------------------------------
+    "detail.lane": ("Enter by the {lane} to the {zone}.", "请经{lane}进入{zone}。"),
+    "detail.quarantine_place": ("Place: {place}.", "隔离地点：{place}。"),
+    "detail.quarantine_contact": ("Contact: {phone}.", "联系电话：{phone}。"),
+    "detail.fever": ("Readings: {readings} °C.", "测温读数：{readings} °C。"),
+    "detail.risk_region": (
+        "Stayed in {region} on {date} (within {days} days).",
+        "{date}到过{region}（{days}天内）。",
+    ),
+    "detail.scan": ("{scan}: {status}.", "{scan}：{status}。"),
+    "detail.certificate_kind": (
+        "{kind} is not accepted at this site.",
+        "本工地不接受{kind}。",
+    ),
+    "detail.certificate_expired": ("Expired on {expires}.", "有效期至{expires}，已过期。"),
+    "detail.driver": ("Driver: {outcome}.", "司机：{outcome}。"),
+    "detail.abandoned_at": ("Stopped at: {step}.", "中止环节：{step}。"),
+    # --- other vocabulary -----------------------------------------------------------
+    "certificate.health_certificate": ("Health certificate", "健康证明"),
+    "certificate.entry_pass": ("Entry pass", "出入通行证"),
+    "id_type.resident_id": ("Resident ID card", "居民身份证"),
+    "id_type.passport": ("Passport", "护照"),
+    "id_type.other": ("Other ID", "其他证件"),
+    "scan.health_code": ("Health code", "健康码"),
+    "scan.itinerary_code": ("Itinerary code", "行程码"),
+    "scan.site_pass": ("Site pass", "工地通行码"),
+    "scan_status.ok": ("OK", "正常"),
+    "scan_status.yellow": ("Yellow code", "黄码"),
+    "scan_status.red": ("Red code", "红码"),
+    "scan_status.unreadable": (
+        "Unreadable: scan again or ask a manager to check",
+        "无法识别：请重新扫码或由负责人人工核验",
+    ),
+    "scan_status.forged": (
+        "Does not verify: scan again or ask a manager to check",
+        "验证未通过：请重新扫码或由负责人人工核验",
+    ),
+    "code_colour.green": ("Green code", "绿码"),
+    "code_colour.yellow": ("Yellow code", "黄码"),
+    "code_colour.red": ("Red code", "红码"),
+    "zone.management": ("management zone", "管理区"),
+    "zone.construction": ("construction zone", "施工区"),
+    "zone.living": ("living zone", "生活区"),
+    "zone.isolation": ("isolation zone", "隔离区"),
+    "lane.worker": ("worker lane", "工人通道"),
+    "lane.visitor": ("visitor lane", "访客通道"),
+    "lane.goods_vehicle": ("goods-vehicle lane (east side)", "东侧货车通道"),
+    "quarantine_decision.released": ("Released from quarantine", "解除隔离"),
+    "quarantine_decision.referred_to_hospital": ("Referred to hospital", "转送医院"),
+    "quarantine_decision.sent_home": ("Sent home", "劝返回家"),
+    "round_slot.morning": ("Morning round", "早间测温"),
+    "round_slot.evening": ("Evening round", "晚间测温"),
+    # --- temperature verdicts -------------------------------------------------------
+    "verdict.normal": ("Normal temperature: continue.", "体温正常，继续。"),
+    "verdict.fever_remeasure": (
+        "{reading} °C is a fever reading. Let the person rest until {until}, then "
+        "measure again ({left} re-measure(s) left).",
+        "{reading} °C 体温偏高。请休息至{until}后复测（还可复测{left}次）。",
+    ),
+    "verdict.fever_final": (
+        "Still a fever after re-measuring: quarantine.",
+        "复测仍发热：隔离。",
+    ),
+    "verdict.out_of_range": (
+        "{reading} °C is outside {low}–{high} °C: a measuring error, not a verdict. "
+        "Measure again.",
+        "{reading} °C 超出 {low}–{high} °C，属测量误差，不作判定。请重新测温。",
+    ),
+    # --- returning path ---------------------------------------------------------------
+    "returning.eligible": (
+        "Registered worker with a valid pass: returning path.",
+        "已登记工人，通行证有效：走返场通道。",
+    ),
+    "returning.not_registered": (
+        "Not registered at this site: take the first-time path.",
+        "本工地无登记记录：请按初次进场流程办理。",
+    ),
+    "returning.pass_expired": (
+        "The worker pass has expired: take the first-time path to renew it.",
+        "通行证已过期：请按初次进场流程重新办理。",
+    ),
+    "returning.pass_revoked": (
+        "The worker pass was revoked: take the first-time path and ask the site manager.",
+        "通行证已被注销：请按初次进场流程办理，并联系项目负责人。",
+    ),
+    "returning.pledges_lapsed": (
+        "The signed pledges are no longer in force: take the first-time path to sign "
+        "them again.",
+        "所签承诺书已过有效期：请按初次进场流程重新签署。",
+    ),
+    "returning.pass_invalid": (
+        "The pass could not be verified: take the first-time path.",
+        "通行证验证未通过：请按初次进场流程办理。",
+    ),
+    # --- field labels (for validation errors) -----------------------------------------
+    "field.name": ("Name", "姓名"),
+    "field.id_type": ("ID type", "证件类型"),
+    "field.id_number": ("ID number", "证件号码"),
+    "field.phone": ("Mobile number", "手机号"),
+    "field.employer": ("Employer or host", "工作单位或接待单位"),
+    "field.role": ("Role", "岗位或事由"),
+    "field.coming_from": ("Coming from", "来源地"),
+    "field.recent_stays": ("Recent stays", "近期行程"),
+    "field.plate": ("Plate number", "车牌号"),
+    "field.temperature": ("Temperature", "体温"),
+    "field.certificate_number": ("Certificate number", "证件编号"),
+    "field.certificate_kind": ("Document", "所持证件"),
+    "field.signature": ("Signature", "签名"),
+    "field.scan": ("QR scan", "扫码"),
+    "field.status": ("Decision", "核验结果"),
+    "field.reason": ("Reason", "原因"),
+    "field.by": ("Decided by", "决定人"),
+    "field.person_id": ("Person", "人员"),
+    "field.vehicle_too": ("Vehicle disinfection", "车辆消毒"),
+    "field.zone": ("Zone", "区域"),
+    "field.place": ("Place", "地点"),
+    "field.at": ("Time", "时间"),
+    # --- validation errors ----------------------------------------------------------
+    "error.required": (
+        "{field_label} is empty. Fill it in.",
+        "{field_label}未填写，请填写。",
+    ),
+    "error.too_long": (
+        "{field_label} is too long ({length} characters, at most {max}). Shorten it.",
+        "{field_label}过长（{length}个字符，最多{max}个），请缩短。",
+    ),
+    "error.not_printable": (
+        "{field_label} contains control characters. Type it again.",
+        "{field_label}含有控制字符，请重新输入。",
+    ),
+    "error.name_invalid_chars": (
+        "The name contains digits or control characters. Type the name as it is on the ID.",
+        "姓名含有数字或控制字符，请按证件上的姓名输入。",
+    ),
+    "error.resident_id_format": (
+        "A resident ID number is 18 characters: 17 digits and a final digit or X (got "
+        "{length} characters). Check the ID card and type it again.",
+        "身份证号应为18位：17位数字加末位数字或X（当前{length}位）。请核对身份证后重新输入。",
+    ),
+    "error.resident_id_check_digit": (
+        "The resident ID number's check digit does not match: a character was mistyped. "
+        "Check the ID card and type it again.",
+        "身份证号校验位不符，可能输错了某一位。请核对身份证后重新输入。",
+    ),
+    "error.resident_id_birth_date": (
+        "The birth date in the resident ID number ({birth}) is not plausible (not a real "
+        "date, in the future or over 120 years ago). Check digits 7 to 14 on the ID card.",
+        "身份证号中的出生日期（{birth}）不合理（日期不存在、晚于今天或超过120岁）。"
+        "请核对身份证第7至14位。",
+    ),
+    "error.passport_format": (
+        "A passport number is 5 to 20 letters and digits. Check the passport and type it "
+        "again.",
+        "护照号应为5至20位字母或数字。请核对护照后重新输入。",
+    ),
+    "error.other_id_format": (
+        "An ID number is 4 to 32 printable characters. Check the document and type it "
+        "again.",
+        "证件号码应为4至32个可打印字符。请核对证件后重新输入。",
+    ),
+    "error.phone_invalid": (
+        "{value} is not a valid phone number. Type an 11-digit mainland mobile number, or "
+        "+ and the country code for a number abroad.",
+        "{value}不是有效的电话号码。请输入11位手机号，境外号码请以+和国家代码开头。",
+    ),
+    "error.phone_not_mobile": (
+        "{value} is not a mobile number. Ask for a mobile number the person can be "
+        "reached on.",
+        "{value}不是手机号码。请提供本人可接通的手机号。",
+    ),
+    "error.plate_invalid": (
+        "{value} is not a valid plate: a province character, a letter, then 5 letters or "
+        "digits (6 for new-energy vehicles), e.g. 豫A12345. Check the plate and type it "
+        "again.",
+        "{value}不是有效车牌：省份简称加字母，再加5位字母或数字（新能源车6位），如豫A12345。"
+        "请核对车牌后重新输入。",
+    ),
+    "error.stay_invalid": (
+        "Each recent stay needs a place and the last date there (YYYY-MM-DD). Complete "
+        "or remove it.",
+        "每条近期行程须填写地点和最后停留日期（YYYY-MM-DD），请补全或删除。",
+    ),
+    "error.stay_in_future": (
+        "The stay in {region} is dated {date}, which is in the future. Enter the last day "
+        "the person was there.",
+        "{region}的停留日期{date}晚于今天。请填写最后停留的日期。",
+    ),
+    "error.temperature_not_number": (
+        '"{value}" is not a temperature. Type the reading in °C, e.g. 36.5.',
+        "“{value}”不是体温读数。请输入摄氏度读数，如36.5。",
+    ),
+    "error.temperature_out_of_range": (
+        "{reading} °C is outside {low}–{high} °C: a measuring error. Measure again.",
+        "{reading} °C 超出 {low}–{high} °C，属测量误差。请重新测温。",
+    ),
+    "error.certificate_kind_unknown": (
+        "Choose the document shown: health certificate or entry pass.",
+        "请选择所出示的证件：健康证明或出入通行证。",
+    ),
+    "error.signature_not_png": (
+        "The signature is missing or is not a PNG image. Ask the person to sign again.",
+        "签名缺失或不是PNG图片。请本人重新签名。",
+    ),
+    "error.scan_not_configured": (
+        "{scan} is not one of the scans for this channel. Scan one of: {expected}.",
+        "{scan}不属于本通道的扫码项目。请扫：{expected}。",
+    ),
+    "error.manual_status_invalid": (
+        "A manager's decision must be OK, yellow code or red code. Choose one of them.",
+        "负责人核验结果只能是正常、黄码或红码，请选择其一。",
+    ),
+    "error.vehicle_disinfection_required": (
+        "The driver's vehicle must be disinfected too. Disinfect the vehicle, then "
+        "confirm both.",
+        "司机所驾车辆也须消毒。请对车辆消毒后一并确认。",
+    ),
+    "error.vehicle_disinfection_not_driver": (
+        "Only a goods vehicle's driver confirms the vehicle's disinfection. Confirm the "
+        "person's disinfection only.",
+        "车辆消毒只由货车司机一并确认。请只确认本人消毒。",
+    ),
+    "error.pass_person_required": (
+        "A valid pass must say whose it is. Scan the pass again.",
+        "有效通行证须能识别持证人。请重新扫码。",
+    ),
+    "error.pass_person_mismatch": (
+        "The pass belongs to {scanned}, not to {expected}. Scan this person's own pass.",
+        "该通行证属于{scanned}，而非{expected}。请扫本人的通行证。",
+    ),
+    "error.abandon_reason": (
+        "{reason} is not a reason to abandon a screening. Use left midway or interrupted.",
+        "{reason}不是中止原因。请选择中途离开或检查中断。",
+    ),
+    "error.quarantine_reason": (
+        "{reason} is not a reason for quarantine. Use fever, risk region, yellow code or "
+        "fever on a round.",
+        "{reason}不是隔离原因。请选择发热、风险地区、黄码或巡查发热。",
+    ),
+    "error.invalid_choice": (
+        "{value} is not a valid {field_label}. Choose one from the list.",
+        "{value}不是有效的{field_label}，请从列表中选择。",
+    ),
+    # --- step order -----------------------------------------------------------------
+    "step_order.wrong_step": (
+        "{attempted} is not the next step: the current step is {current}. Finish "
+        "{current} first.",
+        "现在不是“{attempted}”环节，当前环节是“{current}”。请先完成“{current}”。",
+    ),
+    "step_order.over": (
+        "This screening is already over ({outcome}). Start a new screening for the next "
+        "person.",
+        "本次检查已结束（{outcome}）。下一位请重新开始检查。",
+    ),
+    "step_order.resting": (
+        "The person must rest before the re-measure. Measure again at {until}.",
+        "复测前须休息。请于{until}后再测。",
+    ),
+    "step_order.no_manual_check": (
+        "{scan} does not need a manual check. Scan it again instead.",
+        "{scan}无需人工核验，请直接重新扫码。",
+    ),
+    "step_order.vehicle_over": (
+        "This vehicle's screening is over ({outcome}). Start a new vehicle.",
+        "本车检查已结束（{outcome}）。请为下一辆车重新开始。",
+    ),
+    # --- quarantine -----------------------------------------------------------------
+    "quarantine.already_closed": (
+        "This quarantine case was already closed ({decision}). Open a new case if the "
+        "person needs quarantine again.",
+        "该隔离记录已结案（{decision}）。如需再次隔离，请新建记录。",
+    ),
+    "quarantine.before_start": (
+        "{at} is before the quarantine started ({start}). Check the time entered.",
+        "{at}早于隔离开始时间（{start}）。请核对所填时间。",
+    ),
+    # --- policy ---------------------------------------------------------------------
+    "policy.file_missing": (
+        "Policy file not found: {path}. Check the path, or save the default policy there "
+        "and edit it.",
+        "找不到策略文件：{path}。请检查路径，或在该处保存默认策略后再修改。",
+    ),
+    "policy.unreadable": (
+        "Cannot read the policy file {path} ({error}). Check that it is a UTF-8 text file "
+        "you may read.",
+        "无法读取策略文件{path}（{error}）。请确认其为可读取的UTF-8文本文件。",
+    ),
+    "policy.syntax": (
+        "The policy file is not valid TOML at line {line}, column {col} ({error}). Fix "
+        "that line and load the policy again.",
+        "策略文件第{line}行第{col}列不是有效的TOML（{error}）。请修改该行后重新加载。",
+    ),
+    "policy.unknown_key": (
+        'Unknown policy key "{key}". Remove it or correct its spelling.',
+        "未知的策略项“{key}”。请删除或更正拼写。",
+    ),
+    "policy.unknown_key_suggest": (
+        'Unknown policy key "{key}". Did you mean "{suggestion}"? Correct its spelling.',
+        "未知的策略项“{key}”。是否应为“{suggestion}”？请更正拼写。",
+    ),
+    "policy.wrong_type": (
+        'Policy key "{key}" must be {expected}, not {got}. Change the value.',
+        "策略项“{key}”应为{expected}，而不是{got}。请修改取值。",
+    ),
+    "policy.out_of_range": (
+        'Policy key "{key}" is {value}, outside {low} to {high}. Use a value in that range.',
+        "策略项“{key}”的值{value}超出{low}至{high}的范围。请改为范围内的值。",
+    ),
+    "policy.invalid": (
+        'Policy key "{key}" is wrong: {problem}. Fix it and load the policy again.',
+        "策略项“{key}”有误：{problem}。请修改后重新加载。",
+    ),
+    "type.number": ("a number", "数字"),
+    "type.integer": ("a whole number", "整数"),
+    "type.decimal": ("a decimal number", "小数"),
+    "type.text": ("text", "文本"),
+    "type.list": ("a list", "列表"),
+    "type.table": ("a table", "表"),
+    "type.other": ("{name}", "{name}类型"),
+    "problem.empty": ("it is empty", "内容为空"),
+    "problem.min_not_below_max": (
+        "plausible_min_c ({low}) must be below plausible_max_c ({high})",
+        "plausible_min_c（{low}）须小于plausible_max_c（{high}）",
+    ),
+    "problem.threshold_outside_plausible": (
+        "the fever threshold ({value}) must lie inside the plausible range {low}–{high}",
+        "发热阈值（{value}）须在合理范围{low}–{high}之内",
+    ),
+    "problem.not_a_choice": (
+        '"{value}" is not one of: {choices}',
+        "“{value}”不在可选值之内：{choices}",
+    ),
+    "problem.duplicate": ('"{value}" appears twice', "“{value}”重复出现"),
+    "problem.isolation_zone": (
+        "people admitted at the gate cannot be sent to the isolation zone",
+        "闸口放行人员不能分配到隔离区",
+    ),
+    "problem.bad_timezone": ('"{value}" is not a known time zone', "“{value}”不是已知时区"),
+    "problem.bad_id": (
+        'ids are lower-case letters, digits and _ (got "{value}")',
+        "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
+    ),
+}
+
+CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}
+
+
+def key_for(code: str | Enum) -> str:
+    """The catalogue key of a code or vocabulary member (`Reason.FEVER` → `reason.fever`)."""
+    if isinstance(code, Enum):
+        for enum_type, prefix in ENUM_PREFIX.items():
+            if isinstance(code, enum_type):
+                return f"{prefix}.{code.value}"
+        return str(code.value)
+    return str(code)
+
+
+def entry(code: str | Enum) -> Text:
+    """The catalogue entry for `code`; KeyError names a missing code, so gaps show in tests."""
+    key = key_for(code)
+    try:
+        return CATALOGUE[key]
+    except KeyError:
+        raise KeyError(f"no catalogue entry for {key!r}") from None
+
+
+def localise(value: Any, lang: str) -> Any:
+    """Show a parameter in `lang`: vocabulary members and `Text` are translated."""
+    if isinstance(value, Text):
+        return value.format(lang)
+    if isinstance(value, Enum) and type(value) in ENUM_PREFIX:
+        return entry(value).format(lang)
+    return value
+
+
+def text(code: str | Enum, lang: str = "en", **params: Any) -> str:
+    """The message for `code` in `lang` (`en` or `zh_CN`), with `{name}` filled from params."""
+    return entry(code).format(lang, **{k: localise(v, lang) for k, v in params.items()})
+
+
+def filled(code: str | Enum, **params: Any) -> Text:
+    """`code`'s entry with its parameters filled in both languages (a nested message)."""
+    template = entry(code)
+    return Text(
+        template.format("en", **{k: localise(v, "en") for k, v in params.items()}),
+        template.format("zh_CN", **{k: localise(v, "zh_CN") for k, v in params.items()}),
+    )

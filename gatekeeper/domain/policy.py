@@ -1,0 +1,530 @@
+"""The site's policy: the numbers and texts a site may change without touching code.
+
+Defaults are the rules of `gate-process.md`. A policy file is TOML that a site manager
+edits by hand, so loading it refuses anything doubtful (unknown keys, wrong types, values
+out of range) with a message that names the key and says what to change.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import tomlkit
+from tomlkit.exceptions import ParseError
+
+from gatekeeper.domain import messages
+from gatekeeper.domain.errors import PolicyError
+from gatekeeper.domain.i18n import Text
+from gatekeeper.domain.vocab import CertificateKind, Channel, Lane, ScanKind, Zone
+
+
+@dataclass(frozen=True)
+class Pledge:
+    """One pledge the entrant signs (两项承诺): a stable id and its text in both languages."""
+
+    id: str
+    text_en: str
+    text_zh: str
+
+    @property
+    def text(self) -> Text:
+        return Text(self.text_en, self.text_zh)
+
+
+@dataclass(frozen=True)
+class LaneAssignment:
+    """Where a channel's admitted people go: their entry lane and the zone they work in."""
+
+    lane: Lane
+    zone: Zone
+
+
+DEFAULT_PLEDGES: tuple[Pledge, ...] = (
+    Pledge(
+        "health",
+        "Health pledge: I have no fever, cough, loss of taste or other symptoms, I have "
+        "not been in contact with a confirmed or suspected case, and everything I have "
+        "declared is true.",
+        "健康承诺：本人无发热、咳嗽、味觉丧失等症状，未接触确诊或疑似病例，所报信息真实无误。",
+    ),
+    Pledge(
+        "epidemic_prevention",
+        "Epidemic-prevention pledge: I will follow the site's epidemic-prevention rules, "
+        "wear a mask, take the morning and evening temperature checks, stay in my zone, "
+        "and report any symptom at once.",
+        "防疫承诺：本人遵守工地防疫规定，佩戴口罩，参加早晚两次测温，不串区，如有不适立即报告。",
+    ),
+)
+
+DEFAULT_NOTICE_EN = (
+    "Site notice: the site is under closed-loop management. Keep to your zone; wear a "
+    "mask; take the temperature check every morning and evening; every zone is "
+    "disinfected twice a day; report fever, cough or contact with a risk region to the "
+    "site manager at once."
+)
+DEFAULT_NOTICE_ZH = (
+    "告知书：本工地实行闭环管理。请在所属区域内活动，佩戴口罩，每日早晚两次测温；"
+    "各区域每日消毒两次；如有发热、咳嗽或接触风险地区人员，请立即报告项目负责人。"
+)
+
+DEFAULT_SCANS: dict[Channel, tuple[ScanKind, ...]] = {
+    Channel.WORKER: (ScanKind.HEALTH_CODE, ScanKind.ITINERARY_CODE, ScanKind.SITE_PASS),
+    Channel.VISITOR: (ScanKind.HEALTH_CODE, ScanKind.ITINERARY_CODE),
+    Channel.VEHICLE: (ScanKind.HEALTH_CODE, ScanKind.ITINERARY_CODE),
+}
+
+DEFAULT_LANES: dict[Channel, LaneAssignment] = {
+    Channel.WORKER: LaneAssignment(Lane.WORKER, Zone.CONSTRUCTION),
+    Channel.VISITOR: LaneAssignment(Lane.VISITOR, Zone.MANAGEMENT),
+    Channel.VEHICLE: LaneAssignment(Lane.GOODS_VEHICLE, Zone.CONSTRUCTION),
+}
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Everything a site can configure; the defaults are the rules in gate-process.md.
+
+    The dict fields are read-only by convention (a frozen dataclass cannot freeze them).
+    """
+
+    fever_threshold_c: float = 37.3
+    plausible_min_c: float = 34.0
+    plausible_max_c: float = 43.0
+    max_remeasures: int = 2
+    rest_seconds: int = 300
+    risk_regions: tuple[str, ...] = ()
+    risk_window_days: int = 14
+    certificate_kinds: tuple[CertificateKind, ...] = (
+        CertificateKind.HEALTH_CERTIFICATE,
+        CertificateKind.ENTRY_PASS,
+    )
+    scans: dict[Channel, tuple[ScanKind, ...]] = field(
+        default_factory=lambda: dict(DEFAULT_SCANS), hash=False
+    )
+    pledges: tuple[Pledge, ...] = DEFAULT_PLEDGES
+    notice_en: str = DEFAULT_NOTICE_EN
+    notice_zh: str = DEFAULT_NOTICE_ZH
+    lanes: dict[Channel, LaneAssignment] = field(
+        default_factory=lambda: dict(DEFAULT_LANES), hash=False
+    )
+    quarantine_place_en: str = "emergency isolation room"
+    quarantine_place_zh: str = "应急隔离间"
+    quarantine_contact_phone: str = ""
+    quarantine_days: int = 14
+    pledge_validity_days: int = 30
+    pass_validity_days: int = 90
+    timezone: str = "Asia/Shanghai"
+
+    @property
+    def quarantine_place(self) -> Text:
+        return Text(self.quarantine_place_en, self.quarantine_place_zh)
+
+    @property
+    def notice(self) -> Text:
+        return Text(self.notice_en, self.notice_zh)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def scans_for(self, channel: Channel) -> tuple[ScanKind, ...]:
+        return self.scans[Channel(channel)]
+
+    def lane_for(self, channel: Channel) -> LaneAssignment:
+        return self.lanes[Channel(channel)]
+
+
+# --- the TOML schema ------------------------------------------------------------------
+# Scalar keys: dotted TOML key -> (Policy field, kind, low, high, comment).
+
+_Number = tuple[str, str, float | None, float | None, str]
+
+_SCALARS: dict[str, _Number] = {
+    "temperature.fever_threshold_c": (
+        "fever_threshold_c", "number", 35.0, 42.0,
+        "A reading at or above this (°C) is a fever.",
+    ),
+    "temperature.plausible_min_c": (
+        "plausible_min_c", "number", 20.0, 45.0,
+        "Readings below this (°C) are measuring errors: re-measure, never a verdict.",
+    ),
+    "temperature.plausible_max_c": (
+        "plausible_max_c", "number", 20.0, 45.0,
+        "Readings above this (°C) are measuring errors: re-measure, never a verdict.",
+    ),
+    "temperature.max_remeasures": (
+        "max_remeasures", "integer", 0, 10,
+        "Re-measures allowed after a fever reading before quarantine.",
+    ),
+    "temperature.rest_seconds": (
+        "rest_seconds", "integer", 0, 3600,
+        "Rest (seconds) between a fever reading and the re-measure.",
+    ),
+    "risk.window_days": (
+        "risk_window_days", "integer", 0, 365,
+        "A stay in a risk region within this many days means quarantine.",
+    ),
+    "quarantine.place_en": ("quarantine_place_en", "text", None, 200, "Where people are taken."),
+    "quarantine.place_zh": ("quarantine_place_zh", "text", None, 200, "隔离地点。"),
+    "quarantine.contact_phone": (
+        "quarantine_contact_phone", "text_or_empty", None, 32,
+        "Who to call about quarantine (shown with the outcome; may be empty).",
+    ),
+    "quarantine.days": (
+        "quarantine_days", "integer", 1, 60, "Days from the start of a quarantine to its due date.",
+    ),
+    "validity.pledge_days": (
+        "pledge_validity_days", "integer", 1, 3650,
+        "Signed pledges stay in force this many days (returning path).",
+    ),
+    "validity.pass_days": (
+        "pass_validity_days", "integer", 1, 3650,
+        "A worker pass is valid this many days from issue.",
+    ),
+    "notice.text_en": ("notice_en", "text", None, 5000, "The notice handed to every entrant."),
+    "notice.text_zh": ("notice_zh", "text", None, 5000, "告知书内容。"),
+    "site.timezone": ("timezone", "timezone", None, None, "The site's time zone (IANA name)."),
+}
+
+_LISTS: dict[str, tuple[str, str]] = {
+    "risk.regions": ("risk_regions", "Names or codes of listed risk regions."),
+    "certificates.kinds": ("certificate_kinds", "Documents accepted at the certificate check."),
+}
+
+_SECTION_COMMENTS: dict[str, str] = {
+    "temperature": "Temperature check (测温)",
+    "risk": "Risk regions (风险地区)",
+    "certificates": "Certificate check (查验健康证明或出入通行证)",
+    "scans": "QR scans per channel (扫码); choices: " + ", ".join(k.value for k in ScanKind),
+    "pledges": "Pledges the entrant signs (签健康承诺书)",
+    "notice": "Notice handed to the entrant (领取告知书)",
+    "lanes": "Lane and zone per channel (人车分流); lanes: "
+    + ", ".join(v.value for v in Lane)
+    + "; zones: "
+    + ", ".join(z.value for z in Zone if z is not Zone.ISOLATION),
+    "quarantine": "Quarantine (隔离)",
+    "validity": "Returning path: how long passes and pledges stay in force",
+    "site": "Site",
+}
+
+
+def _known_keys() -> list[str]:
+    keys = [*_SCALARS, *_LISTS]
+    keys += [f"scans.{c.value}" for c in Channel]
+    keys += [f"lanes.{c.value}.{part}" for c in Channel for part in ("lane", "zone")]
+    keys += ["pledges", "pledges.id", "pledges.text_en", "pledges.text_zh"]
+    return keys
+
+
+def _unknown(key: str) -> PolicyError:
+    close = difflib.get_close_matches(key, _known_keys(), n=1, cutoff=0.6)
+    if not close:
+        # A misspelt last part under a known section: compare last parts too.
+        tail = key.rsplit(".", 1)[-1]
+        by_tail = {k.rsplit(".", 1)[-1]: k for k in _known_keys()}
+        near = difflib.get_close_matches(tail, list(by_tail), n=1, cutoff=0.6)
+        close = [by_tail[near[0]]] if near else []
+    if close:
+        return PolicyError("policy.unknown_key_suggest", key, {"suggestion": close[0]})
+    return PolicyError("policy.unknown_key", key)
+
+
+def _type_name(value: Any) -> Text:
+    if isinstance(value, bool):
+        return Text("true/false", "布尔值")
+    if isinstance(value, float):
+        return messages.entry("type.decimal")
+    if isinstance(value, int):
+        return messages.entry("type.integer")
+    if isinstance(value, str):
+        return messages.entry("type.text")
+    if isinstance(value, list):
+        return messages.entry("type.list")
+    if isinstance(value, dict):
+        return messages.entry("type.table")
+    return messages.filled("type.other", name=type(value).__name__)
+
+
+def _wrong_type(key: str, expected: str, value: Any) -> PolicyError:
+    return PolicyError(
+        "policy.wrong_type",
+        key,
+        {"expected": messages.entry(f"type.{expected}"), "got": _type_name(value)},
+    )
+
+
+def _invalid(key: str, problem: str, **params: Any) -> PolicyError:
+    return PolicyError(
+        "policy.invalid", key, {"problem": messages.filled(f"problem.{problem}", **params)}
+    )
+
+
+def _check_range(key: str, value: float, low: float | None, high: float | None) -> None:
+    if (low is not None and value < low) or (high is not None and value > high):
+        raise PolicyError("policy.out_of_range", key, {"value": value, "low": low, "high": high})
+
+
+def _scalar(key: str, kind: str, low: float | None, high: float | None, value: Any) -> Any:
+    if kind == "number":
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise _wrong_type(key, "number", value)
+        _check_range(key, float(value), low, high)
+        return float(value)
+    if kind == "integer":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise _wrong_type(key, "integer", value)
+        _check_range(key, value, low, high)
+        return int(value)
+    if not isinstance(value, str):
+        raise _wrong_type(key, "text", value)
+    value = value.strip()
+    if kind == "timezone":
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise _invalid(key, "bad_timezone", value=value) from None
+        return value
+    if kind == "text" and not value:
+        raise _invalid(key, "empty")
+    if high is not None and len(value) > high:
+        raise PolicyError(
+            "policy.out_of_range", key, {"value": len(value), "low": 0, "high": int(high)}
+        )
+    return value
+
+
+def _text_list(key: str, value: Any) -> list[str]:
+    if not isinstance(value, list):
+        raise _wrong_type(key, "list", value)
+    out: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise _wrong_type(key, "text", item)
+        item = item.strip()
+        if not item:
+            raise _invalid(key, "empty")
+        if item in out:
+            raise _invalid(key, "duplicate", value=item)
+        out.append(item)
+    return out
+
+
+def _choices(key: str, value: Any, enum: type, allow_empty: bool = False) -> tuple[Any, ...]:
+    items = _text_list(key, value)
+    if not items and not allow_empty:
+        raise _invalid(key, "empty")
+    return tuple(_choice(key, item, enum) for item in items)
+
+
+def _choice(key: str, value: Any, enum: type, exclude: tuple[Any, ...] = ()) -> Any:
+    if not isinstance(value, str):
+        raise _wrong_type(key, "text", value)
+    choices = [m.value for m in enum if m not in exclude]
+    if value not in choices:
+        raise _invalid(key, "not_a_choice", value=value, choices=", ".join(choices))
+    return enum(value)
+
+
+def _table(key: str, value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _wrong_type(key, "table", value)
+    return value
+
+
+_ID = re.compile(r"^[a-z0-9_]{1,40}$")
+
+
+def _pledges(value: Any) -> tuple[Pledge, ...]:
+    if not isinstance(value, list):
+        raise _wrong_type("pledges", "list", value)
+    if not value:
+        raise _invalid("pledges", "empty")
+    out: list[Pledge] = []
+    for i, item in enumerate(value):
+        where = f"pledges[{i}]"
+        item = _table(where, item)
+        for k in item:
+            if k not in ("id", "text_en", "text_zh"):
+                raise _unknown(f"pledges.{k}")
+        parts = {}
+        for k in ("id", "text_en", "text_zh"):
+            if k not in item:
+                raise _invalid(f"{where}.{k}", "empty")
+            parts[k] = _scalar(f"{where}.{k}", "text", None, 5000, item[k])
+        if not _ID.match(parts["id"]):
+            raise _invalid(f"{where}.id", "bad_id", value=parts["id"])
+        if any(p.id == parts["id"] for p in out):
+            raise _invalid(f"{where}.id", "duplicate", value=parts["id"])
+        out.append(Pledge(parts["id"], parts["text_en"], parts["text_zh"]))
+    return tuple(out)
+
+
+def policy_from_data(data: dict[str, Any]) -> Policy:
+    """Build a Policy from parsed TOML data; keys not given keep their default."""
+    values: dict[str, Any] = {}
+    scans = dict(DEFAULT_SCANS)
+    lanes = dict(DEFAULT_LANES)
+    for section, body in data.items():
+        if section == "pledges":
+            values["pledges"] = _pledges(body)
+            continue
+        if section not in _SECTION_COMMENTS:
+            raise _unknown(section)
+        body = _table(section, body)
+        for name, value in body.items():
+            key = f"{section}.{name}"
+            if key in _SCALARS:
+                attr, kind, low, high, _ = _SCALARS[key]
+                values[attr] = _scalar(key, kind, low, high, value)
+            elif key == "risk.regions":
+                values["risk_regions"] = tuple(_text_list(key, value))
+            elif key == "certificates.kinds":
+                values["certificate_kinds"] = _choices(key, value, CertificateKind)
+            elif section == "scans" and name in Channel.__members__.values():
+                scans[Channel(name)] = _choices(key, value, ScanKind)
+            elif section == "lanes" and name in Channel.__members__.values():
+                lanes[Channel(name)] = _lane(key, value, lanes[Channel(name)])
+            else:
+                raise _unknown(key)
+    values["scans"] = scans
+    values["lanes"] = lanes
+    policy = Policy(**values)
+    _check_consistency(policy)
+    return policy
+
+
+def _lane(key: str, value: Any, current: LaneAssignment) -> LaneAssignment:
+    body = _table(key, value)
+    lane, zone = current.lane, current.zone
+    for part, item in body.items():
+        if part == "lane":
+            lane = _choice(f"{key}.lane", item, Lane)
+        elif part == "zone":
+            if item == Zone.ISOLATION.value:
+                raise _invalid(f"{key}.zone", "isolation_zone")
+            zone = _choice(f"{key}.zone", item, Zone)
+        else:
+            raise _unknown(f"{key}.{part}")
+    return LaneAssignment(lane, zone)
+
+
+def _check_consistency(p: Policy) -> None:
+    if p.plausible_min_c >= p.plausible_max_c:
+        raise _invalid(
+            "temperature.plausible_min_c",
+            "min_not_below_max",
+            low=p.plausible_min_c,
+            high=p.plausible_max_c,
+        )
+    if not p.plausible_min_c < p.fever_threshold_c < p.plausible_max_c:
+        raise _invalid(
+            "temperature.fever_threshold_c",
+            "threshold_outside_plausible",
+            value=p.fever_threshold_c,
+            low=p.plausible_min_c,
+            high=p.plausible_max_c,
+        )
+
+
+def policy_from_toml_text(text: str) -> Policy:
+    """Parse policy TOML text (the file's content); a syntax error names its line."""
+    try:
+        doc = tomlkit.parse(text)
+    except ParseError as exc:
+        message = str(exc).split(" at line ")[0]
+        raise PolicyError(
+            "policy.syntax",
+            "",
+            {"line": exc.line, "col": exc.col, "error": message},
+            line=exc.line,
+        ) from None
+    return policy_from_data(doc.unwrap())
+
+
+def load_policy(path: str | Path) -> Policy:
+    """Read and check a policy file; every problem is a PolicyError a manager can act on."""
+    path = Path(path)
+    try:
+        content = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PolicyError("policy.file_missing", "", {"path": str(path)}) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise PolicyError(
+            "policy.unreadable", "", {"path": str(path), "error": type(exc).__name__}
+        ) from None
+    return policy_from_toml_text(content)
+
+
+# --- writing --------------------------------------------------------------------------
+
+
+def policy_to_toml(policy: Policy) -> str:
+    """The policy as a commented TOML file that `load_policy` reads back unchanged."""
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment("GateKeeper site policy. Edit the values; remove a key to use the"))
+    doc.add(tomlkit.comment("default. Unknown keys are refused, so check spelling."))
+    sections: dict[str, Any] = {}
+
+    def section(name: str) -> Any:
+        if name not in sections:
+            table = tomlkit.table()
+            table.comment(_SECTION_COMMENTS[name])
+            sections[name] = table
+        return sections[name]
+
+    for key, (attr, _, low, high, comment) in _SCALARS.items():
+        sect, name = key.split(".")
+        table = section(sect)
+        table.add(name, getattr(policy, attr))
+        if low is not None and high is not None:
+            comment = f"{comment} ({low}–{high})"
+        table[name].comment(comment)
+    for key, (attr, comment) in _LISTS.items():
+        sect, name = key.split(".")
+        table = section(sect)
+        arr = tomlkit.array()
+        arr.extend([str(v) for v in getattr(policy, attr)])
+        table.add(name, arr)
+        table[name].comment(comment)
+    scans = section("scans")
+    for channel in Channel:
+        arr = tomlkit.array()
+        arr.extend([k.value for k in policy.scans_for(channel)])
+        scans.add(channel.value, arr)
+    lanes = section("lanes")
+    lanes.is_super_table()
+    for channel in Channel:
+        sub = tomlkit.table()
+        sub.add("lane", policy.lane_for(channel).lane.value)
+        sub.add("zone", policy.lane_for(channel).zone.value)
+        lanes.add(channel.value, sub)
+    order = ["temperature", "risk", "certificates", "scans", "notice", "lanes", "quarantine"]
+    for name in [*order, *[s for s in sections if s not in order]]:
+        if name == "lanes":
+            doc.add(tomlkit.nl())
+            doc.add(tomlkit.comment(_SECTION_COMMENTS["lanes"]))
+        doc.add(name, sections[name])
+    pledges = tomlkit.aot()
+    for pledge in policy.pledges:
+        t = tomlkit.table()
+        t.add("id", pledge.id)
+        t.add("text_en", pledge.text_en)
+        t.add("text_zh", pledge.text_zh)
+        pledges.append(t)
+    doc.add(tomlkit.nl())
+    doc.add(tomlkit.comment(_SECTION_COMMENTS["pledges"] + ": one [[pledges]] table each"))
+    doc.add("pledges", pledges)
+    return tomlkit.dumps(doc)
+
+
+def default_policy_toml() -> str:
+    """The default policy as a commented file a site can copy and edit."""
+    return policy_to_toml(Policy())
+
+
+POLICY_FIELDS = tuple(f.name for f in fields(Policy))
