@@ -14,6 +14,7 @@ help:
 	@echo "make test    run lint, the import contract and the tests (sets up first)"
 	@echo "make setup   only the set-up: system packages, .venv, the project"
 	@echo "make bench   run the benchmarks and print their figures"
+	@echo "make screenshots  render every screen (offscreen) to docs/screenshots/"
 
 $(STAMPS)/system: packaging/apt-packages.txt packaging/ensure-system-deps.sh
 	@bash packaging/ensure-system-deps.sh
@@ -30,6 +31,7 @@ $(STAMPS)/project: pyproject.toml $(STAMPS)/venv
 
 setup: $(STAMPS)/project
 	@bash packaging/ensure-system-deps.sh
+	@$(PY) -m gatekeeper.ui.translations
 
 run: setup
 	@if [ -n "$$DISPLAY$$WAYLAND_DISPLAY" ] || [ "$$QT_QPA_PLATFORM" = offscreen ]; then \
@@ -49,6 +51,9 @@ test: setup
 
 bench: setup
 	$(PY) tests/bench/run_all.py
+
+screenshots: setup
+	$(PY) packaging/screenshots.py
 
 clean-venv:
 	rm -rf $(VENV)

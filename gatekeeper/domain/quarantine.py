@@ -71,6 +71,8 @@ class QuarantineCase:
         place: Text | str | None,
         at: datetime,
         policy: Policy,
+        *,
+        case_id: str | None = None,
     ) -> QuarantineCase:
         """Open a case for a quarantine reason; `place` None means the policy's default."""
         try:
@@ -85,8 +87,8 @@ class QuarantineCase:
         elif isinstance(place, str):
             name = validate_text(place, "place", 200)
             place = Text(name, name)
-        return cls(case_id=str(uuid.uuid4()), person_id=person_id, reason=reason, place=place,
-                   started_at=at, policy=policy)
+        return cls(case_id=case_id or str(uuid.uuid4()), person_id=person_id, reason=reason,
+                   place=place, started_at=at, policy=policy)
 
     # --- state -------------------------------------------------------------------------
 

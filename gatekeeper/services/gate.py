@@ -1,0 +1,458 @@
+"""GateService: runs screenings, quarantine, rounds and corrections, and records them.
+
+The GUI, the CLI and the simulation all go through here, so a screening is written
+the same way whoever drives it: its records are appended in one durable transaction
+and its draft removed in the same one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain.identity import Registration
+from gatekeeper.domain.policy import Policy
+from gatekeeper.domain.quarantine import QuarantineCase
+from gatekeeper.domain.returning import ReturningEligibility, WorkerPass
+from gatekeeper.domain.rounds import RoundVerdict, assess_round_reading
+from gatekeeper.domain.screening import Screening
+from gatekeeper.domain.vehicle import VehicleGroup
+from gatekeeper.domain.vocab import (
+    Channel,
+    Outcome,
+    QuarantineDecision,
+    Reason,
+    RoundSlot,
+    Zone,
+)
+from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.services.clock import Clock
+from gatekeeper.services.kinds import Kind
+from gatekeeper.services.records import (
+    person_record,
+    quarantine_start_record,
+    screening_records,
+    vehicle_record,
+)
+
+NOT_OVER = Text(
+    "This screening has not ended yet: finish its steps or abandon it first.",
+    "该人员的检查尚未结束：请先完成各环节，或将其中止。",
+)
+UNKNOWN_CASE = Text(
+    "No quarantine case {case_id}: pick the person from the quarantine list.",
+    "没有编号为 {case_id} 的隔离记录：请从隔离名单中选择人员。",
+)
+UNKNOWN_RECORD = Text(
+    "No record {uuid} in this ledger: check the record id.",
+    "台账中没有记录 {uuid}：请核对记录编号。",
+)
+UNKNOWN_PERSON = Text(
+    "No registered person {person_id}: register the person first.",
+    "没有登记编号为 {person_id} 的人员：请先登记。",
+)
+
+
+@dataclass(frozen=True)
+class Finished:
+    """What finishing a screening wrote: its passage and any quarantine case it opened."""
+
+    passage: StoredRecord
+    person_id: str | None
+    quarantine_case: str | None
+
+
+@dataclass(frozen=True)
+class RoundResult:
+    recorded: int
+    remeasure: list[str]  # person ids whose reading was implausible (not recorded)
+    quarantined: list[str]  # person ids sent to quarantine (fever on the round)
+
+
+def _uuid4() -> str:
+    return str(uuid.uuid4())
+
+
+class GateService:
+    """One kiosk's gate operations over its ledger, policy and clock."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        policy: Policy,
+        clock: Clock,
+        *,
+        staff: str = "gate",
+        new_id: Callable[[], str] = _uuid4,
+    ) -> None:
+        self.ledger = ledger
+        self.policy = policy
+        self.clock = clock
+        self.staff = staff
+        self.new_id = new_id
+
+    # --- time --------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self.clock.now().astimezone(self.policy.tz)
+
+    def today(self) -> date:
+        return self.now().date()
+
+    def _day(self, at: datetime) -> str:
+        return at.astimezone(self.policy.tz).date().isoformat()
+
+    # --- starting and drafts -----------------------------------------------------------
+
+    def start_first_time(self, channel: Channel, *, role: str | None = None) -> Screening:
+        return Screening(
+            self.policy,
+            path="first_time",
+            channel=Channel(channel),
+            started_at=self.now(),
+            role=role,
+            screening_id=self.new_id(),
+            clock=self.now,
+        )
+
+    def start_returning(self, person_id: str | None = None) -> Screening:
+        return Screening(
+            self.policy,
+            path="returning",
+            channel=Channel.WORKER,
+            started_at=self.now(),
+            person_id=person_id,
+            screening_id=self.new_id(),
+            clock=self.now,
+        )
+
+    def start_vehicle(self, plate: str) -> VehicleGroup:
+        return VehicleGroup(plate, self.policy, self.now(), clock=self.now, group_id=self.new_id())
+
+    def save_draft(self, work: Screening | VehicleGroup) -> None:
+        """Keep an unfinished screening so a crash or power cut does not lose it."""
+        kind = "vehicle" if isinstance(work, VehicleGroup) else "screening"
+        self.ledger.save_draft(work.id, {"kind": kind, "state": work.to_draft()})
+
+    def unfinished(self) -> list[Screening | VehicleGroup]:
+        """Screenings left unfinished by an earlier run (crash recovery), oldest first."""
+        found: list[Screening | VehicleGroup] = []
+        for draft in self.ledger.drafts():
+            data = draft.data
+            if data.get("kind") == "vehicle":
+                found.append(VehicleGroup.from_draft(data["state"], self.policy, self.now))
+            else:
+                found.append(Screening.from_draft(data["state"], self.policy, self.now))
+        return found
+
+    def abandon_unfinished(self, work: Screening | VehicleGroup) -> list[Finished]:
+        """Record an interrupted screening as abandoned (never silently dropped)."""
+        people = work.people if isinstance(work, VehicleGroup) else (work,)
+        for screening in people:
+            if not screening.is_over:
+                screening.abandon(Reason.INTERRUPTED)
+        if isinstance(work, VehicleGroup):
+            return self.finish_vehicle(work)
+        return [self.finish(work)]
+
+    # --- returning path ----------------------------------------------------------------
+
+    def returning_eligibility(self, person_id: str) -> ReturningEligibility:
+        """Whether a recognised person may take the 4-step returning path today."""
+        person = self.ledger.get_person(person_id)
+        worker_pass = self._latest_pass(person_id)
+        signed = self._pledges_signed_on(person_id)
+        return ReturningEligibility.check(
+            registered=person is not None,
+            worker_pass=worker_pass,
+            pledges_signed_on=signed,
+            today=self.today(),
+            policy=self.policy,
+        )
+
+    def _latest_pass(self, person_id: str) -> WorkerPass | None:
+        latest: WorkerPass | None = None
+        for record in self.ledger.records(person_id=person_id):
+            if record.kind == Kind.PASS_ISSUED:
+                latest = WorkerPass(
+                    person_id,
+                    date.fromisoformat(record.body["issued_on"]),
+                    expires_on=date.fromisoformat(record.body["valid_until"]),
+                )
+            elif record.kind == Kind.PASS_REVOKED and latest is not None:
+                latest = WorkerPass(person_id, latest.issued_on, True, latest.expires_on)
+        return latest
+
+    def _pledges_signed_on(self, person_id: str) -> date | None:
+        signed: date | None = None
+        for record in self.ledger.records(person_id=person_id, kind=Kind.PASSAGE):
+            if record.body.get("pledges_signed"):
+                signed = date.fromisoformat(record.day)
+        return signed
+
+    def issue_pass(self, person_id: str, *, days: int | None = None) -> StoredRecord:
+        """Record a site pass for a registered worker (the signed payload comes with the
+        scanner work; the validity rules are already the policy's)."""
+        if self.ledger.get_person(person_id) is None:
+            raise LocalizedError("unknown_person", UNKNOWN_PERSON, {"person_id": person_id})
+        now = self.now()
+        valid_days = days if days is not None else self.policy.pass_validity_days
+        valid = now.date() + timedelta(days=valid_days - 1)
+        return self.ledger.append(
+            NewRecord(
+                kind=Kind.PASS_ISSUED,
+                at=now,
+                day=self._day(now),
+                body={"issued_on": now.date().isoformat(), "valid_until": valid.isoformat()},
+                person_id=person_id,
+                uuid=self.new_id(),
+            )
+        )
+
+    # --- finishing ---------------------------------------------------------------------
+
+    def _person_for(
+        self, screening: Screening, registration: Registration | None, at: datetime
+    ) -> tuple[str | None, list[NewRecord]]:
+        """The screening's person id, and a person record when the registration is new
+        or changed (a known ID number keeps its person id)."""
+        registration = registration or screening.registration
+        if registration is None:
+            return screening.person_id, []
+        known = self.ledger.find_person(registration.id_type, registration.id_number)
+        person_id = known.person_id if known else (screening.person_id or self.new_id())
+        if known is not None and _same_registration(known, registration):
+            return person_id, []
+        record = person_record(
+            person_id, registration, at, self._day(at), self.new_id, screening.channel
+        )
+        return person_id, [record]
+
+    def _screening_batch(
+        self,
+        screening: Screening,
+        registration: Registration | None,
+        group: VehicleGroup | None = None,
+    ) -> tuple[list[NewRecord], str | None, str | None]:
+        if not screening.is_over:
+            raise LocalizedError("not_over", NOT_OVER)
+        outcome = screening.outcome
+        person_id, records = self._person_for(screening, registration, outcome.at)
+        records += screening_records(screening, person_id, self.staff, self.new_id, group=group)
+        case_id = None
+        if outcome.outcome is Outcome.QUARANTINED and person_id is not None:
+            case = QuarantineCase.start(
+                person_id, outcome.reason, None, outcome.at, self.policy, case_id=self.new_id()
+            )
+            records.append(quarantine_start_record(case, screening.id, self.new_id))
+            case_id = case.id
+        return records, person_id, case_id
+
+    def finish(
+        self, screening: Screening, *, registration: Registration | None = None
+    ) -> Finished:
+        """Write a finished screening: person snapshot, step results, passage, and a
+        quarantine case when it ended in quarantine — one transaction, draft removed.
+
+        `registration` is for a person quarantined before the registration step (fever at
+        the temperature step): staff register them at the isolation room so the closed
+        loop knows who is in quarantine.
+        """
+        records, person_id, case_id = self._screening_batch(screening, registration)
+        stored = self.ledger.append_all(records, discard_draft=screening.id)
+        passage = next(r for r in stored if r.kind == Kind.PASSAGE)
+        return Finished(passage, person_id, case_id)
+
+    def finish_vehicle(
+        self,
+        group: VehicleGroup,
+        registrations: dict[str, Registration] | None = None,
+    ) -> list[Finished]:
+        """Write a whole vehicle group (each person, then the vehicle) in one transaction."""
+        registrations = registrations or {}
+        batch: list[NewRecord] = []
+        meta: list[tuple[str | None, str | None]] = []
+        for screening in group.people:
+            records, person_id, case_id = self._screening_batch(
+                screening, registrations.get(screening.id), group
+            )
+            batch += records
+            meta.append((person_id, case_id))
+        if group.outcome is None:
+            raise LocalizedError("not_over", NOT_OVER)
+        batch.append(vehicle_record(group, self.staff, self.new_id))
+        stored = self.ledger.append_all(batch, discard_draft=group.id)
+        passages = [r for r in stored if r.kind == Kind.PASSAGE]
+        return [
+            Finished(p, person_id, case_id)
+            for p, (person_id, case_id) in zip(passages, meta, strict=True)
+        ]
+
+    # --- quarantine --------------------------------------------------------------------
+
+    def quarantine_case(self, case_id: str) -> QuarantineCase:
+        """Rebuild a case from its records (start, checks, release)."""
+        case: QuarantineCase | None = None
+        for record in self.ledger.records(subject_id=case_id):
+            if record.kind == Kind.QUARANTINE_START:
+                body = record.body
+                case = QuarantineCase.from_dict(
+                    {
+                        "id": case_id,
+                        "person_id": record.person_id,
+                        "reason": body["reason"],
+                        "place": body["place"],
+                        "started_at": body["started_at"],
+                        "checks": [],
+                        "release": None,
+                    },
+                    self.policy,
+                )
+            elif case is not None and record.kind == Kind.QUARANTINE_CHECK:
+                case.record_check(record.body["temperature_c"], datetime.fromisoformat(
+                    record.body["at"]), record.body.get("note", ""))
+            elif case is not None and record.kind == Kind.QUARANTINE_RELEASE:
+                body = record.body
+                case.release(body["decision"], body["reason"], body["by"],
+                             datetime.fromisoformat(body["at"]))
+        if case is None:
+            raise LocalizedError("unknown_case", UNKNOWN_CASE, {"case_id": case_id})
+        return case
+
+    def start_quarantine(
+        self, person_id: str, reason: Reason, *, place: str | None = None, source: str | None = None
+    ) -> QuarantineCase:
+        case = QuarantineCase.start(
+            person_id, reason, place, self.now(), self.policy, case_id=self.new_id()
+        )
+        self.ledger.append(quarantine_start_record(case, source, self.new_id))
+        return case
+
+    def quarantine_check(self, case_id: str, temperature_c: float | str, note: str = "") -> None:
+        case = self.quarantine_case(case_id)
+        check = case.record_check(temperature_c, self.now(), note)
+        self.ledger.append(
+            NewRecord(
+                kind=Kind.QUARANTINE_CHECK,
+                at=check.at,
+                day=self._day(check.at),
+                body=check.to_dict(),
+                person_id=case.person_id,
+                subject_id=case.id,
+                uuid=self.new_id(),
+            )
+        )
+
+    def release_quarantine(
+        self, case_id: str, decision: QuarantineDecision, reason: str, by: str
+    ) -> StoredRecord:
+        case = self.quarantine_case(case_id)
+        release = case.release(decision, reason, by, self.now())
+        return self.ledger.append(
+            NewRecord(
+                kind=Kind.QUARANTINE_RELEASE,
+                at=release.at,
+                day=self._day(release.at),
+                body={
+                    "decision": release.decision.value,
+                    "reason": release.reason,
+                    "by": release.by,
+                    "at": release.at.isoformat(),
+                    "days": case.day_count(release.at),
+                },
+                person_id=case.person_id,
+                subject_id=case.id,
+                reason=release.decision,
+                uuid=self.new_id(),
+            )
+        )
+
+    # --- on-site rounds ----------------------------------------------------------------
+
+    def record_round(
+        self, slot: RoundSlot, readings: Sequence[tuple[str, float]], by: str
+    ) -> RoundResult:
+        """A morning or evening temperature round; fevers open quarantine cases. One
+        transaction for the whole round, so a round is never half recorded."""
+        now = self.now()
+        day = self._day(now)
+        batch: list[NewRecord] = []
+        remeasure: list[str] = []
+        quarantined: list[str] = []
+        for person_id, reading in readings:
+            verdict = assess_round_reading(reading, self.policy)
+            if verdict.verdict is RoundVerdict.REMEASURE:
+                remeasure.append(person_id)
+                continue
+            round_id = self.new_id()
+            batch.append(
+                NewRecord(
+                    kind=Kind.ROUND_TEMPERATURE,
+                    at=now,
+                    day=day,
+                    body={"slot": RoundSlot(slot).value, "reading_c": round(float(reading), 2),
+                          "verdict": verdict.verdict.value, "by": by},
+                    person_id=person_id,
+                    subject_id=round_id,
+                    uuid=round_id,
+                )
+            )
+            if verdict.reason is not None:
+                case = QuarantineCase.start(
+                    person_id, verdict.reason, None, now, self.policy, case_id=self.new_id()
+                )
+                batch.append(quarantine_start_record(case, round_id, self.new_id))
+                quarantined.append(person_id)
+        if batch:
+            self.ledger.append_all(batch)
+        return RoundResult(len(batch) - len(quarantined), remeasure, quarantined)
+
+    def record_disinfection(self, zone: Zone, slot: RoundSlot, by: str) -> StoredRecord:
+        now = self.now()
+        return self.ledger.append(
+            NewRecord(
+                kind=Kind.DISINFECTION,
+                at=now,
+                day=self._day(now),
+                body={"zone": Zone(zone).value, "slot": RoundSlot(slot).value, "by": by},
+                uuid=self.new_id(),
+            )
+        )
+
+    # --- corrections -------------------------------------------------------------------
+
+    def correct(
+        self, record_uuid: str, changes: dict[str, Any], reason: str, by: str
+    ) -> StoredRecord:
+        """A correction is a new record pointing at the old one; the old one stays."""
+        original = self.ledger.get(record_uuid)
+        if original is None:
+            raise LocalizedError("unknown_record", UNKNOWN_RECORD, {"uuid": record_uuid})
+        now = self.now()
+        return self.ledger.append(
+            NewRecord(
+                kind=Kind.CORRECTION,
+                at=now,
+                day=self._day(now),
+                body={"changes": changes, "reason": reason, "by": by,
+                      "corrected_kind": original.kind},
+                person_id=original.person_id,
+                subject_id=original.subject_id,
+                corrects=record_uuid,
+                uuid=self.new_id(),
+            )
+        )
+
+
+def _same_registration(known: Any, registration: Registration) -> bool:
+    data = registration.to_dict()
+    fields = dict(known.fields)
+    return (
+        known.name == data["name"]
+        and known.phone == data["phone"]
+        and all(fields.get(k) == data[k] for k in ("employer", "role", "coming_from"))
+    )

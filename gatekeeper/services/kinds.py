@@ -1,0 +1,20 @@
+"""The kinds of record the services write. Stored in the ledger: add, never rename."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Kind(StrEnum):
+    PERSON = "person"  # a registration: personal fields + employer, role, origin
+    PASSAGE = "passage"  # one person's screening at the gate, with its outcome
+    STEP = "step"  # one step result within a passage (subject_id = the screening)
+    VEHICLE = "vehicle"  # a goods vehicle and its group's outcome
+    QUARANTINE_START = "quarantine_start"
+    QUARANTINE_CHECK = "quarantine_check"
+    QUARANTINE_RELEASE = "quarantine_release"  # reason column = the decision
+    ROUND_TEMPERATURE = "round_temperature"  # morning/evening round reading on site
+    DISINFECTION = "disinfection"  # a zone disinfected
+    PASS_ISSUED = "pass_issued"  # a site pass for a registered worker
+    PASS_REVOKED = "pass_revoked"
+    CORRECTION = "correction"  # points at the corrected record through `corrects`
