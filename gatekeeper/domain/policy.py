@@ -119,6 +119,7 @@ class Policy:
     pledge_validity_days: int = 30
     pass_validity_days: int = 90
     timezone: str = "Asia/Shanghai"
+    outcome_seconds: int = 8
 
     @property
     def quarantine_place(self) -> Text:
@@ -189,6 +190,10 @@ _SCALARS: dict[str, _Number] = {
     "notice.text_en": ("notice_en", "text", None, 5000, "The notice handed to every entrant."),
     "notice.text_zh": ("notice_zh", "text", None, 5000, "告知书内容。"),
     "site.timezone": ("timezone", "timezone", None, None, "The site's time zone (IANA name)."),
+    "kiosk.outcome_seconds": (
+        "outcome_seconds", "integer", 1, 600,
+        "Seconds the outcome screen stays up before the kiosk returns to the start screen.",
+    ),
 }
 
 _LISTS: dict[str, tuple[str, str]] = {
@@ -210,6 +215,7 @@ _SECTION_COMMENTS: dict[str, str] = {
     "quarantine": "Quarantine (隔离)",
     "validity": "Returning path: how long passes and pledges stay in force",
     "site": "Site",
+    "kiosk": "Kiosk screen (闸口终端)",
 }
 
 
