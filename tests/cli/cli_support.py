@@ -1,0 +1,104 @@
+"""Helpers shared by the CLI tests (a plain module: test basenames must stay unique)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+from click.testing import CliRunner, Result
+
+from gatekeeper.cli.main import cli
+
+# The installed console script, next to the interpreter running the tests.
+EXE = Path(sys.executable).with_name("gatekeeper")
+
+# The language of messages comes from these, in this order (gatekeeper.domain.i18n).
+_LANG_VARS = ("GATEKEEPER_LANG", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def lang_env(lang: str = "en_US.UTF-8") -> dict[str, str | None]:
+    """Environment overrides that make `lang` the one the CLI speaks."""
+    env: dict[str, str | None] = dict.fromkeys(_LANG_VARS)
+    env["LANG"] = lang
+    return env
+
+
+def run(*args: object, env: Mapping[str, str | None] | None = None) -> Result:
+    """`gatekeeper ARGS` in-process; fails the test on any exception but SystemExit."""
+    runner = CliRunner()
+    result = runner.invoke(
+        cli,
+        [str(a) for a in args],
+        prog_name="gatekeeper",
+        env={**lang_env(), **(env or {})},
+        catch_exceptions=True,
+    )
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"gatekeeper {args} raised {result.exception!r}") from (
+            result.exception
+        )
+    return result
+
+
+def run_exe(
+    *args: object, env: Mapping[str, str | None] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """`.venv/bin/gatekeeper ARGS` in a subprocess, end to end."""
+    full = dict(os.environ)
+    for key, value in {**lang_env(), **(env or {})}.items():
+        if value is None:
+            full.pop(key, None)
+        else:
+            full[key] = value
+    return subprocess.run(
+        [str(EXE), *(str(a) for a in args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=full,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def assert_user_error(stderr: str, stdout: str = "", *, code: int | None, exit_code: int) -> str:
+    """A user's mistake: non-zero exit, a message on stderr, nothing on stdout, no traceback."""
+    if code is None:
+        assert exit_code != 0
+    else:
+        assert exit_code == code, (exit_code, stderr)
+    assert "Traceback" not in stderr and "Traceback" not in stdout
+    assert stdout == ""
+    assert stderr.strip(), "expected a message on stderr"
+    return stderr
+
+
+def one_line_error(stderr: str) -> str:
+    """The single `gatekeeper: ...` line of a CLI error (not a click usage block)."""
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("gatekeeper: "), stderr
+    return lines[0]
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and the SHA-256 of its bytes."""
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def raw(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection with the append-only triggers dropped, as a forger would."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    triggers = conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall()
+    for (name,) in triggers:
+        conn.execute(f'DROP TRIGGER "{name}"')
+    return conn
