@@ -13,6 +13,7 @@ import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,6 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from gatekeeper.ledger import Ledger, NewRecord
 from gatekeeper.ledger.chain import HASHED_COLUMNS
+from gatekeeper.services.figures import DayStats
+from gatekeeper.services.stats import day_stats
 
 SITE = timezone(timedelta(hours=8))
 DAYS = 200
@@ -30,11 +33,11 @@ FIRST_DAY = date(2024, 1, 1)
 # (kind, share): passages and their step results dominate, as at a real gate.
 KINDS = [
     ("passage", 0.50),
-    ("step_result", 0.35),
+    ("step", 0.35),
     ("person", 0.08),
-    ("round", 0.05),
-    ("quarantine_start", 0.01),
-    ("quarantine_release", 0.01),
+    ("round_temperature", 0.049),
+    ("quarantine_start", 0.012),
+    ("quarantine_release", 0.009),  # fewer than starts: some cases are still open
 ]
 OUTCOMES = [
     ("admitted", "cleared", 0.88),
@@ -80,7 +83,7 @@ def make_record(rng: random.Random, i: int, day_index: int) -> NewRecord:
                 "phone": f"139{rng.randrange(10**8):08d}",
             },
         )
-    if kind == "step_result":
+    if kind == "step":
         return NewRecord(
             **common,
             subject_id=f"s{i - 1}",
@@ -168,17 +171,17 @@ def raw_latency(directory: Path, count: int) -> list[float]:
     return times
 
 
-def stats_queries(ledger: Ledger, day: str) -> dict[str, int | dict[str, int]]:
-    """What a day's figures need (as services.day_stats would ask)."""
-    return {
-        "admitted": ledger.count(kind="passage", day=day, outcome="admitted"),
-        "turned_away": ledger.count_by("reason", kind="passage", day=day, outcome="turned_away"),
-        "quarantined": ledger.count(kind="passage", day=day, outcome="quarantined"),
-        "abandoned": ledger.count(kind="passage", day=day, outcome="abandoned"),
-        "by_channel": ledger.count_by("channel", kind="passage", day=day),
-        "q_started": ledger.count(kind="quarantine_start", until_day=day),
-        "q_released": ledger.count(kind="quarantine_release", until_day=day),
-    }
+def stats_queries(ledger: Ledger, day: str) -> DayStats:
+    """The real code path `gatekeeper stats` takes for a day's figures."""
+    return day_stats(ledger, day)
+
+
+def cli_seconds(*args: str) -> tuple[float, str]:
+    """A whole `gatekeeper` command, process start-up included, as a script would run it."""
+    exe = Path(sys.executable).with_name("gatekeeper")
+    t = time.perf_counter()
+    done = subprocess.run([str(exe), *args], capture_output=True, text=True, check=False)
+    return time.perf_counter() - t, (done.stdout or done.stderr).strip()
 
 
 def main() -> None:
@@ -221,7 +224,7 @@ def main() -> None:
                 stats_queries(ledger, day)
                 warm.append(time.perf_counter() - t)
             print(
-                f"day stats ({day}, 7 queries): first {ms(cold)}, then median "
+                f"day stats ({day}, services.day_stats): first {ms(cold)}, then median "
                 f"{ms(statistics.median(warm))}"
             )
             print(f"  {figures}")
@@ -233,6 +236,11 @@ def main() -> None:
                 (day,),
             ).fetchone()
             print(f"  baseline one count: {ms(time.perf_counter() - t)}")
+
+            stats_cli, _ = cli_seconds("stats", "--db", str(path), "--date", day, "--json")
+            print(f"  `gatekeeper stats --json` whole command: {ms(stats_cli)}")
+            empty_cli, _ = cli_seconds("--version")
+            print(f"  baseline `gatekeeper --version` (start-up only): {ms(empty_cli)}")
 
             t = time.perf_counter()
             report = ledger.verify()
@@ -258,6 +266,8 @@ def main() -> None:
                 f"fetch of the same rows into Python: {fetch:6.2f} s "
                 f"(ratio {verified / fetch:.1f})"
             )
+            verify_cli, verify_out = cli_seconds("verify", "--db", str(path))
+            print(f"`gatekeeper verify` whole command: {verify_cli:6.2f} s -> {verify_out[:40]}...")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,42 @@
+"""`make bench`: run every benchmark and print its figures.
+
+Each benchmark measures the real code path and prints a baseline measured in the
+same run, so the ratio means something on a noisy machine. Record the output in
+docs/benchmarks.md with the date and the machine.
+
+    python tests/bench/run_all.py            # full size (1,000,000-record ledger)
+    python tests/bench/run_all.py --quick    # small sizes, a smoke run
+"""
+
+from __future__ import annotations
+
+import platform
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
+    # (script, full-size arguments, quick arguments)
+    ("bench_ledger.py", ["--records", "1000000"], ["--records", "20000", "--appends", "200"]),
+    ("bench_simulate.py", ["--days", "30", "--people", "400"], ["--days", "3", "--people", "60"]),
+]
+
+
+def main() -> int:
+    quick = "--quick" in sys.argv[1:]
+    print(f"GateKeeper benchmarks, {datetime.now():%Y-%m-%d %H:%M}")
+    print(f"machine: {platform.machine()}, {platform.processor() or '?'}, "
+          f"python {platform.python_version()}, {platform.platform()}")
+    failed = 0
+    for script, full, small in BENCHMARKS:
+        print(f"\n== {script} ==", flush=True)
+        done = subprocess.run([sys.executable, str(HERE / script), *(small if quick else full)])
+        failed += done.returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
