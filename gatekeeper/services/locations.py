@@ -17,3 +17,13 @@ def default_ledger_path() -> Path:
 def default_policy_path() -> Path:
     """The site's policy file, e.g. ~/.config/GateKeeper/policy.toml (optional)."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "policy.toml"
+
+
+def default_settings_dir() -> Path:
+    """The user's GateKeeper settings directory, e.g. ~/.config/GateKeeper."""
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def default_kiosk_pin_path() -> Path:
+    """The kiosk PIN file (salted hash, lockout), e.g. ~/.config/GateKeeper/kiosk-pin.json."""
+    return default_settings_dir() / "kiosk-pin.json"

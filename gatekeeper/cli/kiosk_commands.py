@@ -1,0 +1,54 @@
+"""`gatekeeper kiosk`: settings of the kiosk itself; for now the PIN that leaves kiosk mode."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, KioskPin, validate_pin
+from gatekeeper.services.locations import default_kiosk_pin_path
+
+_PROMPT = Text("New kiosk PIN ({min}-{max} digits)", "新的自助机 PIN（{min}-{max} 位数字）")
+_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
+_SAVED = Text(
+    "Kiosk PIN saved to {path}. It is needed to leave `gatekeeper gui --kiosk`.",
+    "自助机 PIN 已保存到 {path}。退出 `gatekeeper gui --kiosk` 时需要输入。",
+)
+
+
+@click.group()
+def kiosk() -> None:
+    """The kiosk itself: the PIN that lets gate staff leave kiosk mode."""
+
+
+def _checked(value: str) -> str:
+    try:
+        return validate_pin(value)
+    except LocalizedError as exc:  # click says it and asks again
+        raise click.UsageError(exc.message(system_lang())) from exc
+
+
+@kiosk.command("set-pin")
+@click.option(
+    "--pin-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where the PIN's hash is kept. Default: the user config file GateKeeper reads.",
+)
+def set_pin(pin_file: Path | None) -> None:
+    """Set the PIN for leaving kiosk mode (asked twice, not shown; stored as a salted hash).
+
+    Setting it also clears a lockout after too many wrong PINs.
+    """
+    lang = system_lang()
+    target = pin_file or default_kiosk_pin_path()
+    pin = click.prompt(
+        _PROMPT.format(lang, min=MIN_DIGITS, max=MAX_DIGITS),
+        hide_input=True,
+        confirmation_prompt=_REPEAT.format(lang),
+        value_proc=_checked,
+    )
+    KioskPin(target).set(pin)
+    click.echo(_SAVED.format(lang, path=target))

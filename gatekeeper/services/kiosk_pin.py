@@ -1,0 +1,220 @@
+"""The PIN that lets gate staff leave kiosk mode (until manager roles exist).
+
+Stored as a salted scrypt hash (n=2**14, r=8, p=1; 16-byte salt) in a small JSON file
+readable only by its owner (mode 0600), never as the PIN itself. A PIN is 4 to 12
+ASCII digits: a kiosk keypad has nothing else.
+
+Guessing is slowed twice: each check costs a scrypt (tens of milliseconds, 16 MiB),
+and after ``MAX_FAILURES`` wrong PINs in a row the PIN is refused, right or wrong,
+for ``LOCKOUT``. The failure count and the lockout are written to the same file, so
+restarting the app does not reset them; setting a new PIN (``gatekeeper kiosk
+set-pin``, which needs the account's files anyway) does.
+
+The caller brings the time (``check(pin, now)``): tests and the GUI inject a clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from gatekeeper.domain.i18n import LocalizedError, Text
+
+MIN_DIGITS = 4
+MAX_DIGITS = 12
+MAX_FAILURES = 5
+LOCKOUT = timedelta(minutes=5)
+
+SCRYPT_N = 2**14
+SCRYPT_R = 8
+SCRYPT_P = 1
+SALT_BYTES = 16
+HASH_BYTES = 32
+FORMAT = 1
+
+
+def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=64 * 1024 * 1024
+    )
+
+
+def validate_pin(pin: str) -> str:
+    """`pin` if it is 4-12 ASCII digits; otherwise a LocalizedError saying what to change."""
+    if not (pin.isascii() and pin.isdigit()):
+        raise LocalizedError(
+            "kiosk_pin_not_digits",
+            Text(
+                "The PIN may contain only the digits 0-9 (no letters, spaces or signs). "
+                "Choose a PIN of {min} to {max} digits.",
+                "PIN 只能由数字 0-9 组成（不能含字母、空格或符号）。请设置 {min} 至 {max} 位数字。",
+            ),
+            {"min": MIN_DIGITS, "max": MAX_DIGITS},
+        )
+    if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
+        raise LocalizedError(
+            "kiosk_pin_length",
+            Text(
+                "The PIN has {length} digits; it must have {min} to {max}. "
+                "Choose a PIN of {min} to {max} digits.",
+                "PIN 为 {length} 位；须为 {min} 至 {max} 位。请设置 {min} 至 {max} 位数字。",
+            ),
+            {"length": len(pin), "min": MIN_DIGITS, "max": MAX_DIGITS},
+        )
+    return pin
+
+
+def _aware(now: datetime) -> datetime:
+    if now.tzinfo is None:
+        raise ValueError("KioskPin needs a tz-aware time")
+    return now
+
+
+class KioskPin:
+    """The kiosk PIN file at `path` (see ``locations.default_kiosk_pin_path()``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+
+    # --- reading and writing the file -------------------------------------------------------
+
+    def _load(self) -> dict[str, Any] | None:
+        try:
+            raw = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        try:
+            state = json.loads(raw)
+            if state.get("format") != FORMAT:
+                raise ValueError(f"format {state.get('format')!r}")
+            bytes.fromhex(state["salt"])
+            bytes.fromhex(state["hash"])
+            int(state["n"]), int(state["r"]), int(state["p"]), int(state["failures"])
+            if state.get("locked_until"):
+                _aware(datetime.fromisoformat(state["locked_until"]))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise LocalizedError(
+                "kiosk_pin_file_unreadable",
+                Text(
+                    "The kiosk PIN file {path} is damaged ({problem}). "
+                    "Set the PIN again with `gatekeeper kiosk set-pin`.",
+                    "自助机 PIN 文件 {path} 已损坏（{problem}）。"
+                    "请用 `gatekeeper kiosk set-pin` 重新设置 PIN。",
+                ),
+                {"path": self.path, "problem": exc},
+            ) from exc
+        return state
+
+    def _save(self, state: dict[str, Any]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{secrets.token_hex(4)}.tmp")
+        data = json.dumps(state, indent=2, sort_keys=True).encode("utf-8")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+            os.chmod(tmp, 0o600)  # whatever the umask
+            os.replace(tmp, self.path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+
+    # --- the API -------------------------------------------------------------------------------
+
+    def is_set(self) -> bool:
+        return self._load() is not None
+
+    def set(self, pin: str) -> None:
+        """Store a new PIN (4-12 digits), replacing any old one and clearing any lockout."""
+        validate_pin(pin)
+        salt = secrets.token_bytes(SALT_BYTES)
+        self._save(
+            {
+                "format": FORMAT,
+                "kdf": "scrypt",
+                "n": SCRYPT_N,
+                "r": SCRYPT_R,
+                "p": SCRYPT_P,
+                "salt": salt.hex(),
+                "hash": _hash(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P).hex(),
+                "failures": 0,
+                "locked_until": None,
+            }
+        )
+
+    @property
+    def locked_until(self) -> datetime | None:
+        """When the current lockout ends (None: not locked, or no PIN). May lie in the past."""
+        state = self._load()
+        if not state or not state.get("locked_until"):
+            return None
+        return datetime.fromisoformat(state["locked_until"])
+
+    def is_locked(self, now: datetime) -> bool:
+        until = self.locked_until
+        return until is not None and _aware(now) < until
+
+    def tries_left(self, now: datetime) -> int:
+        """Wrong PINs still allowed before the lockout (0 while locked)."""
+        state = self._load()
+        if state is None:
+            return MAX_FAILURES
+        if self.is_locked(now):
+            return 0
+        return MAX_FAILURES - int(state["failures"])
+
+    def check(self, pin: str, now: datetime) -> bool:
+        """True if `pin` is the PIN and the kiosk is not locked out at `now`.
+
+        A wrong PIN counts a failure; the fifth in a row locks for ``LOCKOUT`` from
+        `now`. While locked, every PIN is refused and nothing is counted. A right PIN
+        clears the count. With no PIN set, raises LocalizedError (``kiosk_pin_not_set``).
+        """
+        now = _aware(now)
+        state = self._load()
+        if state is None:
+            raise LocalizedError(
+                "kiosk_pin_not_set",
+                Text(
+                    "No kiosk PIN has been set. Set one with `gatekeeper kiosk set-pin`.",
+                    "尚未设置自助机 PIN。请用 `gatekeeper kiosk set-pin` 设置。",
+                ),
+            )
+        dirty = False
+        if state.get("locked_until"):
+            until = datetime.fromisoformat(state["locked_until"])
+            if until - now > LOCKOUT:
+                # The clock was set back: the lockout still ends at most LOCKOUT from now.
+                state["locked_until"] = (now + LOCKOUT).isoformat()
+                self._save(state)
+                return False
+            if now < until:
+                return False
+            state["locked_until"] = None  # the lockout is over: a fresh set of tries
+            state["failures"] = 0
+            dirty = True
+        ok = (pin.isascii() and pin.isdigit() and len(pin) <= MAX_DIGITS) and hmac.compare_digest(
+            _hash(pin, bytes.fromhex(state["salt"]), int(state["n"]), int(state["r"]),
+                  int(state["p"])),
+            bytes.fromhex(state["hash"]),
+        )  # fmt: skip
+        if ok:
+            if dirty or state["failures"]:
+                state["failures"] = 0
+                state["locked_until"] = None
+                self._save(state)
+            return True
+        state["failures"] = int(state["failures"]) + 1
+        if state["failures"] >= MAX_FAILURES:
+            state["failures"] = 0
+            state["locked_until"] = (now + LOCKOUT).isoformat()
+        self._save(state)
+        return False

@@ -1,0 +1,274 @@
+"""Asks for the kiosk PIN before kiosk mode may be left.
+
+A large on-screen keypad (touch, gloves) and the keyboard both work; the entry is
+masked. The dialog only collects and shows: ``KioskPin`` decides (hash, lockout).
+Focus stays in the PIN field (the keypad buttons take none), so Enter confirms and
+Esc cancels whichever way the digits came in.
+
+    if PinDialog.ask(window, KioskPin(default_kiosk_pin_path()), clock.now):
+        leave_kiosk_mode()
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.services.kiosk_pin import MAX_DIGITS, KioskPin
+from gatekeeper.ui import theme
+
+KEY_SIZE = (96, 72)  # keypad keys: well above TOUCH_MIN, for gloved fingers
+KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
+
+
+def _stylesheet() -> str:
+    return f"""
+QDialog#pinDialog {{ background: {theme.BACKGROUND}; }}
+QLabel#pinTitle {{ font-size: {theme.FONT_SUBTITLE}px; font-weight: bold; color: {theme.TEXT}; }}
+QLabel#pinMessage {{ font-size: {theme.FONT_BODY}px; color: {theme.QUARANTINED}; }}
+QLineEdit#pinEdit {{
+    font-size: {theme.FONT_TITLE}px; min-height: {theme.TOUCH_MIN + theme.SPACE_M}px;
+    background: {theme.SURFACE}; color: {theme.TEXT};
+    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
+    padding: 0 {theme.SPACE_M}px;
+}}
+QLineEdit#pinEdit:focus {{ border-color: {theme.FOCUS}; }}
+QPushButton[role="pin-key"] {{
+    font-size: {theme.FONT_BUTTON}px; color: {theme.TEXT}; background: {theme.SURFACE};
+    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
+}}
+QPushButton[role="pin-key"][key="clear"], QPushButton[role="pin-key"][key="back"] {{
+    font-size: {theme.FONT_BODY}px; color: {theme.TEXT_MUTED};
+}}
+QPushButton[role="pin-key"]:pressed {{ background: {theme.BORDER}; }}
+QPushButton[role="pin-action"] {{
+    font-size: {theme.FONT_SUBTITLE}px; min-height: {theme.TOUCH_MIN + theme.SPACE_S}px;
+    min-width: 140px; border-radius: {theme.RADIUS}px; padding: 0 {theme.SPACE_L}px;
+    color: {theme.TEXT}; background: {theme.SURFACE}; border: 2px solid {theme.BORDER};
+}}
+QPushButton#pinOk {{ color: {theme.HEADER_TEXT}; background: {theme.HEADER_BG};
+    border-color: {theme.HEADER_BG}; }}
+QPushButton#pinOk:disabled {{ background: {theme.BORDER}; border-color: {theme.BORDER}; }}
+"""
+
+
+class PinDialog(QDialog):
+    """Enter the PIN; accepted only when ``kiosk_pin.check`` says it is right."""
+
+    def __init__(
+        self,
+        kiosk_pin: KioskPin,
+        now_fn: Callable[[], datetime],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinDialog")
+        self.setModal(True)
+        self.setStyleSheet(_stylesheet())
+        self._pin = kiosk_pin
+        self._now = now_fn
+        self._message: Callable[[], str] | None = None  # re-read on a language change
+
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("pinTitle")
+        self.title_label.setWordWrap(True)
+        self.pin_edit = QLineEdit(self)
+        self.pin_edit.setObjectName("pinEdit")
+        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pin_edit.setMaxLength(MAX_DIGITS)
+        self.pin_edit.setValidator(
+            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), self)
+        )
+        self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pin_edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
+        )
+        self.pin_edit.returnPressed.connect(self.submit)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("pinMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(theme.SPACE_S)
+        for r, row in enumerate(KEYPAD_ROWS):
+            for c, key in enumerate(row):
+                button = QPushButton(key if key.isdigit() else "", self)
+                button.setObjectName(f"pinKey_{key}")
+                button.setProperty("role", "pin-key")
+                button.setProperty("key", key)
+                button.setMinimumSize(*KEY_SIZE)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays in the field
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _checked=False, k=key: self._key(k))
+                self.keys[key] = button
+                grid.addWidget(button, r, c)
+
+        self.ok_button = QPushButton(self)
+        self.ok_button.setObjectName("pinOk")
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("pinCancel")
+        for button in (self.ok_button, self.cancel_button):
+            button.setProperty("role", "pin-action")
+            button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.SPACE_M)
+        actions.addWidget(self.cancel_button, 1)
+        actions.addWidget(self.ok_button, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.pin_edit)
+        layout.addWidget(self.message_label)
+        layout.addLayout(grid, 1)
+        layout.addLayout(actions)
+
+        self.pin_edit.setFocus()
+        self.retranslate()
+        self._show_state()
+
+    # --- the flow ------------------------------------------------------------------------------
+
+    @staticmethod
+    def ask(parent: QWidget | None, kiosk_pin: KioskPin, now_fn: Callable[[], datetime]) -> bool:
+        """Show the dialog modally; True when the right PIN was entered (not locked out)."""
+        dialog = PinDialog(kiosk_pin, now_fn, parent)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def submit(self) -> None:
+        """Check the entered PIN: accept, or say why not and clear the field."""
+        pin = self.pin_edit.text()
+        if not pin or not self.ok_button.isEnabled():
+            return
+        now = self._now()
+        try:
+            ok = self._pin.check(pin, now)
+        except LocalizedError as exc:
+            self.pin_edit.clear()
+            self._show_problem(exc.code)
+            return
+        self.pin_edit.clear()
+        if ok:
+            self._set_message(None)
+            self.accept()
+            return
+        if self._pin.is_locked(now):
+            self._show_locked(now)
+        else:
+            left = self._pin.tries_left(now)
+            self._set_message(
+                lambda: QCoreApplication.translate(
+                    "PinDialog", "Wrong PIN. Tries left: %n.", None, left
+                )
+            )
+        self.pin_edit.setFocus()
+
+    def _key(self, key: str) -> None:
+        if key == "clear":
+            self.pin_edit.clear()
+        elif key == "back":
+            self.pin_edit.backspace()
+        elif len(self.pin_edit.text()) < MAX_DIGITS:
+            self.pin_edit.insert(key)
+        self.pin_edit.setFocus()
+
+    # --- messages ------------------------------------------------------------------------------
+
+    def _show_state(self) -> None:
+        """On opening: say so if there is no PIN to enter, or the kiosk is locked out."""
+        try:
+            is_set = self._pin.is_set()
+        except LocalizedError as exc:
+            self._show_problem(exc.code)
+            return
+        if not is_set:
+            self._show_problem("kiosk_pin_not_set")
+            return
+        now = self._now()
+        if self._pin.is_locked(now):
+            self._show_locked(now)
+
+    def _show_locked(self, now: datetime) -> None:
+        until = self._pin.locked_until
+        assert until is not None
+        hhmm = until.astimezone(now.tzinfo).strftime("%H:%M")
+        self._set_message(
+            lambda: QCoreApplication.translate(
+                "PinDialog", "Too many wrong PINs. Locked until {time}."
+            ).format(time=hhmm)
+        )
+
+    def _show_problem(self, code: str) -> None:
+        """No PIN, or a damaged PIN file: nothing typed here can help; say what will."""
+        if code == "kiosk_pin_not_set":
+            self._set_message(
+                lambda: QCoreApplication.translate(
+                    "PinDialog",
+                    "No PIN has been set. Set one on this computer with "
+                    "“gatekeeper kiosk set-pin”.",
+                )
+            )
+        else:
+            self._set_message(
+                lambda: QCoreApplication.translate(
+                    "PinDialog",
+                    "The PIN file is damaged. Set the PIN again on this computer with "
+                    "“gatekeeper kiosk set-pin”.",
+                )
+            )
+        self.ok_button.setEnabled(False)
+        for button in self.keys.values():
+            button.setEnabled(False)
+        self.pin_edit.setEnabled(False)
+        self.cancel_button.setFocus()
+
+    def message(self) -> str:
+        return self.message_label.text()
+
+    def _set_message(self, message: Callable[[], str] | None) -> None:
+        self._message = message
+        self.message_label.setText(message() if message else "")
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("PinDialog", "Leave kiosk mode"))
+        self.title_label.setText(
+            QCoreApplication.translate("PinDialog", "Enter the PIN to leave kiosk mode")
+        )
+        self.pin_edit.setAccessibleName(QCoreApplication.translate("PinDialog", "PIN"))
+        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
+        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
+        self.ok_button.setText(QCoreApplication.translate("PinDialog", "OK"))
+        self.cancel_button.setText(QCoreApplication.translate("PinDialog", "Cancel"))
+        if self._message is not None:
+            self.message_label.setText(self._message())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
