@@ -184,7 +184,7 @@ def test_chinese(kiosk_pin: KioskPin, make_dialog, qtbot, languages) -> None:
     dialog = make_dialog(kiosk_pin)
     _enter(qtbot, dialog, "0000")
     assert languages.set_language("zh_CN")
-    assert dialog.title_label.text() == "输入 PIN 以退出自助模式"
+    assert dialog.title_label.text() == "输入 PIN 以退出自助机模式"
     assert dialog.message() == f"PIN 错误，还可尝试 {MAX_FAILURES - 1} 次。"
     assert dialog.ok_button.text() == "确定"
     languages.set_language("en")
