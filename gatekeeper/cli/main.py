@@ -13,7 +13,13 @@ from typing import Any
 import click
 
 from gatekeeper import __version__
-from gatekeeper.cli import gui_command, ledger_commands, policy_commands, simulate_command
+from gatekeeper.cli import (
+    gui_command,
+    ledger_commands,
+    policy_commands,
+    scanner_commands,
+    simulate_command,
+)
 from gatekeeper.domain.i18n import LocalizedError, system_lang
 
 
@@ -46,6 +52,8 @@ for command in (
     ledger_commands.verify,
     ledger_commands.stats,
     policy_commands.policy,
+    scanner_commands.pass_group,
+    scanner_commands.decode,
 ):
     cli.add_command(command)
 

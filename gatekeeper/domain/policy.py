@@ -85,6 +85,16 @@ DEFAULT_LANES: dict[Channel, LaneAssignment] = {
 }
 
 
+# Health codes differ by province: a site lists regular expressions, tried in order; the
+# first that matches gives the colour (group `colour`: green/yellow/red, 绿/黄/红, G/Y/R)
+# and, when it has one, the last valid day (group `until`: YYYY-MM-DD or YYYYMMDD).
+DEFAULT_HEALTH_CODE_PATTERNS: tuple[str, ...] = (
+    r"(?i)\b(?:colou?r|status)\"?\s*[=:]\s*\"?(?P<colour>green|yellow|red)\b"
+    r"(?:.*?\b(?:until|valid_until|expires?)\"?\s*[=:]\s*\"?(?P<until>\d{4}-?\d{2}-?\d{2}))?",
+    r"(?P<colour>[绿黄红])(?:色)?码(?:.*?有效期至\s*(?P<until>\d{4}-?\d{2}-?\d{2}))?",
+)
+
+
 @dataclass(frozen=True)
 class Policy:
     """Everything a site can configure; the defaults are the rules in gate-process.md.
@@ -119,6 +129,7 @@ class Policy:
     pledge_validity_days: int = 30
     pass_validity_days: int = 90
     timezone: str = "Asia/Shanghai"
+    health_code_patterns: tuple[str, ...] = DEFAULT_HEALTH_CODE_PATTERNS
     outcome_seconds: int = 8
 
     @property
@@ -199,6 +210,11 @@ _SCALARS: dict[str, _Number] = {
 _LISTS: dict[str, tuple[str, str]] = {
     "risk.regions": ("risk_regions", "Names or codes of listed risk regions."),
     "certificates.kinds": ("certificate_kinds", "Documents accepted at the certificate check."),
+    "health_code.patterns": (
+        "health_code_patterns",
+        "Regular expressions tried in order; group `colour` (green/yellow/red, 绿/黄/红), "
+        "optional group `until` (YYYY-MM-DD).",
+    ),
 }
 
 _SECTION_COMMENTS: dict[str, str] = {
@@ -215,6 +231,7 @@ _SECTION_COMMENTS: dict[str, str] = {
     "quarantine": "Quarantine (隔离)",
     "validity": "Returning path: how long passes and pledges stay in force",
     "site": "Site",
+    "health_code": "Health codes (健康码): how the province's code is read",
     "kiosk": "Kiosk screen (闸口终端)",
 }
 
@@ -344,6 +361,31 @@ def _table(key: str, value: Any) -> dict[str, Any]:
 
 _ID = re.compile(r"^[a-z0-9_]{1,40}$")
 
+_BAD_PATTERN = Text(
+    "pattern {index} is not a regular expression with a `colour` group ({error})",
+    "第 {index} 个模式不是含 `colour` 分组的正则表达式（{error}）",
+)
+
+
+def _patterns(key: str, value: Any) -> tuple[str, ...]:
+    """Health-code patterns: valid regular expressions, each with a `colour` group."""
+    items = _text_list(key, value)
+    if not items:
+        raise _invalid(key, "empty")
+    for index, item in enumerate(items, 1):
+        try:
+            compiled = re.compile(item)
+            error = "" if "colour" in compiled.groupindex else "no (?P<colour>...) group"
+        except re.error as exc:
+            error = str(exc)
+        if error:
+            problem = Text(
+                _BAD_PATTERN.format("en", index=index, error=error),
+                _BAD_PATTERN.format("zh_CN", index=index, error=error),
+            )
+            raise PolicyError("policy.invalid", key, {"problem": problem})
+    return tuple(items)
+
 
 def _pledges(value: Any) -> tuple[Pledge, ...]:
     if not isinstance(value, list):
@@ -391,6 +433,8 @@ def policy_from_data(data: dict[str, Any]) -> Policy:
                 values["risk_regions"] = tuple(_text_list(key, value))
             elif key == "certificates.kinds":
                 values["certificate_kinds"] = _choices(key, value, CertificateKind)
+            elif key == "health_code.patterns":
+                values["health_code_patterns"] = _patterns(key, value)
             elif section == "scans" and name in Channel.__members__.values():
                 scans[Channel(name)] = _choices(key, value, ScanKind)
             elif section == "lanes" and name in Channel.__members__.values():

@@ -1,0 +1,202 @@
+"""`pass issue|verify|revoke` and `decode`: site passes and the QR decoder from a shell.
+
+The site key lives in `$GATEKEEPER_DATA_DIR/keys` (else the user data dir); it is
+created by the first `pass issue` and never written into the ledger.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+import cv2
+import numpy as np
+
+from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail, open_existing
+from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.ledger import Ledger
+from gatekeeper.scanner import keys
+from gatekeeper.scanner.decoder import Decoder
+from gatekeeper.scanner.passes import PassRejected
+from gatekeeper.services.clock import SystemClock, site_zone
+from gatekeeper.services.gate import GateService
+from gatekeeper.services.passes import PassService
+from gatekeeper.services.policy_source import resolve_policy
+
+NO_CODE = Text("No QR code found in {path}.", "{path} 中没有找到二维码。")
+ONE_SOURCE = Text(
+    "Give exactly one of --payload TEXT or --image FILE.",
+    "请只给出 --payload TEXT 或 --image FILE 其中之一。",
+)
+UNREADABLE = Text("cannot read {path} as an image", "无法将 {path} 读取为图片")
+
+
+def _service(ledger: Ledger, policy_path: Path | None) -> PassService:
+    policy = resolve_policy(policy_path)
+    gate = GateService(ledger, policy, SystemClock(site_zone(policy.timezone)))
+    return PassService(gate, keys.load_or_create())
+
+
+@click.group("pass")
+def pass_group() -> None:
+    """Site passes: issue a signed pass (badge PNG), verify one, revoke a worker's pass."""
+
+
+@pass_group.command("issue")
+@db_option
+@click.option("--name", required=True, help="The worker's name.")
+@click.option("--id-number", required=True, help="Resident ID (18 characters) or passport.")
+@click.option("--phone", default=None, help="Mobile number (needed to register a new worker).")
+@click.option("--employer", default=None, help="The worker's employer.")
+@click.option("--days", type=click.IntRange(1, 3650), default=None,
+              help="Days the pass is valid. Default: the policy's validity.pass_days.")  # fmt: skip
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The badge image to write (PNG).")  # fmt: skip
+@policy_option
+def issue(
+    db: Path | None, name: str, id_number: str, phone: str | None, employer: str | None,
+    days: int | None, output: Path, policy_path: Path | None,
+) -> None:  # fmt: skip
+    """Register (or find) the worker, write the badge PNG, print the pass payload."""
+    from gatekeeper.cli.badge import render_badge
+
+    if db is None:
+        fail(NO_DB, 2)
+    with Ledger.open(db, create=True) as ledger:
+        issued = _service(ledger, policy_path).issue(
+            name=name, id_number=id_number, phone=phone, employer=employer, days=days
+        )
+    person = issued.person
+    render_badge(
+        output,
+        payload=issued.site_pass.payload,
+        name=person.name or name,
+        employer=str(person.fields.get("employer", "")),
+        valid_until=issued.site_pass.valid_until.isoformat(),
+        site_id=issued.site_pass.site_id,
+    )
+    click.echo(issued.site_pass.payload)
+
+
+@pass_group.command("verify")
+@db_option
+@click.option("--payload", default=None, help="The pass text (as a scanner types it).")
+@click.option("--image", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="A photo or scan of the badge.")  # fmt: skip
+@policy_option
+def verify_pass_command(
+    db: Path | None, payload: str | None, image: Path | None, policy_path: Path | None
+) -> None:
+    """Exit 0 and print the holder when the pass is valid; exit 1 with the reason if not."""
+    if (payload is None) == (image is None):
+        fail(ONE_SOURCE, 2)
+    if image is not None:
+        payload = _payload_from_image(image)
+    with open_existing(db, unusable_exit=2) as ledger:
+        service = _service_readonly(ledger, policy_path)
+        try:
+            verified = service.verify(payload or "")
+        except PassRejected as exc:
+            click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+            sys.exit(1)
+    person = verified.person
+    holder = person.name if person is not None and person.name else verified.site_pass.person_id
+    click.echo(
+        f"VALID: {holder} (person {verified.site_pass.person_id}), "
+        f"valid until {verified.site_pass.valid_until.isoformat()}"
+    )
+
+
+def _service_readonly(ledger: Ledger, policy_path: Path | None) -> PassService:
+    policy = resolve_policy(policy_path)
+    gate = GateService(ledger, policy, SystemClock(site_zone(policy.timezone)))
+    return PassService(gate, keys.load())
+
+
+def _payload_from_image(image: Path) -> str:
+    frame = _read_image(image)
+    if frame is None:
+        raise LocalizedError("unreadable_image", UNREADABLE, {"path": str(image)})
+    report = Decoder().decode(frame, thorough=True)
+    if not report.texts:
+        fail(NO_CODE, 1, path=image)
+    return report.texts[0]
+
+
+@pass_group.command("revoke")
+@db_option
+@click.option("--id-number", required=True, help="The worker whose pass is revoked.")
+@policy_option
+def revoke(db: Path | None, id_number: str, policy_path: Path | None) -> None:
+    """Revoke the worker's pass: it is refused at the gate from now on."""
+    if db is None:
+        fail(NO_DB, 2)
+    if not db.exists():
+        fail(MISSING_DB, 2, path=db)
+    with Ledger.open(db, create=False) as ledger:
+        service = _service(ledger, policy_path)
+        record = service.revoke(id_number)
+        person = ledger.get_person(record.person_id or "")
+    click.echo(f"Revoked: {person.name if person else record.person_id}")
+
+
+def _read_image(path: Path) -> np.ndarray | None:
+    """The image's pixels, or None; reads bytes first so non-ASCII paths work everywhere."""
+    try:
+        data = np.fromfile(str(path), dtype=np.uint8)
+    except OSError:
+        return None
+    if data.size == 0:
+        return None
+    return cv2.imdecode(data, cv2.IMREAD_COLOR)
+
+
+def _shown(text: str) -> str:
+    """Control characters (CR, LF, ...) as escapes, so one file is one line."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per file, per line.")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(dir_okay=False, path_type=Path))  # fmt: skip
+def decode(as_json: bool, files: tuple[Path, ...]) -> None:
+    """Decode QR codes in image files with the camera's decoder (whole cascade).
+
+    Exit 0 even when no code is found; a file that cannot be read is reported on its
+    own line (and in JSON as "error") and makes the exit code 1.
+    """
+    decoder = Decoder()
+    unreadable = 0
+    lang = system_lang()
+    for path in files:
+        frame = _read_image(path)
+        if frame is None:
+            unreadable += 1
+            message = UNREADABLE.format(lang, path=path)
+            if as_json:
+                click.echo(json.dumps({"file": str(path), "texts": [], "ms": 0.0,
+                                       "error": message}, ensure_ascii=False))  # fmt: skip
+            else:
+                click.echo(f"gatekeeper: {message}", err=True)
+            continue
+        report = decoder.decode(frame, thorough=True)
+        undecodable = [c.raw.hex() for c in report.codes if c.text is None]
+        if as_json:
+            row: dict[str, object] = {"file": str(path), "texts": report.texts,
+                                      "ms": round(report.ms, 3)}  # fmt: skip
+            if undecodable:
+                row["undecodable"] = undecodable
+            click.echo(json.dumps(row, ensure_ascii=False))
+            continue
+        for text in report.texts:
+            click.echo(f"{path}: {_shown(text)}")
+        for raw in undecodable:
+            click.echo(f"{path}: (not text: {raw})")
+        if not report.codes:
+            click.echo(f"{path}: (no code)")
+    if unreadable:
+        sys.exit(1)

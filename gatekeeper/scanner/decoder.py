@@ -1,0 +1,344 @@
+"""One QR decoder for the camera, the CLI and the benchmark.
+
+zxing-cpp reads first (fast, no charset guesses). Only when it finds nothing *and* the
+picture looks like it holds a code does a short cascade run, each step kept because the
+benchmark (tests/bench/bench_scanner.py) shows it rescues codes at no misread:
+
+1. zxing-cpp with the global-histogram binariser (uneven light, glare);
+2. zxing-cpp on a 2x upscale (codes whose modules are 1-2 pixels);
+3. pyzbar in binary mode (raw bytes, accepted only when they are valid UTF-8);
+4. both again on copies turned by 20 and 45 degrees (warped codes on cloth).
+
+Most frames at a gate hold no code, so the cascade is gated by `code_likely`, a cheap
+texture test; stills (`thorough=True`) always get the whole cascade.
+
+Text comes back exactly as encoded: ECI honoured (UTF-8, GB18030, ...), control
+characters and CRLF kept. Bytes that are not valid text are reported (`Code.text` is
+None), never replaced or guessed.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from ctypes import c_void_p, cast
+from dataclasses import dataclass, field
+
+import cv2
+import numpy as np
+import zxingcpp
+
+Point = tuple[int, int]
+Box = tuple[int, int, int, int]  # x, y, width, height
+
+QR = zxingcpp.BarcodeFormat.QRCode
+NOT_TEXT = "not_text"  # Code.problem: the bytes are not valid text in their encoding
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code found: its text (None when the bytes are not text), raw bytes, corners."""
+
+    text: str | None
+    raw: bytes
+    corners: tuple[Point, ...]
+    reader: str
+    problem: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.text is not None
+
+
+@dataclass
+class DecodeReport:
+    """What `Decoder.decode` found and the steps it took (for the benchmark and the CLI)."""
+
+    codes: list[Code] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)
+    ms: float = 0.0
+
+    @property
+    def texts(self) -> list[str]:
+        return [c.text for c in self.codes if c.text is not None]
+
+
+# --- text --------------------------------------------------------------------------------
+
+
+def _is_cjk_text(text: str) -> bool:
+    """ASCII plus Chinese characters and CJK/full-width punctuation, with at least one CJK."""
+    cjk = False
+    for ch in text:
+        o = ord(ch)
+        if o < 0x80:
+            continue
+        if 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF or (
+            0xFF00 <= o <= 0xFFEF
+        ):
+            cjk = True
+            continue
+        return False
+    return cjk
+
+
+def _utf8(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def text_from_zxing(text: str, raw: bytes, binary: bool) -> str | None:
+    """zxing-cpp's text, or None when the bytes are not text.
+
+    Without an ECI, QR's default is ISO-8859-1; Chinese generators often write GB18030
+    bytes with no ECI. When zxing fell back to ISO-8859-1 and the same bytes are valid
+    GB18030 made only of ASCII and Chinese characters, the GB18030 reading is taken.
+    """
+    if "\ufffd" in text:
+        return None
+    if raw.isascii() or _utf8(raw) is not None:
+        return text
+    if text == raw.decode("latin-1"):  # ISO-8859-1: explicit ECI 3 or the no-ECI default
+        try:
+            chinese = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            chinese = None
+        if chinese is not None and _is_cjk_text(chinese):
+            return chinese
+        if binary:
+            return None  # arbitrary bytes: reading them as Latin-1 would be a guess
+    return text
+
+
+# --- readers -----------------------------------------------------------------------------
+
+
+def _zxing(
+    gray: np.ndarray,
+    name: str,
+    *,
+    scale: float = 1.0,
+    binarizer: zxingcpp.Binarizer | None = None,
+    errors: bool = False,
+) -> tuple[list[Code], list[Box]]:
+    """Codes read by zxing-cpp, and the boxes of symbols it saw but could not decode."""
+    kwargs = {"binarizer": binarizer} if binarizer is not None else {}
+    found = zxingcpp.read_barcodes(
+        gray, formats=QR, text_mode=zxingcpp.TextMode.Plain, return_errors=errors, **kwargs
+    )
+    codes: list[Code] = []
+    suspects: list[Box] = []
+    height, width = gray.shape[:2]
+    for b in found:
+        if not b.valid:
+            xs = [pt.x for pt in (b.position.top_left, b.position.bottom_right,
+                                  b.position.top_right, b.position.bottom_left)]
+            ys = [pt.y for pt in (b.position.top_left, b.position.bottom_right,
+                                  b.position.top_right, b.position.bottom_left)]
+            box = (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+            suspects.append(_grow(box, 0.3, width, height))
+            continue
+        raw = bytes(b.bytes)
+        text = text_from_zxing(b.text, raw, b.content_type == zxingcpp.ContentType.Binary)
+        p = b.position
+        corners = tuple(
+            (round(pt.x / scale), round(pt.y / scale))
+            for pt in (p.top_left, p.top_right, p.bottom_right, p.bottom_left)
+        )
+        codes.append(Code(text, raw, corners, name, None if text is not None else NOT_TEXT))
+    return codes, suspects
+
+
+def _pyzbar(gray: np.ndarray, name: str = "pyzbar") -> list[Code]:
+    """zbar in binary mode: raw bytes, no charset guess; only valid UTF-8 is taken as text."""
+    from pyzbar import pyzbar as pz
+    from pyzbar import wrapper as zw
+
+    gray = np.ascontiguousarray(gray)
+    height, width = gray.shape[:2]
+    pixels = gray.tobytes()
+    codes: list[Code] = []
+    with pz._image_scanner() as scanner:
+        zw.zbar_image_scanner_set_config(scanner, 0, zw.ZBarConfig.CFG_ENABLE, 0)
+        zw.zbar_image_scanner_set_config(scanner, zw.ZBarSymbol.QRCODE, zw.ZBarConfig.CFG_ENABLE, 1)
+        zw.zbar_image_scanner_set_config(scanner, zw.ZBarSymbol.QRCODE, _ZBAR_CFG_BINARY, 1)
+        with pz._image() as image:
+            zw.zbar_image_set_format(image, pz._FOURCC["L800"])
+            zw.zbar_image_set_size(image, width, height)
+            zw.zbar_image_set_data(image, cast(pixels, c_void_p), len(pixels), None)
+            if zw.zbar_scan_image(scanner, image) < 0:
+                return []
+            for d in pz._decode_symbols(pz._symbols_for_image(image)):
+                raw = bytes(d.data)
+                text = _utf8(raw)
+                corners = tuple((int(pt.x), int(pt.y)) for pt in d.polygon)
+                codes.append(Code(text, raw, corners, name, None if text else NOT_TEXT))
+    return codes
+
+
+_ZBAR_CFG_BINARY = 4  # zbar >= 0.23.1: hand back the raw bytes instead of a charset guess
+
+
+def _rotated(gray: np.ndarray, degrees: float) -> tuple[np.ndarray, np.ndarray]:
+    h, w = gray.shape[:2]
+    m = cv2.getRotationMatrix2D((w / 2, h / 2), degrees, 1.0)
+    return cv2.warpAffine(gray, m, (w, h), borderValue=255), cv2.invertAffineTransform(m)
+
+
+def _unrotate(codes: list[Code], back: np.ndarray) -> list[Code]:
+    out = []
+    for c in codes:
+        pts = np.array(c.corners, dtype=np.float64).reshape(-1, 1, 2)
+        mapped = cv2.transform(pts, back).reshape(-1, 2)
+        out.append(
+            Code(c.text, c.raw, tuple((round(x), round(y)) for x, y in mapped), c.reader,
+                 c.problem)
+        )
+    return out
+
+
+def _step_global(gray: np.ndarray) -> list[Code]:
+    return _zxing(gray, "zxing-global", binarizer=zxingcpp.Binarizer.GlobalHistogram)[0]
+
+
+def _step_upscale(gray: np.ndarray) -> list[Code]:
+    if max(gray.shape[:2]) > 1600:
+        return []  # big frames already have enough pixels per module
+    big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
+    return _zxing(big, "zxing-upscaled", scale=2.0)[0]
+
+
+def _step_pyzbar(gray: np.ndarray) -> list[Code]:
+    return _pyzbar(gray)
+
+
+def _step_rotated(gray: np.ndarray) -> list[Code]:
+    for degrees in (20.0, 45.0):
+        turned, back = _rotated(gray, degrees)
+        codes = _step_global(turned) or _pyzbar(turned, "pyzbar")
+        if codes:
+            return [
+                Code(c.text, c.raw, c.corners, f"{c.reader}-rotated", c.problem)
+                for c in _unrotate(codes, back)
+            ]
+    return []
+
+
+Step = tuple[str, Callable[[np.ndarray], list[Code]]]
+
+CASCADE: tuple[Step, ...] = (
+    ("zxing-global", _step_global),
+    ("zxing-upscaled", _step_upscale),
+    ("pyzbar", _step_pyzbar),
+    ("rotated", _step_rotated),
+)
+
+
+def to_gray(image: np.ndarray) -> np.ndarray:
+    if image.ndim == 2:
+        return image
+    if image.shape[2] == 4:
+        return cv2.cvtColor(image, cv2.COLOR_BGRA2GRAY)
+    return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+
+
+def likely_region(gray: np.ndarray) -> Box | None:
+    """Where a code most likely is, or None: a cheap test (well under 1 ms on 720p).
+
+    A QR code is a dense patch of strong black-and-white edges; walls, faces and sky are
+    not. On a 1-in-4 sample of the pixels, the densest patch of strong local contrast is
+    found; when dense enough and roughly square (codes are, lines of text are not), its
+    connected area grown by a quarter is the region.
+    """
+    h, w = gray.shape[:2]
+    step = max(1, min(h, w) // 180)
+    small = gray[::step, ::step]
+    edges = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
+    strong = (edges > 60).astype(np.float32)
+    density = cv2.blur(strong, (12, 12))
+    _, peak, _, (px, py) = cv2.minMaxLoc(density)
+    if peak < 0.45:
+        return None
+    mask = (density >= peak * 0.5).astype(np.uint8)
+    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    x, y, bw, bh, _ = stats[labels[py, px]]
+    if not 0.5 <= bw / bh <= 2.0:
+        return None  # a line of text or a fence, not a square code
+    return _grow((x * step, y * step, bw * step, bh * step), 0.25, w, h)
+
+
+_KERNEL3 = np.ones((3, 3), np.uint8)
+
+
+def _grow(box: Box, by: float, width: int, height: int) -> Box:
+    x, y, w, h = box
+    dx, dy = int(w * by) + 8, int(h * by) + 8
+    x0, y0 = max(0, x - dx), max(0, y - dy)
+    x1, y1 = min(width, x + w + dx), min(height, y + h + dy)
+    return x0, y0, x1 - x0, y1 - y0
+
+
+def _shift(codes: list[Code], dx: int, dy: int) -> list[Code]:
+    return [
+        Code(c.text, c.raw, tuple((x + dx, y + dy) for x, y in c.corners), c.reader, c.problem)
+        for c in codes
+    ]
+
+
+class Decoder:
+    """The decoder shared by the camera worker, `gatekeeper decode` and the benchmark.
+
+    `decode(frame)` is the live path: the cascade runs only on the region where zxing-cpp
+    saw a symbol it could not read or where `likely_region` sees a code, and without the
+    rotated copies (the next frame brings another angle). `decode(still, thorough=True)`
+    runs the whole cascade on the whole image.
+    """
+
+    def __init__(
+        self, cascade: Sequence[Step] = CASCADE, live_cascade: Sequence[Step] | None = None
+    ) -> None:
+        self.cascade = tuple(cascade)
+        if live_cascade is None:
+            live_cascade = [s for s in self.cascade if s[0] != "rotated"]
+        self.live_cascade = tuple(live_cascade)
+
+    def decode(self, image: np.ndarray, *, thorough: bool = False) -> DecodeReport:
+        """Codes in a BGR or grayscale image. `thorough`: whole cascade, whole image."""
+        start = time.perf_counter()
+        gray = to_gray(image)
+        report = DecodeReport(steps=["zxing"])
+        codes, suspects = _zxing(gray, "zxing", errors=True)
+        if not codes:
+            if thorough:
+                codes = self._cascade(gray, self.cascade, report)
+            elif self.live_cascade:
+                box = suspects[0] if suspects else likely_region(gray)
+                if box is not None:
+                    x, y, w, h = box
+                    crop = gray[y : y + h, x : x + w]
+                    codes = _shift(self._cascade(crop, self.live_cascade, report), x, y)
+        report.codes = _dedupe(codes)
+        report.ms = (time.perf_counter() - start) * 1000
+        return report
+
+    @staticmethod
+    def _cascade(gray: np.ndarray, steps: Sequence[Step], report: DecodeReport) -> list[Code]:
+        codes: list[Code] = []
+        for name, step in steps:
+            report.steps.append(name)
+            codes = step(gray)
+            if any(c.ok for c in codes):
+                break
+        return codes
+
+
+def _dedupe(codes: list[Code]) -> list[Code]:
+    seen: set[bytes] = set()
+    out = []
+    for c in codes:
+        if c.raw not in seen:
+            seen.add(c.raw)
+            out.append(c)
+    return out

@@ -1,0 +1,176 @@
+"""Site passes: short ASCII payloads signed with the site's Ed25519 key.
+
+    GKP1.<site id>.<key id>.<person id>.<valid from YYYYMMDD>.<valid until>.<signature>
+
+ASCII (no ECI, no charset question) so any scanner, camera or keyboard wedge reads it.
+The signature (base64url, no padding) covers everything before the last dot, so any
+changed character, another site's key, or a stretched validity is caught. Revocation
+lives in the ledger and is checked by `gatekeeper.services.passes`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.scanner.keys import SiteKey
+
+PREFIX = "GKP1"
+_FORMAT = re.compile(
+    r"^GKP1\.(?P<site>[A-Za-z0-9_-]{1,32})\.(?P<kid>[0-9a-f]{12})\.(?P<person>[A-Za-z0-9_-]{1,64})"
+    r"\.(?P<start>\d{8})\.(?P<until>\d{8})\.(?P<sig>[A-Za-z0-9_-]{86})$"
+)
+
+
+class PassProblem(StrEnum):
+    """Why a pass is refused (stable codes: scripts and the ledger see them)."""
+
+    MALFORMED = "malformed"
+    OTHER_SITE = "other_site"
+    UNKNOWN_KEY = "unknown_key"
+    FORGED = "forged"
+    EXPIRED = "expired"
+    NOT_YET_VALID = "not_yet_valid"
+    REVOKED = "revoked"
+    NOT_ISSUED = "not_issued"
+
+
+PROBLEM_TEXT: dict[PassProblem, Text] = {
+    PassProblem.MALFORMED: Text(
+        "This is not a site pass: re-scan, or check the person by hand.",
+        "这不是本工地通行证：请重新扫码，或人工核验。",
+    ),
+    PassProblem.OTHER_SITE: Text(
+        "This pass was issued by another site ({site_id}): it is not valid here.",
+        "该通行证由其他工地（{site_id}）签发，在本工地无效。",
+    ),
+    PassProblem.UNKNOWN_KEY: Text(
+        "This pass was signed with a key this site does not use ({key_id}): it may be "
+        "forged; check the person by hand.",
+        "该通行证的签名密钥（{key_id}）不属于本工地，可能是伪造的：请人工核验。",
+    ),
+    PassProblem.FORGED: Text(
+        "The pass signature does not match: the pass was altered or forged; check the "
+        "person by hand.",
+        "通行证签名不符：通行证被改动或伪造，请人工核验。",
+    ),
+    PassProblem.EXPIRED: Text(
+        "This pass expired on {valid_until}: issue a new pass.",
+        "该通行证已于 {valid_until} 过期：请重新签发。",
+    ),
+    PassProblem.NOT_YET_VALID: Text(
+        "This pass is valid only from {valid_from}.",
+        "该通行证自 {valid_from} 起才生效。",
+    ),
+    PassProblem.REVOKED: Text(
+        "This pass was revoked: the person goes through the full check.",
+        "该通行证已被注销：请按首次入场流程检查。",
+    ),
+    PassProblem.NOT_ISSUED: Text(
+        "This ledger has no record of issuing this pass: check the person by hand.",
+        "台账中没有签发该通行证的记录：请人工核验。",
+    ),
+}
+
+
+class PassRejected(LocalizedError):
+    """A pass refused, with its reason code and the message in both languages."""
+
+    def __init__(self, problem: PassProblem, **params: object) -> None:
+        self.problem = problem
+        LocalizedError.__init__(self, problem.value, PROBLEM_TEXT[problem], dict(params))
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def _day(text: str) -> date:
+    return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+
+
+@dataclass(frozen=True)
+class SitePass:
+    """A pass as read from its payload (not yet verified unless `verify_pass` said so)."""
+
+    site_id: str
+    key_id: str
+    person_id: str
+    valid_from: date
+    valid_until: date
+    signature: bytes
+
+    @property
+    def signed_part(self) -> str:
+        return ".".join(
+            (PREFIX, self.site_id, self.key_id, self.person_id,
+             self.valid_from.strftime("%Y%m%d"), self.valid_until.strftime("%Y%m%d"))
+        )  # fmt: skip
+
+    @property
+    def payload(self) -> str:
+        return f"{self.signed_part}.{_b64(self.signature)}"
+
+    @property
+    def digest(self) -> str:
+        """Identifies this very pass in the ledger (a re-issued pass has another)."""
+        return hashlib.sha256(self.payload.encode("ascii")).hexdigest()[:32]
+
+
+def sign_pass(key: SiteKey, person_id: str, valid_from: date, valid_until: date) -> SitePass:
+    unsigned = SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, b"")
+    if not _FORMAT.match(f"{unsigned.signed_part}.{'A' * 86}"):
+        raise ValueError(f"person id {person_id!r} cannot go in a pass")
+    signature = key.private.sign(unsigned.signed_part.encode("ascii"))
+    return SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, signature)
+
+
+def parse_pass(payload: str) -> SitePass:
+    """The fields of a payload; PassRejected(MALFORMED) when it is not a pass at all."""
+    m = _FORMAT.match(payload.strip())
+    if m is None:
+        raise PassRejected(PassProblem.MALFORMED)
+    try:
+        start, until = _day(m["start"]), _day(m["until"])
+        signature = _unb64(m["sig"])
+    except ValueError:
+        raise PassRejected(PassProblem.MALFORMED) from None
+    if len(signature) != 64 or _b64(signature) != m["sig"]:  # no spare bits changed
+        raise PassRejected(PassProblem.MALFORMED)
+    return SitePass(m["site"], m["kid"], m["person"], start, until, signature)
+
+
+def verify_pass(
+    payload: str, site_id: str, public_keys: dict[str, Ed25519PublicKey], today: date
+) -> SitePass:
+    """A genuine pass of this site in force today, or PassRejected with the reason.
+
+    `public_keys` maps key id to key: the site's current key and any it still honours.
+    """
+    site_pass = parse_pass(payload)
+    if site_pass.site_id != site_id:
+        raise PassRejected(PassProblem.OTHER_SITE, site_id=site_pass.site_id)
+    public = public_keys.get(site_pass.key_id)
+    if public is None:
+        raise PassRejected(PassProblem.UNKNOWN_KEY, key_id=site_pass.key_id)
+    try:
+        public.verify(site_pass.signature, site_pass.signed_part.encode("ascii"))
+    except InvalidSignature:
+        raise PassRejected(PassProblem.FORGED) from None
+    if today > site_pass.valid_until:
+        raise PassRejected(PassProblem.EXPIRED, valid_until=site_pass.valid_until.isoformat())
+    if today < site_pass.valid_from:
+        raise PassRejected(PassProblem.NOT_YET_VALID, valid_from=site_pass.valid_from.isoformat())
+    return site_pass

@@ -1,0 +1,177 @@
+"""Site passes through the ledger: issue (register or find the worker), verify, revoke.
+
+The signature proves the site issued a pass; the ledger says whether it still stands:
+a pass is in force only if its `pass_issued` record exists and no `pass_revoked`
+record for the person follows it. The private key stays in the key folder (see
+`gatekeeper.scanner.keys`); the ledger only ever holds the key id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain.identity import Registration, validate_id
+from gatekeeper.domain.vocab import Channel, IdType
+from gatekeeper.ledger import NewRecord, StoredRecord
+from gatekeeper.ledger.model import Person
+from gatekeeper.scanner.keys import SiteKey
+from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, sign_pass, verify_pass
+from gatekeeper.services.gate import GateService
+from gatekeeper.services.kinds import Kind
+from gatekeeper.services.records import person_record
+
+NOT_REGISTERED = Text(
+    "Nobody with ID number {id_number} is registered: issue a pass to register them.",
+    "没有登记身份证号为 {id_number} 的人员：签发通行证时会同时登记。",
+)
+NO_PASS = Text(
+    "{name} has no pass to revoke.",
+    "{name} 没有可注销的通行证。",
+)
+DEFAULT_EMPLOYER = "—"  # pre-registration may not know it yet; the gate asks again
+PRE_REGISTERED_FROM = "pre-registered"
+
+
+@dataclass(frozen=True)
+class Issued:
+    person: Person
+    site_pass: SitePass
+    record: StoredRecord
+    registered: bool  # a new person record was written
+
+
+@dataclass(frozen=True)
+class Verified:
+    person: Person | None
+    site_pass: SitePass
+
+
+def id_type_for(id_number: str) -> IdType:
+    """An 18-character number is a resident ID; anything else is read as a passport."""
+    return IdType.RESIDENT_ID if len(id_number.strip()) == 18 else IdType.PASSPORT
+
+
+class PassService:
+    """Issue, verify and revoke the site's passes, recording each in the ledger."""
+
+    def __init__(self, gate: GateService, key: SiteKey) -> None:
+        self.gate = gate
+        self.ledger = gate.ledger
+        self.key = key
+
+    # --- issue --------------------------------------------------------------------------
+
+    def find(self, id_number: str) -> Person | None:
+        id_type = id_type_for(id_number)
+        number = validate_id(id_type, id_number, self.gate.today())
+        return self.ledger.find_person(id_type.value, number)
+
+    def register_or_find(
+        self, *, name: str, id_number: str, phone: str | None, employer: str | None
+    ) -> tuple[Person, bool]:
+        known = self.find(id_number)
+        if known is not None:
+            return known, False
+        registration = Registration.validated(
+            name=name,
+            id_type=id_type_for(id_number),
+            id_number=id_number,
+            phone=phone or "",
+            employer=employer or DEFAULT_EMPLOYER,
+            role="worker",
+            coming_from=PRE_REGISTERED_FROM,
+            today=self.gate.today(),
+        )
+        now = self.gate.now()
+        record = person_record(
+            self.gate.new_id(), registration, now, now.date().isoformat(), self.gate.new_id,
+            Channel.WORKER,
+        )  # fmt: skip
+        self.ledger.append(record)
+        person = self.ledger.get_person(record.person_id or "")
+        assert person is not None
+        return person, True
+
+    def issue(
+        self,
+        *,
+        name: str,
+        id_number: str,
+        phone: str | None = None,
+        employer: str | None = None,
+        days: int | None = None,
+    ) -> Issued:
+        """Register (or find) the worker, sign a pass and record it as `pass_issued`."""
+        person, registered = self.register_or_find(
+            name=name, id_number=id_number, phone=phone, employer=employer
+        )
+        now = self.gate.now()
+        valid_days = days if days is not None else self.gate.policy.pass_validity_days
+        until = now.date() + timedelta(days=valid_days - 1)
+        site_pass = sign_pass(self.key, person.person_id, now.date(), until)
+        record = self.ledger.append(
+            NewRecord(
+                kind=Kind.PASS_ISSUED,
+                at=now,
+                day=now.date().isoformat(),
+                body={
+                    "issued_on": now.date().isoformat(),
+                    "valid_until": until.isoformat(),
+                    "key_id": self.key.key_id,
+                    "site_id": self.key.site_id,
+                    "pass_digest": site_pass.digest,
+                },
+                person_id=person.person_id,
+                uuid=self.gate.new_id(),
+            )
+        )
+        return Issued(person, site_pass, record, registered)
+
+    # --- verify -------------------------------------------------------------------------
+
+    def verify(self, payload: str, today: date | None = None) -> Verified:
+        """A genuine, current, unrevoked pass of this site, or PassRejected saying why."""
+        today = today or self.gate.today()
+        site_pass = verify_pass(
+            payload, self.key.site_id, {self.key.key_id: self.key.public}, today
+        )
+        issued_seq: int | None = None
+        revoked_after = False
+        for record in self.ledger.records(person_id=site_pass.person_id):
+            if record.kind == Kind.PASS_ISSUED and record.body.get("pass_digest") == (
+                site_pass.digest
+            ):
+                issued_seq = record.seq
+                revoked_after = False  # issued again after a revocation
+            elif record.kind == Kind.PASS_REVOKED and issued_seq is not None:
+                revoked_after = True
+        if issued_seq is None:
+            raise PassRejected(PassProblem.NOT_ISSUED)
+        if revoked_after:
+            raise PassRejected(PassProblem.REVOKED)
+        return Verified(self.ledger.get_person(site_pass.person_id), site_pass)
+
+    # --- revoke -------------------------------------------------------------------------
+
+    def revoke(self, id_number: str, reason: str = "") -> StoredRecord:
+        """Revoke every pass the person holds now (a later issue gives a new one)."""
+        person = self.find(id_number)
+        if person is None:
+            raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
+        if not any(
+            r.kind == Kind.PASS_ISSUED for r in self.ledger.records(person_id=person.person_id)
+        ):
+            raise LocalizedError("no_pass", NO_PASS, {"name": person.name or person.person_id})
+        now = self.gate.now()
+        return self.ledger.append(
+            NewRecord(
+                kind=Kind.PASS_REVOKED,
+                at=now,
+                day=now.date().isoformat(),
+                body={"by": self.gate.staff, "note": reason},
+                person_id=person.person_id,
+                uuid=self.gate.new_id(),
+            )
+        )
