@@ -19,7 +19,7 @@ from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.quarantine import QuarantineCase
 from gatekeeper.domain.returning import ReturningEligibility, WorkerPass
 from gatekeeper.domain.rounds import RoundVerdict, assess_round_reading
-from gatekeeper.domain.screening import Screening
+from gatekeeper.domain.screening import DRIVER, Screening
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import (
     Channel,
@@ -131,7 +131,28 @@ class GateService:
         )
 
     def start_vehicle(self, plate: str) -> VehicleGroup:
-        return VehicleGroup(plate, self.policy, self.now(), clock=self.now, group_id=self.new_id())
+        """A goods vehicle; the driver's screening id comes from `new_id` like every other
+        id this service hands out (so a seeded simulation is reproducible)."""
+        now = self.now()
+        driver = Screening(
+            self.policy,
+            path="first_time",
+            channel=Channel.VEHICLE,
+            started_at=now,
+            role=DRIVER,
+            screening_id=self.new_id(),
+            clock=self.now,
+        )
+        return VehicleGroup(
+            plate, self.policy, now, clock=self.now, group_id=self.new_id(), _driver=driver
+        )
+
+    def add_passenger(self, group: VehicleGroup) -> Screening:
+        """A passenger's screening in `group` (refused once the vehicle's outcome is
+        decided), with its id from `new_id`."""
+        passenger = group.add_passenger()
+        passenger.id = self.new_id()  # nothing refers to the fresh screening's id yet
+        return passenger
 
     def save_draft(self, work: Screening | VehicleGroup) -> None:
         """Keep an unfinished screening so a crash or power cut does not lose it."""

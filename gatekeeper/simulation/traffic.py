@@ -16,6 +16,7 @@ times; only the random salts protecting personal fields differ from run to run.
 
 from __future__ import annotations
 
+import heapq
 import random
 import uuid
 from collections import Counter
@@ -156,29 +157,28 @@ class Simulation:
             and (self.arrival[p.key] == d or self.state.retry_day.get(p.key) == d)
         ]
         returning = self._workers_on_site()
-        queue: list[tuple[float, str, SimPerson]] = [
-            (rng.uniform(7 * 60, 8.5 * 60), "returning", self._person(k)) for k in returning
+        # (minute of the day, person key or -1 for a marker, kind): one queue for the day,
+        # so the lunch passes fall between the vehicles of the afternoon, not after them
+        queue: list[tuple[float, int, str]] = [
+            (rng.uniform(7 * 60, 8.5 * 60), k, "returning") for k in returning
         ]
-        queue += [(rng.uniform(7.5 * 60, 11 * 60), "first", p) for p in arrivals
+        queue += [(rng.uniform(7.5 * 60, 11 * 60), p.key, "first") for p in arrivals
                   if p.channel is not Channel.VEHICLE]
         drivers = [p for p in arrivals if p.channel is Channel.VEHICLE]
-        queue += [(rng.uniform(8 * 60, 16 * 60), "vehicle", p) for p in drivers]
-        queue.sort(key=lambda item: (item[0], item[2].key))
-        morning_round_done = False
-        for minute, kind, person in queue:
-            if not morning_round_done and minute >= 9 * 60 + 30:
+        queue += [(rng.uniform(8 * 60, 16 * 60), p.key, "vehicle") for p in drivers]
+        queue += [(9 * 60 + 30, -1, "round"), (12.5 * 60, -1, "lunch")]
+        heapq.heapify(queue)
+        while queue:
+            minute, key, kind = heapq.heappop(queue)
+            if kind == "round":
                 self._round(d, RoundSlot.MORNING, 9, 30)
-                morning_round_done = True
-            self._set(self._at(d, 0) + timedelta(minutes=minute))
-            self._dispatch(kind, person, d)
-        if not morning_round_done:
-            self._round(d, RoundSlot.MORNING, 9, 30)
-        # after lunch: the workers on site pass the gate again
-        afternoon = self._workers_on_site()
-        times = sorted((rng.uniform(12.5 * 60, 13.5 * 60), k) for k in afternoon)
-        for minute, key in times:
-            self._set(self._at(d, 0) + timedelta(minutes=minute))
-            self._dispatch("returning", self._person(key), d)
+            elif kind == "lunch":
+                # after lunch: the workers on site pass the gate again
+                for k in self._workers_on_site():
+                    heapq.heappush(queue, (rng.uniform(12.5 * 60, 13.5 * 60), k, "returning"))
+            else:
+                self._set(self._at(d, 0) + timedelta(minutes=minute))
+                self._dispatch(kind, self._person(key), d)
         self._set(self._at(d, 16, 0))
         self._quarantine_checks(d, release=False)
         self._set(self._at(d, 17, 0))
@@ -246,7 +246,10 @@ class Simulation:
         self, screening: Screening, person: SimPerson, *, driver: bool = False
     ) -> Registration | None:
         """The eight steps, with the report's mishaps. Returns the registration for a
-        person quarantined before registering (staff register them at the isolation room)."""
+        person quarantined before registering (staff register them at the isolation room).
+
+        A driver stops short of the lane (current step LANE, not over): the passengers are
+        screened while the truck waits, and the driver's lane is assigned after them."""
         rng, rates = self.rng, self.rates
         roll = rng.random()
         stop_at = rng.choice(list(Step)[:7]) if roll < rates.abandon + rates.interrupted else None
@@ -315,7 +318,8 @@ class Simulation:
             return None
         screening.hand_over_notice()
         self._tick(5, 15)
-        screening.assign_lane()
+        if not driver:
+            screening.assign_lane()
         return None
 
     def _first_time(self, person: SimPerson, d: int) -> None:
@@ -372,18 +376,22 @@ class Simulation:
         reg = self._screen_first_time(group.driver, driver, driver=True)
         if reg is not None:
             registrations[group.driver.id] = reg
-        if not group.driver.is_over:
+        if not group.driver.is_over and group.driver.current_step is not Step.LANE:
             self._interrupt(group)
             return
-        if group.outcome is None:
+        if not group.driver.is_over:
+            # the driver waits at the lane while the passengers are screened (a passenger
+            # cannot join a vehicle whose outcome is already decided)
             for rider in riders:
-                screening = group.add_passenger()
+                screening = self.service.add_passenger(group)
                 cast.append((screening, rider))
                 reg = self._screen_first_time(screening, rider)
                 if reg is not None:
                     registrations[screening.id] = reg
                 if not screening.is_over:
                     screening.abandon()
+            self._tick(5, 15)
+            group.driver.assign_lane()
         for finished, (screening, person) in zip(
             self.service.finish_vehicle(group, registrations), cast, strict=True
         ):
