@@ -49,5 +49,6 @@ def gui(
             kiosk=kiosk,
             camera=camera,
             figures_provider=session.today_figures,
+            session=session,
         )
     sys.exit(code)

@@ -1,16 +1,20 @@
 """The kiosk's one window: a header with the language switch, the pages, a notice banner.
 
-Pages live in a ``QStackedWidget``: the start screen now, the screening steps later.
+Pages live in a ``QStackedWidget``: the start screen, and with a `GateSession` the
+screening pages driven by a `KioskFlow` (see `screens.py`). Leaving kiosk mode needs
+the PIN; closing mid-screening asks first (the draft is already saved either way).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,12 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gatekeeper.domain import messages
+from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.services.figures import DayStats
+from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
+from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
+from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
+from gatekeeper.ui.screens import build_pages, wire
 from gatekeeper.ui.start_screen import StartScreen, channel_name
-from gatekeeper.ui.translations import LanguageSwitcher
+from gatekeeper.ui.translations import LanguageSwitcher, current_lang
 
 log = logging.getLogger(__name__)
 
@@ -43,16 +53,27 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         languages: LanguageSwitcher,
-        figures_provider: FiguresProvider,
+        figures_provider: FiguresProvider | None = None,
         *,
         db_path: Path | None = None,
+        session: GateSession | None = None,
+        kiosk_pin: Any = None,
+        sound: Any = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.languages = languages
+        self.session = session
+        if figures_provider is None:
+            figures_provider = session.today_figures if session is not None else _no_figures
         self.figures_provider = figures_provider
-        self.db_path = db_path
+        self.db_path = db_path or (session.ledger_path if session is not None else None)
+        db_path = self.db_path
+        self.kiosk_pin = kiosk_pin  # a KioskPin: leaving kiosk mode needs it
+        self.kiosk_mode = False
+        self._close_confirmed = False
+        self.question: Question | None = None  # the question up now, if any
         theme.apply(self)
 
         # header: where the gate is, and the language switch
@@ -77,6 +98,14 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.header_title, 1)
         header_row.addWidget(self.notice, 1)
         header_row.addWidget(self.language_button)
+        # Kiosk mode: a blank corner button is the way out (it asks for the PIN).
+        self.exit_button = QPushButton(self.header)
+        self.exit_button.setObjectName("exitCorner")
+        self.exit_button.setFixedSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
+        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exit_button.clicked.connect(self.close)
+        self.exit_button.hide()
+        header_row.addWidget(self.exit_button)
 
         # pages
         self.pages = QStackedWidget(self)
@@ -84,6 +113,11 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.start_screen)
         self.start_screen.channel_chosen.connect(self._on_channel_chosen)
         self.start_screen.returning_chosen.connect(self._on_returning_chosen)
+        self.flow: KioskFlow | None = None
+        self.step_pages: dict[Page, Any] = {}
+        self.sound = sound
+        if session is not None:
+            self._build_flow(session)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -134,10 +168,157 @@ class MainWindow(QMainWindow):
         screen = self.screen()
         if screen is not None:
             self.setGeometry(screen.geometry())
+        self.kiosk_mode = True
+        self.exit_button.setVisible(self.kiosk_pin is not None)
         self.showFullScreen()
 
     def show_start(self) -> None:
         self.pages.setCurrentWidget(self.start_screen)
+
+    # --- the screening flow ----------------------------------------------------------------
+
+    def _build_flow(self, session: GateSession) -> None:
+        self.flow = KioskFlow(session.service, self)
+        self.step_pages = build_pages(self.pages)
+        wire(self.flow, self.step_pages)
+        for page in self.step_pages.values():
+            if hasattr(page, "abandon_requested"):
+                page.abandon_requested.connect(self.ask_abandon)
+        self.step_pages[Page.NOTICE].print_requested.connect(self._print_notice)
+        self.flow.page_requested.connect(self._show_page)
+        self.flow.state_updated.connect(self._update_page)
+        self.flow.field_error.connect(self._field_error)
+        self.flow.finished.connect(self.refresh_figures)
+        self.flow.outcome_ready.connect(self._play_sound)
+
+    def page_widget(self, page: Page | str) -> QWidget:
+        page = Page(page)
+        return self.start_screen if page is Page.START else self.step_pages[page]
+
+    def current_page(self) -> Page | None:
+        widget = self.pages.currentWidget()
+        if widget is self.start_screen:
+            return Page.START
+        return next((p for p, w in self.step_pages.items() if w is widget), None)
+
+    def _show_page(self, page: str, state: dict[str, Any]) -> None:
+        widget = self.page_widget(page)
+        if widget is not self.start_screen:
+            widget.reset()
+            widget.set_state(state)
+        self.pages.setCurrentWidget(widget)
+        if widget is self.start_screen:
+            self.start_screen.channel_buttons[Channel.WORKER].setFocus()
+        else:
+            widget.focus_input()
+
+    def _update_page(self, page: str, state: dict[str, Any]) -> None:
+        self.page_widget(page).set_state(state)
+
+    def _field_error(self, page: str, field: str, message: Any) -> None:
+        self.page_widget(page).show_error(field, message)
+
+    def _play_sound(self, view: Any) -> None:
+        if self.sound is None:
+            from gatekeeper.ui.widgets.outcome_sound import OutcomeSound
+
+            self.sound = OutcomeSound(self)
+        self.sound.play(view.outcome.value)
+
+    def _print_notice(self, text: str, title: str) -> None:
+        """Print on the default printer; with none attached, save a PDF beside the ledger."""
+        from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+
+        from gatekeeper.ui.widgets.notice_print import notice_to_pdf, print_notice
+
+        page = self.step_pages[Page.NOTICE]
+        try:
+            if QPrinterInfo.availablePrinters():
+                info = QPrinterInfo.defaultPrinter()
+                print_notice(text, title, QPrinter(info))
+                name = info.printerName()
+                page.set_print_status(lambda _lang: QCoreApplication.translate(
+                    "MainWindow", "Sent to the printer {name}.").format(name=name))
+                return
+            folder = (self.db_path.parent if self.db_path else Path.cwd()) / "notices"
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            path = notice_to_pdf(text, title, folder / f"notice-{stamp}.pdf")
+            page.set_print_status(lambda _lang: QCoreApplication.translate(
+                "MainWindow", "No printer attached: saved as PDF {path}").format(path=path))
+        except OSError:
+            log.exception("could not print the notice")
+            page.set_print_status(lambda _lang: QCoreApplication.translate(
+                "MainWindow", "Printing failed: hand over a printed copy."))
+
+    def ask_abandon(self) -> None:
+        """Abandon asks first; yes records the person as abandoned."""
+        if self.flow is None or not self.flow.busy:
+            return
+        self._ask(abandon_question(self), self.flow.abandon)
+
+    def _ask(self, question: Question, on_yes: Any, on_no: Any = None) -> None:
+        if self.question is not None:
+            self.question.close()
+            self.question.deleteLater()
+        self.question = question
+
+        def done(yes: bool) -> None:
+            if self.question is question:
+                self.question = None
+            question.deleteLater()
+            if yes:
+                on_yes()
+            elif on_no is not None:
+                on_no()
+            current = self.pages.currentWidget()
+            if hasattr(current, "focus_input"):
+                current.focus_input()
+
+        question.accepted.connect(lambda: done(True))
+        question.rejected.connect(lambda: done(False))
+        question.open()
+
+    def offer_recovery(self) -> None:
+        """On start: a screening the last run left unfinished is resumed or recorded."""
+        if self.flow is None:
+            return
+        pending = self.flow.unfinished()
+        if not pending:
+            return
+        work = pending[0]
+        flow = self.flow
+        self._ask(
+            recovery_question(self, lambda: describe_work(work)),
+            lambda: flow.resume(work),
+            lambda: (flow.record_abandoned(work), QTimer.singleShot(0, self.offer_recovery)),
+        )
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_confirmed:
+            super().closeEvent(event)
+            return
+        if self.kiosk_mode and self.kiosk_pin is not None:
+            if not self._pin_ok():
+                event.ignore()
+                return
+        elif self.flow is not None and self.flow.busy:
+            event.ignore()
+            self._ask(close_question(self), self._close_anyway)
+            return
+        self._close_confirmed = True
+        super().closeEvent(event)
+
+    def _close_anyway(self) -> None:
+        self._close_confirmed = True
+        self.close()
+
+    def _pin_ok(self) -> bool:
+        from gatekeeper.ui.widgets.pin_dialog import PinDialog
+
+        now = self.session.clock.now if self.session is not None else datetime.now().astimezone
+        return bool(PinDialog.ask(self, self.kiosk_pin, now))
 
     # --- language ------------------------------------------------------------------------
 
@@ -171,15 +352,43 @@ class MainWindow(QMainWindow):
 
     def _on_channel_chosen(self, value: str) -> None:
         channel = Channel(value)
+        if self.flow is not None:
+            self.notice.dismiss()
+            self.flow.choose_channel(channel.value)
+            return
         self.show_notice(
             lambda: QCoreApplication.translate(
-                "MainWindow", "{channel}: the screening steps arrive in the next release."
+                "MainWindow", "{channel}: no ledger is open, so nobody can be screened here."
             ).format(channel=channel_name(channel))
         )
 
     def _on_returning_chosen(self) -> None:
+        if self.flow is not None:
+            self.notice.dismiss()
+            self.flow.choose_returning()
+            return
         self.show_notice(
             lambda: QCoreApplication.translate(
-                "MainWindow", "Pass scanning (the returning path) arrives in the next release."
+                "MainWindow", "No ledger is open: passes cannot be checked here."
             )
         )
+
+
+def _no_figures() -> DayStats:
+    return DayStats(date=datetime.now().date().isoformat())
+
+
+def describe_work(work: Work) -> str:
+    """One line for the recovery question: who, since when, at which step."""
+    lang = current_lang()
+    if isinstance(work, VehicleGroup):
+        person = next((p for p in work.people if not p.is_over), work.people[-1])
+        who = f"{messages.text(Channel.VEHICLE, lang)} {work.plate}"
+    else:
+        person = work
+        who = messages.text(work.channel, lang)
+    since = person.started_at.astimezone(person.policy.tz).strftime("%H:%M")
+    step = person.current_step
+    where = messages.text(step, lang) if step is not None else messages.text(
+        person.outcome.outcome, lang) if person.outcome else ""
+    return f"{who} · {since} · {where}"

@@ -84,6 +84,28 @@ NOTICE_TEXT = "#3D2A00"
 
 FOCUS = "#0B63CE"
 
+# The outcome screen: one full-screen colour per outcome, white text on it.
+OUTCOME_BG: dict[str, str] = {
+    "admitted": "#1B6E3A",  # green
+    "turned_away": "#A3231A",  # red
+    "quarantined": "#B8860B",  # amber (dark text on it)
+    "abandoned": "#4A5550",  # grey
+}
+OUTCOME_TEXT: dict[str, str] = {
+    "admitted": "#FFFFFF",
+    "turned_away": "#FFFFFF",
+    "quarantined": "#1A1300",
+    "abandoned": "#FFFFFF",
+}
+ERROR_TEXT = "#A3231A"
+PRIMARY = "#1D5C45"
+FONT_PAGE_TITLE = 32
+FONT_INPUT = 24
+FONT_BIG_INPUT = 34
+FONT_OUTCOME_HEADLINE = 96
+FONT_OUTCOME_BIG = 56
+FONT_OUTCOME_TEXT = 26
+
 
 def base_font() -> QFont:
     """The application font: the CJK-capable family list at body size."""
@@ -112,8 +134,13 @@ QPushButton[role="channel"][channel="{name}"]:pressed {{ background: {TEXT}; }}"
             "in_quarantine": IN_QUARANTINE,
         }.items()
     )
+    outcome_rules = "\n".join(
+        f'QWidget#page_outcome[outcome="{name}"] {{ background: {colour}; }}\n'
+        f'QWidget#page_outcome[outcome="{name}"] QLabel {{ color: {OUTCOME_TEXT[name]}; }}'
+        for name, colour in OUTCOME_BG.items()
+    )
     return f"""
-QMainWindow, QStackedWidget, QWidget#startScreen {{
+QMainWindow, QStackedWidget, QWidget#startScreen, QWidget[role="page"] {{
     background: {BACKGROUND};
     color: {TEXT};
 }}
@@ -176,6 +203,87 @@ QPushButton#noticeDismiss {{
     padding: 0 {SPACE_M}px;
 }}
 QPushButton#noticeDismiss:pressed {{ background: {NOTICE_BORDER}; }}
+
+QPushButton#exitCorner {{ background: transparent; border: none; }}
+
+QLabel#pageTitle {{ font-size: {FONT_PAGE_TITLE}px; font-weight: bold; }}
+QLabel#pageSubtitle, QLabel#pagePrompt {{ font-size: {FONT_SUBTITLE}px; color: {TEXT_MUTED}; }}
+QLabel#pageInfo {{
+    background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: {RADIUS}px;
+    color: {NOTICE_TEXT}; font-size: {FONT_NOTICE}px; font-weight: bold; padding: {SPACE_S}px;
+}}
+QLabel#pageInfo[outcome="quarantined"] {{ background: {OUTCOME_BG["quarantined"]};
+    color: {OUTCOME_TEXT["quarantined"]}; border-color: {OUTCOME_BG["quarantined"]}; }}
+QLabel[role="step-chip"] {{
+    font-size: {FONT_SMALL}px; padding: {SPACE_XS}px; border-radius: {RADIUS}px;
+    background: {SURFACE}; color: {TEXT_MUTED}; border: 1px solid {BORDER};
+}}
+QLabel[role="step-chip"][state="done"] {{ background: #DDEEE5; color: {ADMITTED}; }}
+QLabel[role="step-chip"][state="current"] {{
+    background: {PRIMARY}; color: #FFFFFF; font-weight: bold; border-color: {PRIMARY};
+}}
+QLabel[role="field-caption"] {{ font-size: {FONT_BODY}px; color: {TEXT_MUTED}; }}
+QLabel[role="field-error"] {{ font-size: {FONT_NOTICE}px; color: {ERROR_TEXT};
+    font-weight: bold; }}
+QLineEdit, QComboBox {{
+    font-size: {FONT_INPUT}px; background: {SURFACE}; color: {TEXT};
+    border: 2px solid {BORDER}; border-radius: {RADIUS}px; padding: 0 {SPACE_S}px;
+    min-height: {TOUCH_MIN}px;
+}}
+QLineEdit:focus, QComboBox:focus {{ border-color: {FOCUS}; }}
+QLineEdit:disabled {{ background: {BACKGROUND}; color: {TEXT_MUTED}; }}
+QLineEdit[role="big-input"] {{ font-size: {FONT_BIG_INPUT}px; }}
+QCheckBox {{ font-size: {FONT_SUBTITLE}px; spacing: {SPACE_M}px; }}
+QCheckBox::indicator {{ width: 32px; height: 32px; }}
+QCheckBox:focus {{ color: {FOCUS}; }}
+QPushButton[role="primary"], QPushButton[role="secondary"], QPushButton[role="danger"],
+QPushButton[role="choice"] {{
+    font-size: {FONT_SUBTITLE}px; border-radius: {RADIUS}px; padding: 0 {SPACE_L}px;
+    min-height: {TOUCH_MIN + SPACE_S}px; border: 2px solid {BORDER};
+    background: {SURFACE}; color: {TEXT};
+}}
+QPushButton[role="primary"] {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #FFFFFF;
+    font-weight: bold; min-width: 220px; }}
+QPushButton[role="danger"] {{ color: {ERROR_TEXT}; border-color: {ERROR_TEXT}; }}
+QPushButton[role="choice"]:checked {{ background: {PRIMARY}; border-color: {PRIMARY};
+    color: #FFFFFF; font-weight: bold; }}
+QPushButton[role="primary"]:focus, QPushButton[role="secondary"]:focus,
+QPushButton[role="danger"]:focus, QPushButton[role="choice"]:focus {{
+    border: 3px solid {FOCUS}; }}
+QPushButton:pressed {{ background: {BORDER}; }}
+QLabel#temperatureVerdict {{ font-size: {FONT_SUBTITLE}px; font-weight: bold;
+    padding: {SPACE_S}px; border-radius: {RADIUS}px; background: {NOTICE_BG};
+    color: {NOTICE_TEXT}; }}
+QLabel#restCountdown {{ font-size: {FONT_FIGURE}px; font-weight: bold; color: {TURNED_AWAY}; }}
+QFrame#cameraPlaceholder {{ background: #26302C; border-radius: {RADIUS}px; }}
+QLabel#cameraHint {{ color: #D9E2DE; font-size: {FONT_BODY}px; }}
+QLabel[role="scan-name"] {{ font-size: {FONT_SUBTITLE}px; }}
+QLabel[role="scan-status"] {{ font-size: {FONT_SUBTITLE}px; font-weight: bold;
+    color: {TEXT_MUTED}; }}
+QLabel[role="scan-status"][status="ok"] {{ color: {ADMITTED}; }}
+QLabel[role="scan-status"][status="unreadable"], QLabel[role="scan-status"][status="forged"] {{
+    color: {TURNED_AWAY}; }}
+QLabel[role="pledge-text"], QLabel[role="notice-body"] {{ font-size: {FONT_BODY}px; }}
+QLabel[role="notice-body"] {{ background: {SURFACE}; border: 1px solid {BORDER};
+    border-radius: {RADIUS}px; padding: {SPACE_M}px; font-size: {FONT_SUBTITLE}px; }}
+QLabel[role="person-line"] {{ font-size: {FONT_SUBTITLE}px; padding: {SPACE_S}px;
+    background: {SURFACE}; border-left: 6px solid {BORDER}; }}
+QLabel[role="person-line"][outcome="admitted"] {{ border-left-color: {ADMITTED}; }}
+QLabel[role="person-line"][outcome="quarantined"] {{
+    border-left-color: {OUTCOME_BG["quarantined"]}; }}
+QLabel[role="person-line"][outcome="turned_away"] {{ border-left-color: {QUARANTINED}; }}
+QLabel#outcomeHeadline {{ font-size: {FONT_OUTCOME_HEADLINE}px; font-weight: bold; }}
+QLabel#outcomeBig {{ font-size: {FONT_OUTCOME_BIG}px; font-weight: bold; }}
+QLabel#outcomeMessage, QLabel#outcomeContact, QLabel[role="outcome-text"] {{
+    font-size: {FONT_OUTCOME_TEXT}px; }}
+QLabel#outcomeBig {{ font-size: {FONT_OUTCOME_BIG}px; font-weight: bold; }}
+QLabel#outcomeHeadline {{ font-size: {FONT_OUTCOME_HEADLINE}px; font-weight: bold; }}
+QLabel#outcomeHint {{ font-size: {FONT_BODY}px; }}
+QDialog {{ background: {SURFACE}; }}
+QLabel#questionText {{ font-size: {FONT_SUBTITLE}px; }}
+QDialog QPushButton {{ font-size: {FONT_SUBTITLE}px; padding: 0 {SPACE_L}px;
+    min-height: {TOUCH_MIN}px; }}
+{outcome_rules}
 """
 
 

@@ -88,8 +88,19 @@ def update_sources(resources_dir: Path, sources: list[Path]) -> None:
 
 
 def ui_sources() -> list[Path]:
-    """The Python files whose strings go into the catalogue."""
-    return sorted(Path(__file__).resolve().parent.glob("*.py"))
+    """The Python files whose strings go into the catalogue (the steps and widgets too)."""
+    return sorted(Path(__file__).resolve().parent.rglob("*.py"))
+
+
+LANG_PROPERTY = "gatekeeperLanguage"
+
+
+def current_lang() -> str:
+    """The language the screen speaks now, for texts that come from the domain's catalogue
+    (`messages.text(code, lang)`), so they always match the Qt-translated ones."""
+    app = QCoreApplication.instance()
+    value = app.property(LANG_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value in LANGUAGES else SOURCE_LANG
 
 
 class LanguageSwitcher(QObject):
@@ -108,6 +119,7 @@ class LanguageSwitcher(QObject):
         self._i18n_dir = i18n_dir
         self._installed: list[QTranslator] = []
         self._language = SOURCE_LANG
+        app.setProperty(LANG_PROPERTY, SOURCE_LANG)
 
     @property
     def language(self) -> str:
@@ -131,6 +143,7 @@ class LanguageSwitcher(QObject):
             self._app.installTranslator(translator)
         self._installed = translators
         self._language = lang if ok else SOURCE_LANG
+        self._app.setProperty(LANG_PROPERTY, self._language)
         # Qt posts LanguageChange to the windows; deliver now so the change is complete.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.language_changed.emit(self._language)

@@ -54,3 +54,15 @@ def make_window(qtbot, languages, stats: DayStats) -> Callable:
         return window
 
     return make
+
+
+@pytest.fixture
+def kiosk(qtbot, languages, tmp_path: Path) -> Iterator:
+    """The kiosk window on a fresh ledger, with a stepping clock at 08:00 on 2 March 2020."""
+    from kiosk_support import START, Kiosk
+
+    from gatekeeper.services.clock import SteppingClock
+
+    k = Kiosk(qtbot, languages, tmp_path / "gate.db", SteppingClock(START))
+    yield k
+    k.close()

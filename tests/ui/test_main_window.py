@@ -130,14 +130,14 @@ def test_choosing_a_channel_shows_a_non_modal_notice(qtbot, make_window) -> None
     assert window.notice.isVisible()
     assert not window.header_title.isVisible()  # the notice takes its place
     assert window.notice.text_label.text() == (
-        "Goods vehicle: the screening steps arrive in the next release."
+        "Goods vehicle: no ledger is open, so nobody can be screened here."
     )
     assert QApplication.activeModalWidget() is None
     assert window.pages.currentWidget() is window.start_screen
 
     # the notice follows a language switch while it is up
     qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
-    assert window.notice.text_label.text() == "货车通道：进场检查环节将在下一版本提供。"
+    assert window.notice.text_label.text() == "货车：未打开台账，此处无法办理进场检查。"
     assert window.notice.dismiss_button.text() == "知道了"
 
     qtbot.mouseClick(window.notice.dismiss_button, Qt.MouseButton.LeftButton)
@@ -149,7 +149,7 @@ def test_the_notice_goes_away_by_itself(qtbot, make_window) -> None:
     window = show(qtbot, make_window())
     qtbot.mouseClick(window.start_screen.returning_button, Qt.MouseButton.LeftButton)
     assert window.notice.isVisible()
-    assert "next release" in window.notice.text_label.text()
+    assert "No ledger is open" in window.notice.text_label.text()
     assert window.notice.timer.isActive()
     window.notice.timer.timeout.emit()
     assert not window.notice.isVisible()

@@ -1,0 +1,107 @@
+"""Small non-blocking questions: abandon this person? close mid-screening? resume?
+
+They open window-modal with `open()` (never `exec()`), so the event loop keeps running,
+timers keep ticking and tests can click the answer. Enter answers yes, Esc no.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from gatekeeper.ui import theme
+from gatekeeper.ui.translations import current_lang
+
+Say = Callable[[str], str]
+
+
+class Question(QDialog):
+    """A question with two answers; `accepted` / `rejected` say which."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        name: str,
+        question: Callable[[], str],
+        yes: Callable[[], str],
+        no: Callable[[], str],
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self._question, self._yes, self._no = question, yes, no
+        self.text_label = QLabel(self)
+        self.text_label.setObjectName("questionText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setMinimumWidth(520)
+        self.yes_button = QPushButton(self)
+        self.yes_button.setObjectName("yesButton")
+        self.no_button = QPushButton(self)
+        self.no_button.setObjectName("noButton")
+        for button in (self.yes_button, self.no_button):
+            button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
+            button.setAutoDefault(False)
+        self.yes_button.setDefault(True)
+        self.yes_button.clicked.connect(self.accept)
+        self.no_button.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.setSpacing(theme.SPACE_M)
+        row.addWidget(self.no_button)
+        row.addStretch(1)
+        row.addWidget(self.yes_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_L)
+        layout.addWidget(self.text_label)
+        layout.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(QCoreApplication.translate("Question", "Please confirm"))
+        self.text_label.setText(self._question())
+        self.yes_button.setText(self._yes())
+        self.no_button.setText(self._no())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+def abandon_question(parent: QWidget) -> Question:
+    return Question(
+        parent, "abandonQuestion",
+        lambda: QCoreApplication.translate(
+            "Question", "Abandon this person's screening? It is recorded as abandoned."),
+        lambda: QCoreApplication.translate("Question", "Abandon"),
+        lambda: QCoreApplication.translate("Question", "Continue screening"),
+    )
+
+
+def close_question(parent: QWidget) -> Question:
+    return Question(
+        parent, "closeQuestion",
+        lambda: QCoreApplication.translate(
+            "Question", "A screening is under way. Close anyway? It is saved and offered "
+            "again at the next start."),
+        lambda: QCoreApplication.translate("Question", "Close"),
+        lambda: QCoreApplication.translate("Question", "Keep working"),
+    )
+
+
+def recovery_question(parent: QWidget, describe: Callable[[], str]) -> Question:
+    """The kiosk stopped mid-screening last time: resume it, or record it as abandoned."""
+    return Question(
+        parent, "recoveryQuestion",
+        lambda: QCoreApplication.translate(
+            "Question", "A screening was not finished when the kiosk stopped:\n{what}"
+        ).format(what=describe()),
+        lambda: QCoreApplication.translate("Question", "Resume"),
+        lambda: QCoreApplication.translate("Question", "Record as abandoned"),
+    )
+
+
+__all__ = ["Question", "abandon_question", "close_question", "current_lang",
+           "recovery_question"]

@@ -1,0 +1,165 @@
+"""Step 5: the configured scans (health code, itinerary code, site pass).
+
+Staff read each code (or a USB scanner types it into the text field) and press the
+colour they see; Enter is "green / OK" for the scan in turn. The live camera view of
+the scanner work goes into `camera_frame` through `set_camera_widget`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from gatekeeper.domain import messages
+from gatekeeper.domain.vocab import ScanKind, ScanStatus, Step
+from gatekeeper.ui import theme
+from gatekeeper.ui.steps.base import KioskPage, touch_button
+from gatekeeper.ui.steps.fields import field_row, line_edit
+from gatekeeper.ui.translations import current_lang
+
+MAX_SCANS = len(ScanKind)
+STATUS_BUTTONS = (ScanStatus.YELLOW, ScanStatus.RED, ScanStatus.UNREADABLE)
+
+
+class QrScanPage(KioskPage):
+    scan_chosen = Signal(str, str, str)  # scan kind, status, scanned text
+    manual_chosen = Signal(str, str)  # scan kind, the manager's status
+    page_id = "qr_scan"
+    step = Step.QR_SCAN
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.camera_frame = QFrame(self)
+        self.camera_frame.setObjectName("cameraPlaceholder")
+        self.camera_frame.setMinimumSize(320, 220)
+        self.camera_layout = QVBoxLayout(self.camera_frame)
+        self.camera_hint = QLabel(self.camera_frame)
+        self.camera_hint.setObjectName("cameraHint")
+        self.camera_hint.setWordWrap(True)
+        self.camera_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.camera_layout.addWidget(self.camera_hint)
+        self.camera_widget: QWidget | None = None
+
+        self.text_edit = line_edit(self, "scanText", big=True)
+        self.text_caption, text_box = field_row(self, "scan", self.text_edit)
+        self.rows: list[tuple[QLabel, QLabel]] = []
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.SPACE_M)
+        for i in range(MAX_SCANS):
+            name, status = QLabel(self), QLabel(self)
+            name.setProperty("role", "scan-name")
+            status.setProperty("role", "scan-status")
+            grid.addWidget(name, i, 0)
+            grid.addWidget(status, i, 1)
+            self.rows.append((name, status))
+        self.current_label = QLabel(self)
+        self.current_label.setObjectName("pagePrompt")
+        self.current_label.setWordWrap(True)
+        self.status_buttons = {s: touch_button(self, f"scan_{s.value}", "choice")
+                               for s in STATUS_BUTTONS}
+        for status, button in self.status_buttons.items():
+            button.clicked.connect(lambda _c=False, st=status: self._choose(st))
+        self.manual_button = touch_button(self, "manualOk", "choice")
+        self.manual_button.clicked.connect(self._manual_ok)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(theme.SPACE_S)
+        for button in (*self.status_buttons.values(), self.manual_button):
+            buttons.addWidget(button, 1)
+
+        right = QVBoxLayout()
+        right.setSpacing(theme.SPACE_S)
+        right.addLayout(grid)
+        right.addWidget(self.current_label)
+        right.addLayout(text_box)
+        right.addLayout(buttons)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.setSpacing(theme.SPACE_L)
+        columns.addWidget(self.camera_frame, 2)
+        columns.addLayout(right, 3)
+        self.body.addLayout(columns, 1)
+        self.retranslate()
+
+    def set_camera_widget(self, widget: QWidget) -> None:
+        """The scanner's live view replaces the placeholder text."""
+        if self.camera_widget is not None:
+            self.camera_layout.removeWidget(self.camera_widget)
+            self.camera_widget.setParent(None)
+        self.camera_widget = widget
+        self.camera_hint.hide()
+        widget.setParent(self.camera_frame)
+        self.camera_layout.addWidget(widget)
+
+    def current(self) -> str | None:
+        kind = self._state.get("current")
+        return str(kind.value if isinstance(kind, ScanKind) else kind) if kind else None
+
+    def reset(self) -> None:
+        super().reset()
+        self.text_edit.clear()
+
+    def set_state(self, state: dict[str, Any]) -> None:
+        before = self.current()
+        super().set_state(state)
+        if self.current() != before or "scans" in state:
+            self.text_edit.clear()
+        manual = any(s["manual"] for s in self._state.get("scans", [])
+                     if str(s["kind"]) == self.current())
+        self.manual_button.setVisible(manual)
+        self.focus_input()
+
+    def focus_input(self) -> None:
+        self.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        lang = current_lang()
+        scans = self._state.get("scans", [])
+        for i, (name, status) in enumerate(self.rows):
+            if i >= len(scans):
+                name.hide()
+                status.hide()
+                continue
+            scan = scans[i]
+            name.setText(messages.text(ScanKind(scan["kind"]), lang))
+            if scan["status"]:
+                text = messages.text(ScanStatus(scan["status"]), lang)
+            else:
+                text = QCoreApplication.translate("QrScanPage", "waiting")
+            status.setText(text)
+            status.setProperty("status", scan["status"] or "pending")
+            status.style().unpolish(status)
+            status.style().polish(status)
+            name.show()
+            status.show()
+        current = self.current()
+        if current:
+            self.current_label.setText(QCoreApplication.translate(
+                "QrScanPage", "Now: {scan}. Read the code, then press the colour you see."
+            ).format(scan=messages.text(ScanKind(current), lang)))
+        self.camera_hint.setText(QCoreApplication.translate(
+            "QrScanPage", "Camera view\n(shown here when a camera is connected)"))
+        self.text_caption.setText(QCoreApplication.translate(
+            "QrScanPage", "Scanned text (USB scanner or typed)"))
+        for status, button in self.status_buttons.items():
+            button.setText(messages.text(status, lang))
+        self.manual_button.setText(
+            QCoreApplication.translate("QrScanPage", "Manager checked: OK"))
+
+    def confirm_text(self) -> str:
+        return QCoreApplication.translate("QrScanPage", "Green code / OK")
+
+    def _choose(self, status: ScanStatus) -> None:
+        kind = self.current()
+        if kind:
+            self.scan_chosen.emit(kind, status.value, self.text_edit.text())
+
+    def _manual_ok(self) -> None:
+        kind = self.current()
+        if kind:
+            self.manual_chosen.emit(kind, ScanStatus.OK.value)
+
+    def _confirm(self) -> None:
+        self._choose(ScanStatus.OK)
