@@ -15,6 +15,7 @@ import click
 from gatekeeper import __version__
 from gatekeeper.cli import (
     gui_command,
+    kiosk_commands,
     ledger_commands,
     policy_commands,
     scanner_commands,
@@ -54,6 +55,7 @@ for command in (
     policy_commands.policy,
     scanner_commands.pass_group,
     scanner_commands.decode,
+    kiosk_commands.kiosk,
 ):
     cli.add_command(command)
 

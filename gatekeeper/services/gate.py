@@ -51,6 +51,11 @@ UNKNOWN_RECORD = Text(
     "No record {uuid} in this ledger: check the record id.",
     "台账中没有记录 {uuid}：请核对记录编号。",
 )
+QUARANTINE_NEEDS_PERSON = Text(
+    "This person goes into quarantine before registering: register them at the isolation "
+    "room (name, ID number, phone) so the quarantine case knows who it is.",
+    "此人在登记前即需隔离：请在隔离间为其登记（姓名、身份证号、手机号），以便隔离记录可追溯到人。",
+)
 UNKNOWN_PERSON = Text(
     "No registered person {person_id}: register the person first.",
     "没有登记编号为 {person_id} 的人员：请先登记。",
@@ -265,7 +270,10 @@ class GateService:
         person_id, records = self._person_for(screening, registration, outcome.at)
         records += screening_records(screening, person_id, self.staff, self.new_id, group=group)
         case_id = None
-        if outcome.outcome is Outcome.QUARANTINED and person_id is not None:
+        if outcome.outcome is Outcome.QUARANTINED and person_id is None:
+            # Closed loop: nobody goes into quarantine without a name on the case.
+            raise LocalizedError("quarantine_needs_person", QUARANTINE_NEEDS_PERSON)
+        if outcome.outcome is Outcome.QUARANTINED:
             case = QuarantineCase.start(
                 person_id, outcome.reason, None, outcome.at, self.policy, case_id=self.new_id()
             )

@@ -55,14 +55,14 @@ ROUND_STAFF = "round-team"
 class Rates:
     """Chances per first-time screening (returning ones use the `returning_` rates)."""
 
-    abandon: float = 0.012
+    abandon: float = 0.015
     interrupted: float = 0.004
     no_certificate: float = 0.025
     expired_certificate: float = 0.006
-    first_fever: float = 0.03
-    fever_persists: float = 0.35
-    risk_region: float = 0.04
-    yellow_code: float = 0.025
+    first_fever: float = 0.04
+    fever_persists: float = 0.45
+    risk_region: float = 0.05
+    yellow_code: float = 0.03
     red_code: float = 0.005
     unreadable_scan: float = 0.03
     returning_fever: float = 0.002

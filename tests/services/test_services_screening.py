@@ -178,6 +178,23 @@ def test_fever_three_times_quarantines_and_opens_a_case(gate: Gate) -> None:
     assert gate.ledger.verify().ok
 
 
+def test_quarantine_before_registration_is_refused_without_a_person(gate: Gate) -> None:
+    s = gate.walk(gate.service.start_first_time(Channel.WORKER), Step.TEMPERATURE)
+    s.measure_temperature(38.0)
+    _fever_out(gate, s, (38.2, 38.1))
+    gate.service.save_draft(s)
+
+    with pytest.raises(LocalizedError) as refused:
+        gate.service.finish(s)
+
+    assert refused.value.code == "quarantine_needs_person"
+    assert "隔离" in refused.value.message("zh_CN")
+    assert gate.records(kind=Kind.PASSAGE) == []  # nothing half written
+    assert [d.draft_id for d in gate.ledger.drafts()] == [s.id]  # the draft is kept
+    gate.service.finish(s, registration=registration())
+    assert len(gate.records(kind=Kind.QUARANTINE_START)) == 1
+
+
 def test_remeasure_after_rest_can_clear_a_fever(gate: Gate) -> None:
     s = gate.walk(gate.service.start_first_time(Channel.WORKER), Step.TEMPERATURE)
     s.measure_temperature(37.6)
