@@ -1,0 +1,66 @@
+"""Helpers for the scanner tests: generated QR images and videos, the real corpus."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import cv2
+import numpy as np
+import pytest
+import segno
+
+REPO = Path(__file__).resolve().parents[2]
+CORPUS = REPO.parent / "shared" / "bench" / "qr-zxing"
+
+
+def corpus_items() -> list[tuple[Path, str]]:
+    """(image, expected text) pairs; the test is skipped with a reason when absent."""
+    if not CORPUS.is_dir():
+        pytest.skip(f"QR corpus not found at {CORPUS} (see the scanner docs)")
+    items = [
+        (png, png.with_suffix(".txt").read_bytes().decode("utf-8"))  # bytes: keep CRLF
+        for png in sorted(CORPUS.glob("*/*.png"))
+    ]
+    if not items:
+        pytest.skip(f"QR corpus at {CORPUS} holds no images")
+    return items
+
+
+def qr_image(content: str | bytes, *, scale: int = 6, border: int = 4, **kw) -> np.ndarray:
+    """A BGR image of a QR code made by segno (an independent encoder)."""
+    buf = io.BytesIO()
+    segno.make_qr(content, **kw).save(buf, kind="png", scale=scale, border=border)
+    gray = cv2.imdecode(np.frombuffer(buf.getvalue(), np.uint8), cv2.IMREAD_GRAYSCALE)
+    return cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR)
+
+
+def scene(width: int = 1280, height: int = 720, seed: int = 0) -> np.ndarray:
+    """A code-free frame: flat colours, a few shapes, mild noise (a gate in daylight)."""
+    rng = np.random.default_rng(seed)
+    frame = np.full((height, width, 3), 110, np.uint8)
+    for _ in range(12):
+        x, y = int(rng.integers(0, width - 40)), int(rng.integers(0, height - 40))
+        colour = tuple(int(v) for v in rng.integers(40, 220, 3))
+        w, h = int(rng.integers(30, 300)), int(rng.integers(30, 200))
+        cv2.rectangle(frame, (x, y), (x + w, y + h), colour, -1)
+    frame = cv2.GaussianBlur(frame, (5, 5), 0)
+    return cv2.add(frame, rng.integers(0, 8, frame.shape, dtype=np.uint8))
+
+
+def place(frame: np.ndarray, code: np.ndarray, x: int, y: int) -> np.ndarray:
+    out = frame.copy()
+    h, w = code.shape[:2]
+    out[y : y + h, x : x + w] = code
+    return out
+
+
+def write_video(path: Path, frames: list[np.ndarray], fps: float = 30.0) -> Path:
+    """An MJPG .avi (works with headless OpenCV) read back through cv2.VideoCapture."""
+    height, width = frames[0].shape[:2]
+    writer = cv2.VideoWriter(str(path), cv2.VideoWriter_fourcc(*"MJPG"), fps, (width, height))
+    assert writer.isOpened(), "OpenCV cannot write MJPG .avi here"
+    for frame in frames:
+        writer.write(frame)
+    writer.release()
+    return path
