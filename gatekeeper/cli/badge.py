@@ -16,12 +16,14 @@ BADGE_W, BADGE_H = 640, 1000
 
 
 def _app() -> object:
-    from PySide6.QtGui import QGuiApplication
+    """A Qt application for the font engine: a full QApplication (not QGuiApplication),
+    so a GUI started later in the same process still finds the kind it needs."""
+    from PySide6.QtWidgets import QApplication
 
-    app = QGuiApplication.instance()
+    app = QApplication.instance()
     if app is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        app = QGuiApplication(["gatekeeper-badge"])
+        app = QApplication(["gatekeeper-badge"])
     return app
 
 

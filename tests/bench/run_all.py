@@ -22,6 +22,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
     # (script, full-size arguments, quick arguments)
     ("bench_ledger.py", ["--records", "1000000"], ["--records", "20000", "--appends", "200"]),
     ("bench_simulate.py", ["--days", "30", "--people", "400"], ["--days", "3", "--people", "60"]),
+    ("bench_scanner.py", [], ["--quick"]),
 ]
 
 
