@@ -147,12 +147,17 @@ def ui_stall(seconds: float) -> None:
         timer.timeout.connect(tick)
         timer.start()
         view.start()
-        QTimer.singleShot(int(seconds * 1000), app.quit)
+        kept: list = []
+
+        def finish() -> None:  # quit() closes the window, which stops the camera
+            kept.append(view.thread_.worker.stats if view.thread_ is not None else None)
+            app.quit()
+
+        QTimer.singleShot(int(seconds * 1000), finish)
         app.exec()
         timer.stop()
         shown = view.frames_shown
-        stats = view.thread_.worker.stats if view.thread_ is not None else None
-        view.stop()
+        stats = kept[0] if kept else None
         view.close()
     decode = statistics.median(stats.decode_ms) if stats and stats.decode_ms else float("nan")
     print(f"UI event loop while the camera runs at 30 fps ({seconds:.0f} s, 1280x720):")
