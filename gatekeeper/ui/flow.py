@@ -254,6 +254,11 @@ class KioskFlow(QObject):
             self._person_over(s)
             return
         if s.current_step is Step.LANE:  # the lane follows from the channel: no page
+            if self.group is not None and s is self.group.driver:
+                # The driver's lane waits for the passengers: the domain takes no new
+                # passenger once the driver's outcome has decided the vehicle's.
+                self._show(Page.VEHICLE_NEXT, self._vehicle_state())
+                return
             s.assign_lane()
             self._save()
             self._person_over(s)
@@ -345,6 +350,9 @@ class KioskFlow(QObject):
         """Every person of the vehicle is through: record the vehicle and show its outcome."""
         group = self.group
         assert group is not None
+        if group.driver.current_step is Step.LANE:
+            group.driver.assign_lane()
+            self._save()
         if group.outcome is None:
             return
         self.service.finish_vehicle(group, dict(self.registrations))
@@ -362,11 +370,9 @@ class KioskFlow(QObject):
                 "role": person.role,
                 "number": i,
                 "outcome": result.outcome if result else None,
-                "message": result.message if result else None,
+                "step": person.current_step,
             })
-        return {"plate": group.plate, "people": people,
-                "can_add": group.outcome is not None and group.driver.outcome is not None
-                and group.driver.outcome.outcome is Outcome.ADMITTED}
+        return {"plate": group.plate, "people": people}
 
     # --- the steps -----------------------------------------------------------------------
 
@@ -585,9 +591,7 @@ class KioskFlow(QObject):
             self._show(Page.QUARANTINE_REGISTRATION, state)
             return
         if self.group is not None:
-            if self.group.driver.outcome is not None and (
-                self.group.driver.outcome.outcome is not Outcome.ADMITTED
-            ):
+            if s is self.group.driver:  # not admitted (else it waits at the lane step)
                 self.vehicle_done()
                 return
             self._show(Page.VEHICLE_NEXT, self._vehicle_state())
@@ -633,8 +637,8 @@ class KioskFlow(QObject):
         self._reset()
         if isinstance(work, VehicleGroup):
             self.group = work
-            open_people = [p for p in work.people if not p.is_over]
-            self.screening = open_people[0] if open_people else work.people[-1]
+            open_passengers = [p for p in work.passengers if not p.is_over]
+            self.screening = open_passengers[0] if open_passengers else work.driver
         else:
             self.screening = work
         self._show_step()

@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         self._ask(
             recovery_question(self, lambda: describe_work(work)),
             lambda: flow.resume(work),
-            lambda: (flow.record_abandoned(work), QTimer.singleShot(0, self.offer_recovery)),
+            lambda: (flow.record_abandoned(work), self.offer_recovery()),  # then the next
         )
 
     # --- leaving ---------------------------------------------------------------------------

@@ -2,31 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CameraView</name>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="105"/>
+        <source>Or type the code and press Enter</source>
+        <translation>或输入码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="143"/>
+        <source>Starting the camera…</source>
+        <translation>正在启动摄像头…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="144"/>
+        <source>Hold the code up to the camera.</source>
+        <translation>请将二维码对准摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="147"/>
+        <source>No camera found. Use the hand scanner or type the code below; the camera will be tried again.</source>
+        <translation>未找到摄像头。请使用扫码枪或在下方输入码；稍后将再次尝试摄像头。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="152"/>
+        <source>The camera stopped. Use the hand scanner or type the code below; reconnecting…</source>
+        <translation>摄像头已停止。请使用扫码枪或在下方输入码；正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="157"/>
+        <source>Camera off. Use the hand scanner or type the code below.</source>
+        <translation>摄像头已关闭。请使用扫码枪或在下方输入码。</translation>
+    </message>
+</context>
+<context>
     <name>CertificatePage</name>
     <message>
         <location filename="../../gatekeeper/ui/steps/certificate.py" line="96"/>
         <source>No document</source>
-        <translation type="unfinished"></translation>
+        <translation>无证件</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/certificate.py" line="99"/>
         <source>Valid until (leave empty if none)</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至（无则留空）</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/certificate.py" line="102"/>
         <source>e.g. 2020-12-31</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 2020-12-31</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/certificate.py" line="107"/>
         <source>No document: turn away</source>
-        <translation type="unfinished"></translation>
+        <translation>无证件：劝返</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/certificate.py" line="108"/>
         <source>Certificate checked</source>
-        <translation type="unfinished"></translation>
+        <translation>证件已查验</translation>
     </message>
 </context>
 <context>
@@ -67,17 +100,17 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/disinfection.py" line="49"/>
         <source>Disinfect hands, clothes and luggage, then confirm.</source>
-        <translation type="unfinished"></translation>
+        <translation>请对双手、衣物和随身物品消毒，然后确认。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/disinfection.py" line="51"/>
         <source>The vehicle was disinfected too</source>
-        <translation type="unfinished"></translation>
+        <translation>车辆也已消毒</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/disinfection.py" line="55"/>
         <source>Disinfection done</source>
-        <translation type="unfinished"></translation>
+        <translation>消毒完成</translation>
     </message>
 </context>
 <context>
@@ -118,52 +151,67 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/base.py" line="220"/>
         <source>Back to start</source>
-        <translation type="unfinished"></translation>
+        <translation>返回首页</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/base.py" line="221"/>
         <source>Abandon</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/base.py" line="241"/>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="113"/>
-        <source>Driver</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="243"/>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="114"/>
-        <source>Passenger {n}</source>
-        <translation type="unfinished"></translation>
+        <source>Driver</source>
+        <translation>司机</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="247"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="244"/>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="115"/>
+        <source>Passenger {n}</source>
+        <translation>乘车人{n}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="248"/>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确认</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="146"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="240"/>
+        <source>Sent to the printer {name}.</source>
+        <translation>已发送到打印机 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="246"/>
+        <source>No printer attached: saved as PDF {path}</source>
+        <translation>未连接打印机：已另存为 PDF {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="250"/>
+        <source>Printing failed: hand over a printed copy.</source>
+        <translation>打印失败：请发放纸质告知书。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="327"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="151"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="332"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="175"/>
-        <source>{channel}: the screening steps arrive in the next release.</source>
-        <translation>{channel}通道：进场检查环节将在下一版本提供。</translation>
+        <location filename="../../gatekeeper/ui/main_window.py" line="360"/>
+        <source>{channel}: no ledger is open, so nobody can be screened here.</source>
+        <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="182"/>
-        <source>Pass scanning (the returning path) arrives in the next release.</source>
-        <translation>返场扫码（工地通行码）将在下一版本提供。</translation>
+        <location filename="../../gatekeeper/ui/main_window.py" line="371"/>
+        <source>No ledger is open: passes cannot be checked here.</source>
+        <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
 </context>
 <context>
@@ -179,12 +227,12 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/notice.py" line="62"/>
         <source>Print notice</source>
-        <translation type="unfinished"></translation>
+        <translation>打印告知书</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/notice.py" line="66"/>
         <source>Notice handed over</source>
-        <translation type="unfinished"></translation>
+        <translation>告知书已发放</translation>
     </message>
 </context>
 <context>
@@ -192,12 +240,12 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/outcome.py" line="82"/>
         <source>Press any key or touch the screen for the next person</source>
-        <translation type="unfinished"></translation>
+        <translation>按任意键或触摸屏幕，办理下一位</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/outcome.py" line="91"/>
         <source>Call {phone}</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话：{phone}</translation>
     </message>
 </context>
 <context>
@@ -205,17 +253,17 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="44"/>
         <source>Scan the worker&apos;s site pass, or type their ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请扫工人的工地通行码，或输入其证件号码。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="46"/>
         <source>Site pass</source>
-        <translation type="unfinished"></translation>
+        <translation>工地通行码</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="49"/>
         <source>Check pass</source>
-        <translation type="unfinished"></translation>
+        <translation>查验通行证</translation>
     </message>
 </context>
 <context>
@@ -283,17 +331,17 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/pledge.py" line="79"/>
         <source>Undo stroke</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销一笔</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/pledge.py" line="80"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/pledge.py" line="83"/>
         <source>Signed</source>
-        <translation type="unfinished"></translation>
+        <translation>已签名</translation>
     </message>
 </context>
 <context>
@@ -301,46 +349,47 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="130"/>
         <source>waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待扫码</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="139"/>
         <source>Now: {scan}. Read the code, then press the colour you see.</source>
-        <translation type="unfinished"></translation>
+        <translation>当前：{scan}。请查看码的颜色，然后按对应按钮。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="142"/>
         <source>Camera view
 (shown here when a camera is connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像头画面
+（连接摄像头后在此显示）</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="144"/>
         <source>Scanned text (USB scanner or typed)</source>
-        <translation type="unfinished"></translation>
+        <translation>扫码内容（扫码枪或手动输入）</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="149"/>
         <source>Manager checked: OK</source>
-        <translation type="unfinished"></translation>
+        <translation>负责人核验：正常</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="152"/>
         <source>Green code / OK</source>
-        <translation type="unfinished"></translation>
+        <translation>绿码 / 正常</translation>
     </message>
 </context>
 <context>
     <name>QuarantineRegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="146"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="147"/>
         <source>Quarantine: register the person before they go</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离：请先登记该人员信息</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="150"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="151"/>
         <source>Register and finish</source>
-        <translation type="unfinished"></translation>
+        <translation>登记并完成</translation>
     </message>
 </context>
 <context>
@@ -348,81 +397,82 @@
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="62"/>
         <source>Please confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>请确认</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="76"/>
         <source>Abandon this person&apos;s screening? It is recorded as abandoned.</source>
-        <translation type="unfinished"></translation>
+        <translation>中止该人员的检查？将记录为中止。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="78"/>
         <source>Abandon</source>
-        <translation type="unfinished"></translation>
+        <translation>中止</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="79"/>
         <source>Continue screening</source>
-        <translation type="unfinished"></translation>
+        <translation>继续检查</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="86"/>
         <source>A screening is under way. Close anyway? It is saved and offered again at the next start.</source>
-        <translation type="unfinished"></translation>
+        <translation>检查正在进行。仍要关闭吗？进度已保存，下次启动时可继续。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="89"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="90"/>
         <source>Keep working</source>
-        <translation type="unfinished"></translation>
+        <translation>继续工作</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="98"/>
         <source>A screening was not finished when the kiosk stopped:
 {what}</source>
-        <translation type="unfinished"></translation>
+        <translation>终端停止时有一项检查尚未完成：
+{what}</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="101"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续办理</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/dialogs.py" line="102"/>
         <source>Record as abandoned</source>
-        <translation type="unfinished"></translation>
+        <translation>记为中止</translation>
     </message>
 </context>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="110"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="111"/>
         <source>Scan or type: a registered person is filled in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="112"/>
-        <source>e.g. 138 0013 8000</source>
-        <translation type="unfinished"></translation>
+        <translation>扫描或输入：已登记人员自动填写</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/registration.py" line="113"/>
+        <source>e.g. 138 0013 8000</source>
+        <translation>例如 138 0013 8000</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="114"/>
         <source>Province, city (e.g. 河南省周口市)</source>
-        <translation type="unfinished"></translation>
+        <translation>省、市（例如 河南省周口市）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="115"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="116"/>
         <source>Place and last day, e.g. 郑州 2020-02-20; separate with ;</source>
-        <translation type="unfinished"></translation>
+        <translation>地点和最后停留日期，例如 郑州 2020-02-20；多个用分号隔开</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="122"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="123"/>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>登记</translation>
     </message>
 </context>
 <context>
@@ -471,63 +521,68 @@
     <message>
         <location filename="../../gatekeeper/ui/steps/temperature.py" line="63"/>
         <source>{field} (°C)</source>
-        <translation type="unfinished"></translation>
+        <translation>{field}（°C）</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/temperature.py" line="67"/>
         <source>e.g. 36.5</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 36.5</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/temperature.py" line="80"/>
         <source>Rest: {time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>休息中：还剩 {time}</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/temperature.py" line="86"/>
         <source>Rest is over: measure again.</source>
-        <translation type="unfinished"></translation>
+        <translation>休息结束：请复测。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/temperature.py" line="93"/>
         <source>Record reading</source>
-        <translation type="unfinished"></translation>
+        <translation>记录体温</translation>
     </message>
 </context>
 <context>
     <name>VehicleNextPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="101"/>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="102"/>
         <source>Goods vehicle {plate}</source>
-        <translation type="unfinished"></translation>
+        <translation>货车 {plate}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="123"/>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="121"/>
+        <source>all checks passed</source>
+        <translation>各项检查通过</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="129"/>
         <source>Add passenger</source>
-        <translation type="unfinished"></translation>
+        <translation>添加乘车人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="126"/>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="132"/>
         <source>Done: decide the vehicle</source>
-        <translation type="unfinished"></translation>
+        <translation>完成：车辆放行判定</translation>
     </message>
 </context>
 <context>
     <name>VehiclePlatePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="53"/>
-        <source>e.g. 豫A12345</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="54"/>
-        <source>Type the plate. Then the driver is screened, then each passenger.</source>
-        <translation type="unfinished"></translation>
+        <source>e.g. 豫A12345</source>
+        <translation>例如 豫A12345</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="59"/>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="55"/>
+        <source>Type the plate. Then the driver is screened, then each passenger.</source>
+        <translation>请输入车牌号。随后先检查司机，再逐一检查乘车人。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="60"/>
         <source>Screen the driver</source>
-        <translation type="unfinished"></translation>
+        <translation>检查司机</translation>
     </message>
 </context>
 </TS>

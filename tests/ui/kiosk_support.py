@@ -63,6 +63,10 @@ PERSON = {
 }
 
 
+def _confirm_close(window: MainWindow) -> None:
+    window._close_confirmed = True
+
+
 class Kiosk:
     """The window, its ledger and clock, and the staff actions the tests use."""
 
@@ -76,7 +80,8 @@ class Kiosk:
                                    GateService(self.ledger, policy, clock))
         self.sound = FakeSound()
         self.window = MainWindow(languages, session=self.session, sound=self.sound)
-        qtbot.addWidget(self.window)
+        # pytest-qt closes its widgets before fixtures tear down: no "close anyway?" then.
+        qtbot.addWidget(self.window, before_close_func=_confirm_close)
         self.window.resize(1280, 800)
         self.window.show()
         qtbot.waitExposed(self.window)

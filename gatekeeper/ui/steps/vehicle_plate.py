@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.screening import DRIVER
+from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
 from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.steps.fields import field_row, line_edit
@@ -114,7 +115,12 @@ class VehicleNextPage(KioskPage):
                    else QCoreApplication.translate("KioskPage", "Passenger {n}").format(
                        n=person["number"]))
             outcome = person["outcome"]
-            text = messages.text(outcome, lang) if outcome else ""
+            if outcome:
+                text = messages.text(outcome, lang)
+            elif person.get("step") == Step.LANE:
+                text = QCoreApplication.translate("VehicleNextPage", "all checks passed")
+            else:
+                text = messages.text(person["step"], lang) if person.get("step") else ""
             label.setText(f"{who}: {text}" if lang == "en" else f"{who}：{text}")
             label.setProperty("outcome", outcome.value if outcome else "")
             label.style().unpolish(label)
