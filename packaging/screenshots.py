@@ -1,8 +1,10 @@
-"""Render the start screen in each language to docs/screenshots/ (off screen, 1280x800).
+"""Render every kiosk screen in each language to docs/screenshots/<screen>-<lang>.png.
 
     .venv/bin/python packaging/screenshots.py [--out DIR]
 
-The figures are a plausible day at the gate, not read from any ledger.
+Off screen, 1280x800. The screens are driven through the real flow on a throwaway
+ledger with a stepping clock; the start screen's figures are a plausible day at the
+gate, not read from any ledger.
 """
 
 from __future__ import annotations
@@ -10,11 +12,20 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = (1280, 800)
 LANGS = ("en", "zh_CN")
+
+PERSON = {
+    "id_type": "resident_id", "id_number": "410122198506121237", "name": "张伟",
+    "phone": "13800138000", "employer": "中牟建设集团", "role": "钢筋工",
+    "coming_from": "河南省周口市", "recent_stays": "郑州 2020-02-20",
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,9 +35,15 @@ def main(argv: list[str] | None = None) -> int:
 
     # Set before Qt starts: a screenshot needs no screen.
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QApplication
 
+    from gatekeeper.domain.policy import Policy
+    from gatekeeper.ledger import Ledger
+    from gatekeeper.services.clock import SteppingClock
     from gatekeeper.services.figures import DayStats
+    from gatekeeper.services.gate import GateService
+    from gatekeeper.services.session import GateSession
     from gatekeeper.ui import theme
     from gatekeeper.ui.main_window import MainWindow
     from gatekeeper.ui.translations import (
@@ -35,34 +52,154 @@ def main(argv: list[str] | None = None) -> int:
         ensure_compiled,
     )
 
+    class Silent:
+        def play(self, outcome: str) -> None:
+            """No sound for screenshots."""
+
     app = QApplication(sys.argv[:1])
     app.setFont(theme.base_font())
     resources = default_resources_dir()
     ensure_compiled(resources)
     languages = LanguageSwitcher(app, resources / "i18n")
-    day = DayStats(
-        date="2020-03-02",
-        admitted=148,
-        turned_away=3,
-        turned_away_by_reason={"no_certificate": 3},
-        quarantined=1,
-        in_quarantine=2,
-    )
+    day = DayStats(date="2020-03-02", admitted=148, turned_away=3,
+                   turned_away_by_reason={"no_certificate": 3}, quarantined=1, in_quarantine=2)
+    policy = Policy(quarantine_contact_phone="0371-6221 0000")
     args.out.mkdir(parents=True, exist_ok=True)
+    written = 0
+
     for lang in LANGS:
         if not languages.set_language(lang):
             raise SystemExit(f"no translations for {lang}")
-        window = MainWindow(languages, lambda: day, db_path=Path("gatekeeper.db"))
-        window.resize(*SIZE)
-        window.show()
-        app.processEvents()
-        path = args.out / f"start-{lang}.png"
-        if not window.grab().save(str(path)):
-            raise SystemExit(f"could not write {path}")
-        print(f"wrote {path}")
-        window.close()
+        with tempfile.TemporaryDirectory() as tmp:
+            clock = SteppingClock(datetime(2020, 3, 2, 8, 0, tzinfo=policy.tz))
+            ledger = Ledger.open(Path(tmp) / "gatekeeper.db", create=True)
+            session = GateSession(ledger, policy, clock, GateService(ledger, policy, clock))
+            window = MainWindow(languages, lambda: day, db_path=Path("gatekeeper.db"),
+                                session=session, sound=Silent())
+            window.resize(*SIZE)
+            window.show()
+            flow = window.flow
+            assert flow is not None
+
+            def shot(name: str, window: MainWindow = window, lang: str = lang) -> None:
+                nonlocal written
+                app.processEvents()
+                image = window.grab()
+                question = window.question
+                if question is not None and question.isVisible():
+                    question.adjustSize()
+                    dialog = question.grab()
+                    painter = QPainter(image)
+                    painter.fillRect(image.rect(), theme_dim())
+                    painter.drawPixmap((image.width() - dialog.width()) // 2,
+                                       (image.height() - dialog.height()) // 2, dialog)
+                    painter.end()
+                path = args.out / f"{name}-{lang}.png"
+                if not image.save(str(path)):
+                    raise SystemExit(f"could not write {path}")
+                written += 1
+                print(f"wrote {path}")
+
+            def walk(steps: list[tuple[str | None, Callable[[], None]]]) -> None:
+                for name, action in steps:
+                    action()
+                    if name:
+                        shot(name)
+
+            signature = _signature_png()
+            walk([
+                ("start", lambda: None),
+                ("pass_scan", flow.choose_returning),
+                ("vehicle_plate", lambda: flow.choose_channel("vehicle")),
+                ("certificate", lambda: flow.submit_plate("豫A12345")),
+                (None, lambda: flow.submit_certificate("health_certificate", "HC-0042",
+                                                       "2020-12-31")),
+                ("temperature", lambda: flow.submit_temperature("38.1")),
+                (None, lambda: (clock.advance(seconds=301), flow.tick_rest())),
+                ("disinfection", lambda: flow.submit_temperature("36.5")),
+                ("registration", lambda: flow.submit_disinfection(True)),
+                ("registration_error", lambda: _registration_error(window, flow)),
+                ("qr_scan", lambda: flow.submit_registration({**PERSON, "role": "司机"})),
+                (None, lambda: flow.submit_scan("health_code", "ok", "")),
+                ("pledge", lambda: flow.submit_scan("itinerary_code", "ok", "")),
+                ("notice", lambda: flow.submit_signature(signature)),
+                ("vehicle_next", flow.submit_notice),
+                (None, flow.add_passenger),
+                (None, lambda: flow.submit_certificate("entry_pass", "EP-7", "")),
+                (None, lambda: flow.submit_temperature("38.5")),
+                (None, lambda: (clock.advance(seconds=301), flow.submit_temperature("38.4"))),
+                ("quarantine_registration",
+                 lambda: (clock.advance(seconds=301), flow.submit_temperature("38.6"))),
+                (None, lambda: flow.submit_quarantine_registration(
+                    {**PERSON, "id_type": "passport", "id_number": "G12345678",
+                     "name": "王芳"})),
+                ("outcome-admitted", flow.vehicle_done),
+                (None, flow.outcome_done),
+                (None, lambda: flow.choose_channel("worker")),
+                ("outcome-turned_away", lambda: flow.submit_certificate("", "", "")),
+                (None, flow.outcome_done),
+                (None, lambda: flow.choose_channel("visitor")),
+                (None, lambda: flow.submit_certificate("health_certificate", "HC-1", "")),
+                ("outcome-quarantined", lambda: _quarantine(flow, clock, PERSON)),
+                (None, flow.outcome_done),
+                (None, lambda: flow.choose_channel("worker")),
+                ("abandon_question", window.ask_abandon),
+                ("outcome-abandoned", lambda: window.question.accept()),
+                (None, flow.outcome_done),
+                (None, lambda: flow.choose_channel("worker")),
+                (None, lambda: flow.submit_certificate("health_certificate", "HC-2", "")),
+                ("recovery_dialog", window.offer_recovery),
+            ])
+            window.question.reject() if window.question else None
+            window._close_confirmed = True
+            window.close()
+            ledger.close()
     languages.set_language("en")
+    print(f"{written} screenshots")
     return 0
+
+
+def theme_dim():
+    from PySide6.QtGui import QColor
+
+    return QColor(0, 0, 0, 110)
+
+
+def _registration_error(window, flow) -> None:
+    from gatekeeper.ui.flow import Page
+
+    page = window.page_widget(Page.REGISTRATION)
+    page.edits["id_number"].setText("410122198506121234")
+    page.edits["name"].setText("张伟")
+    page.edits["phone"].setText("12345")
+    flow.validate_field("id_number", "410122198506121234")
+    flow.validate_field("phone", "12345")
+
+
+def _quarantine(flow, clock, person) -> None:
+    for reading in ("38.5", "38.4", "38.6"):
+        flow.submit_temperature(reading)
+        clock.advance(seconds=301)
+    flow.submit_quarantine_registration(person)
+
+
+def _signature_png() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, Qt
+    from PySide6.QtGui import QImage, QPainter, QPen
+
+    image = QImage(400, 120, QImage.Format.Format_RGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setPen(QPen(Qt.GlobalColor.black, 3))
+    points = [QPointF(20 + i * 30, 60 + (25 if i % 2 else -25)) for i in range(12)]
+    for a, b in zip(points, points[1:], strict=False):
+        painter.drawLine(a, b)
+    painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data)
 
 
 if __name__ == "__main__":

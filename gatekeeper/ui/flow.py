@@ -74,6 +74,12 @@ STEP_PAGES: dict[Step, Page] = {
     Step.PLEDGE: Page.PLEDGE,
     Step.NOTICE: Page.NOTICE,
 }
+# services.clock.parse_day's message names the format in Latin letters (YYYY-MM-DD),
+# which a zh_CN screen must not show: the kiosk says it with an example instead.
+BAD_DATE = Text(
+    '"{value}" is not a date: write year-month-day, e.g. 2020-12-31.',
+    "“{value}”不是有效日期：请按 年-月-日 填写，例如 2020-12-31。",
+)
 BEFORE_STEPS = frozenset({Page.START, Page.PASS_SCAN, Page.PLATE})
 REGISTRATION_FIELDS = (
     "name", "id_type", "id_number", "phone", "employer", "role", "coming_from", "recent_stays"
@@ -394,8 +400,10 @@ class KioskFlow(QObject):
         if kind and (expires or "").strip():
             try:
                 expires_on = parse_day(expires)
-            except LocalizedError as err:
-                self._error(Page.CERTIFICATE, "certificate_expires", err.message)
+            except LocalizedError:
+                value = expires.strip()
+                self._error(Page.CERTIFICATE, "certificate_expires",
+                            lambda lang: BAD_DATE.format(lang, value=value))
                 return
         if self._step(Page.CERTIFICATE,
                       lambda s: s.check_certificate(kind or None, number, expires_on)):

@@ -132,7 +132,6 @@ class MainWindow(QMainWindow):
         self.figures_timer.timeout.connect(self.refresh_figures)
 
         self.languages.language_changed.connect(self._on_language_changed)
-        self.setWindowTitle(f"GateKeeper — {db_path}" if db_path else "GateKeeper")
         self.retranslate()
 
     # --- figures -------------------------------------------------------------------------
@@ -323,6 +322,8 @@ class MainWindow(QMainWindow):
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
+        name = QCoreApplication.translate("StartScreen", "GateKeeper")
+        self.setWindowTitle(f"{name} — {self.db_path}" if self.db_path else name)
         self.header_title.setText(
             QCoreApplication.translate("MainWindow", "Worksite entry checkpoint")
         )

@@ -149,29 +149,29 @@
 <context>
     <name>KioskPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="220"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="226"/>
         <source>Back to start</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="221"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="227"/>
         <source>Abandon</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="241"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="247"/>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="114"/>
         <source>Driver</source>
         <translation>司机</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="244"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="250"/>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="115"/>
         <source>Passenger {n}</source>
         <translation>乘车人{n}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="248"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="254"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -179,37 +179,37 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="240"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="239"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="246"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="245"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="250"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="249"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="327"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="328"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="332"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="333"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="360"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="361"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="371"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="372"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -243,7 +243,7 @@
         <translation>按任意键或触摸屏幕，办理下一位</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/outcome.py" line="91"/>
+        <location filename="../../gatekeeper/ui/steps/outcome.py" line="92"/>
         <source>Call {phone}</source>
         <translation>联系电话：{phone}</translation>
     </message>
@@ -369,12 +369,17 @@
         <translation>扫码内容（扫码枪或手动输入）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="149"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="148"/>
+        <source>Unreadable</source>
+        <translation>无法识别</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="153"/>
         <source>Manager checked: OK</source>
         <translation>负责人核验：正常</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="152"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="156"/>
         <source>Green code / OK</source>
         <translation>绿码 / 正常</translation>
     </message>
@@ -496,6 +501,7 @@
 <context>
     <name>StartScreen</name>
     <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="325"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>

@@ -1,5 +1,6 @@
-"""PySide6 6.12.0 drops a reference to True on every Signal.emit(); the ui package
-compensates (gatekeeper.ui.pyside_workaround). Checked in a fresh interpreter."""
+"""PySide6 6.12.0 drops a reference to True on every Signal.emit() and to None on every
+void method call; the ui package compensates (gatekeeper.ui.pyside_workaround).
+Checked in a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ import subprocess
 import sys
 
 EMITS = 5000  # far more than True's reference count at start-up on CPython 3.11
+CALLS = 200_000  # far more than None's
 
 CODE = f"""
 import sys
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QLabel
 if sys.argv[1] == "fixed":
     import gatekeeper.ui  # noqa: F401  (applies the workaround)
-app = QCoreApplication([])
+app = QApplication([])
+label = QLabel()
+for _ in range({CALLS}):
+    label.setText("x")
 class O(QObject):
     s = Signal()
 o = O()

@@ -53,6 +53,7 @@ class StepIndicator(QFrame):
         self.setObjectName("stepIndicator")
         self._items: list[tuple[Step, str]] = []
         row = QHBoxLayout(self)
+        self.row = row
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(theme.SPACE_XS)
         self.chips: list[QLabel] = []
@@ -60,7 +61,10 @@ class StepIndicator(QFrame):
             chip = QLabel(self)
             chip.setProperty("role", "step-chip")
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            chip.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            # Eight names side by side: on a narrow screen a chip clips rather than
+            # widening the window (its tooltip has the whole name).
+            chip.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            chip.setMinimumWidth(theme.TOUCH_MIN)
             row.addWidget(chip, 1)
             self.chips.append(chip)
 
@@ -80,6 +84,8 @@ class StepIndicator(QFrame):
             step, state = self._items[i]
             mark = "✓" if state == "done" else str(i + 1)
             chip.setText(f"{mark} {messages.text(step, lang)}")
+            # Widths follow the names, so the long ones are not the ones clipped.
+            self.row.setStretch(i, chip.fontMetrics().horizontalAdvance(chip.text()) + 16)
             chip.setToolTip(messages.text(step, lang))
             if chip.property("state") != state:
                 chip.setProperty("state", state)

@@ -87,7 +87,8 @@ class OutcomePage(QWidget):
         self.big_label.setVisible(view.big is not None)
         self.big_label.setText(view.big(lang) if view.big else "")
         self.message_label.setText(view.message(lang))
-        self.contact_label.setVisible(bool(view.contact))
+        # The message already ends with the contact; a separate line would repeat it.
+        self.contact_label.setVisible(bool(view.contact) and view.contact not in view.message(lang))
         self.contact_label.setText(QCoreApplication.translate(
             "OutcomePage", "Call {phone}").format(phone=view.contact))
         for i, label in enumerate(self.detail_labels):

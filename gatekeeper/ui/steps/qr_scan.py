@@ -144,7 +144,11 @@ class QrScanPage(KioskPage):
         self.text_caption.setText(QCoreApplication.translate(
             "QrScanPage", "Scanned text (USB scanner or typed)"))
         for status, button in self.status_buttons.items():
-            button.setText(messages.text(status, lang))
+            if status is ScanStatus.UNREADABLE:  # the catalogue's text is a sentence
+                button.setText(QCoreApplication.translate("QrScanPage", "Unreadable"))
+                button.setToolTip(messages.text(status, lang))
+            else:
+                button.setText(messages.text(status, lang))
         self.manual_button.setText(
             QCoreApplication.translate("QrScanPage", "Manager checked: OK"))
 
