@@ -10,6 +10,7 @@ gate, not read from any ledger.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import tempfile
@@ -106,50 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                     if name:
                         shot(name)
 
-            signature = _signature_png()
-            walk([
-                ("start", lambda: None),
-                ("pass_scan", flow.choose_returning),
-                ("vehicle_plate", lambda: flow.choose_channel("vehicle")),
-                ("certificate", lambda: flow.submit_plate("豫A12345")),
-                (None, lambda: flow.submit_certificate("health_certificate", "HC-0042",
-                                                       "2020-12-31")),
-                ("temperature", lambda: flow.submit_temperature("38.1")),
-                (None, lambda: (clock.advance(seconds=301), flow.tick_rest())),
-                ("disinfection", lambda: flow.submit_temperature("36.5")),
-                ("registration", lambda: flow.submit_disinfection(True)),
-                ("registration_error", lambda: _registration_error(window, flow)),
-                ("qr_scan", lambda: flow.submit_registration({**PERSON, "role": "司机"})),
-                (None, lambda: flow.submit_scan("health_code", "ok", "")),
-                ("pledge", lambda: flow.submit_scan("itinerary_code", "ok", "")),
-                ("notice", lambda: flow.submit_signature(signature)),
-                ("vehicle_next", flow.submit_notice),
-                (None, flow.add_passenger),
-                (None, lambda: flow.submit_certificate("entry_pass", "EP-7", "")),
-                (None, lambda: flow.submit_temperature("38.5")),
-                (None, lambda: (clock.advance(seconds=301), flow.submit_temperature("38.4"))),
-                ("quarantine_registration",
-                 lambda: (clock.advance(seconds=301), flow.submit_temperature("38.6"))),
-                (None, lambda: flow.submit_quarantine_registration(
-                    {**PERSON, "id_type": "passport", "id_number": "G12345678",
-                     "name": "王芳"})),
-                ("outcome-admitted", flow.vehicle_done),
-                (None, flow.outcome_done),
-                (None, lambda: flow.choose_channel("worker")),
-                ("outcome-turned_away", lambda: flow.submit_certificate("", "", "")),
-                (None, flow.outcome_done),
-                (None, lambda: flow.choose_channel("visitor")),
-                (None, lambda: flow.submit_certificate("health_certificate", "HC-1", "")),
-                ("outcome-quarantined", lambda: _quarantine(flow, clock, PERSON)),
-                (None, flow.outcome_done),
-                (None, lambda: flow.choose_channel("worker")),
-                ("abandon_question", window.ask_abandon),
-                ("outcome-abandoned", lambda: window.question.accept()),
-                (None, flow.outcome_done),
-                (None, lambda: flow.choose_channel("worker")),
-                (None, lambda: flow.submit_certificate("health_certificate", "HC-2", "")),
-                ("recovery_dialog", window.offer_recovery),
-            ])
+            walk(_screens(window, flow, clock, _signature_png()))
             window.question.reject() if window.question else None
             window._close_confirmed = True
             window.close()
@@ -157,6 +115,54 @@ def main(argv: list[str] | None = None) -> int:
     languages.set_language("en")
     print(f"{written} screenshots")
     return 0
+
+
+def _screens(window, flow, clock, signature) -> list:
+    """(screen name or None, action): the walk through every screen, in order."""
+    return [
+        ("start", lambda: None),
+        ("pass_scan", flow.choose_returning),
+        ("vehicle_plate", lambda: flow.choose_channel("vehicle")),
+        ("certificate", lambda: flow.submit_plate("豫A12345")),
+        (None, lambda: flow.submit_certificate("health_certificate", "HC-0042",
+                                               "2020-12-31")),
+        ("temperature", lambda: flow.submit_temperature("38.1")),
+        (None, lambda: (clock.advance(seconds=301), flow.tick_rest())),
+        ("disinfection", lambda: flow.submit_temperature("36.5")),
+        ("registration", lambda: flow.submit_disinfection(True)),
+        ("registration_error", lambda: _registration_error(window, flow)),
+        ("qr_scan", lambda: flow.submit_registration({**PERSON, "role": "司机"})),
+        (None, lambda: flow.submit_scan("health_code", "ok", "")),
+        ("pledge", lambda: flow.submit_scan("itinerary_code", "ok", "")),
+        ("notice", lambda: flow.submit_signature(signature)),
+        ("vehicle_next", flow.submit_notice),
+        (None, flow.add_passenger),
+        (None, lambda: flow.submit_certificate("entry_pass", "EP-7", "")),
+        (None, lambda: flow.submit_temperature("38.5")),
+        (None, lambda: (clock.advance(seconds=301), flow.submit_temperature("38.4"))),
+        ("quarantine_registration",
+         lambda: (clock.advance(seconds=301), flow.submit_temperature("38.6"))),
+        (None, lambda: flow.submit_quarantine_registration(
+            {**PERSON, "id_type": "passport", "id_number": "G12345678",
+             "name": "王芳"})),
+        ("outcome-admitted", flow.vehicle_done),
+        (None, flow.outcome_done),
+        (None, lambda: flow.choose_channel("worker")),
+        ("outcome-turned_away", lambda: flow.submit_certificate("", "", "")),
+        (None, flow.outcome_done),
+        (None, lambda: flow.choose_channel("visitor")),
+        (None, lambda: flow.submit_certificate("health_certificate", "HC-1", "")),
+        ("outcome-quarantined", lambda: _quarantine(flow, clock, PERSON)),
+        (None, flow.outcome_done),
+        (None, lambda: flow.choose_channel("worker")),
+        ("abandon_question", window.ask_abandon),
+        ("outcome-abandoned", lambda: window.question.accept()),
+        (None, flow.outcome_done),
+        (None, lambda: flow.choose_channel("worker")),
+        (None, lambda: flow.submit_certificate("health_certificate", "HC-2", "")),
+        ("recovery_dialog", window.offer_recovery),
+
+    ]
 
 
 def theme_dim():
@@ -192,7 +198,7 @@ def _signature_png() -> bytes:
     painter = QPainter(image)
     painter.setPen(QPen(Qt.GlobalColor.black, 3))
     points = [QPointF(20 + i * 30, 60 + (25 if i % 2 else -25)) for i in range(12)]
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in itertools.pairwise(points):
         painter.drawLine(a, b)
     painter.end()
     data = QByteArray()
