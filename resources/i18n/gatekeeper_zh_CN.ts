@@ -268,12 +268,10 @@
 </context>
 <context>
     <name>PinDialog</name>
-    <message numerus="yes">
+    <message>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="186"/>
-        <source>Wrong PIN. Tries left: %n.</source>
-        <translation>
-            <numerusform>PIN 错误，还可尝试 %n 次。</numerusform>
-        </translation>
+        <source>Wrong PIN. Tries left: {count}.</source>
+        <translation>PIN 错误，还可尝试 {count} 次。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="222"/>

@@ -184,8 +184,8 @@ class PinDialog(QDialog):
             left = self._pin.tries_left(now)
             self._set_message(
                 lambda: QCoreApplication.translate(
-                    "PinDialog", "Wrong PIN. Tries left: %n.", None, left
-                )
+                    "PinDialog", "Wrong PIN. Tries left: {count}."
+                ).format(count=left)
             )
         self.pin_edit.setFocus()
 
