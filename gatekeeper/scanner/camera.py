@@ -5,9 +5,11 @@
 the CLI, tests and benchmarks. Stopping sets a flag that every wait also watches, then
 joins: no thread outlives `stop()`.
 
-`--camera SPEC`: a device index (`0`), a video file, or a stream URL (rtsp://, http://).
-A video file that ends is treated like a camera unplugged: the worker says so and
-reopens it with backoff, as it would a USB camera put back in.
+`--camera SPEC`: a device index (`0`), a video file, a stream URL (rtsp://, http://), or
+`demo`: the generated video in `resources/demo/` (`packaging/make_demo_video.py`), which
+loops like a camera that never stops. Any other video file that ends is treated like a
+camera unplugged: the worker says so and reopens it with backoff, as it would a USB
+camera put back in.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import cv2
 import numpy as np
 
 from gatekeeper.domain.i18n import Text
+from gatekeeper.resources import DEMO_CAMERA, demo_video
 from gatekeeper.scanner.decoder import Code, Decoder
 
 DEBOUNCE_SECONDS = 3.0
@@ -54,11 +57,17 @@ STATE_TEXT: dict[CameraState, Text] = {
 
 
 def parse_camera_spec(spec: str | int) -> int | str:
-    """`0`, `1`… open a device; anything else is a file path or a URL for OpenCV."""
+    """`0`, `1`… open a device; `demo` the demo video; else a file path or URL for OpenCV."""
     if isinstance(spec, int):
         return spec
     text = spec.strip()
+    if text.lower() == DEMO_CAMERA:
+        return str(demo_video())
     return int(text) if text.isdigit() else text
+
+
+def is_demo_spec(spec: str | int) -> bool:
+    return isinstance(spec, str) and spec.strip().lower() == DEMO_CAMERA
 
 
 class Debouncer:
@@ -137,7 +146,8 @@ class CameraWorker:
         self.debouncer = debouncer or Debouncer()
         self.backoff = tuple(backoff) or (1.0,)
         self.realtime = realtime  # pace a video file at its own frame rate, like a camera
-        self.loop = loop  # rewind a video file at its end instead of "unplugging"
+        # rewind a video file at its end instead of "unplugging" (the demo always does)
+        self.loop = loop or is_demo_spec(spec)
         self.open_capture = open_capture or _open
         self.state = CameraState.STOPPED
         self.stats = CameraStats()
