@@ -18,11 +18,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-BENCHMARKS: list[tuple[str, list[str], list[str]]] = [
-    # (script, full-size arguments, quick arguments)
+BENCHMARKS: list[tuple[str, list[str], list[str] | None]] = [
+    # (script, full-size arguments, quick arguments; None: not in the quick run)
     ("bench_ledger.py", ["--records", "1000000"], ["--records", "20000", "--appends", "200"]),
     ("bench_simulate.py", ["--days", "30", "--people", "400"], ["--days", "3", "--people", "60"]),
     ("bench_scanner.py", [], ["--quick"]),
+    ("bench_kiosk.py", ["--starts", "5", "--reps", "20"], ["--starts", "2", "--reps", "3"]),
+    ("soak_kiosk.py", ["--screenings", "1000"], None),  # about a minute
 ]
 
 
@@ -33,8 +35,11 @@ def main() -> int:
           f"python {platform.python_version()}, {platform.platform()}")
     failed = 0
     for script, full, small in BENCHMARKS:
+        if quick and small is None:
+            continue
         print(f"\n== {script} ==", flush=True)
-        done = subprocess.run([sys.executable, str(HERE / script), *(small if quick else full)])
+        args = small if quick and small is not None else full
+        done = subprocess.run([sys.executable, str(HERE / script), *args])
         failed += done.returncode != 0
     return 1 if failed else 0
 
