@@ -10,13 +10,16 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from gatekeeper.domain.i18n import Text, system_lang
+from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.scanner import keys
+from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kiosk_pin import KioskPin
 from gatekeeper.services.locations import default_kiosk_pin_path
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
 from gatekeeper.ui.main_window import FiguresProvider, MainWindow
+from gatekeeper.ui.scan_burst import ScanBurstFilter
 from gatekeeper.ui.translations import LanguageSwitcher, default_resources_dir, ensure_compiled
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,17 @@ def zero_figures() -> DayStats:
     return DayStats(date=date.today().isoformat())
 
 
+def load_site_key(directory: Path | None = None) -> SiteKey | None:
+    """The site's signing key, if this machine has it. The kiosk never creates one (a
+    new key would make every pass already issued unverifiable): without it, passes
+    cannot be verified here and the pass page says so."""
+    try:
+        return keys.load(directory)
+    except LocalizedError as error:
+        log.warning("site passes cannot be verified on this kiosk: %s", error.message("en"))
+        return None
+
+
 def run_gui(
     db_path: Path,
     *,
@@ -45,12 +59,17 @@ def run_gui(
     figures_provider: FiguresProvider | None = None,
     session: GateSession | None = None,
     pin_path: Path | None = None,
+    key_dir: Path | None = None,
 ) -> int:
     """Open the kiosk window on the ledger at `db_path`; return the exit code.
 
     `lang` defaults to the system's (``GATEKEEPER_LANG``, ``LC_ALL``, ``LC_MESSAGES``,
     ``LANG``). `kiosk` shows the window full screen without a frame. `camera` names the
-    camera for the scan steps (not used until they exist). `figures_provider` returns
+    camera for the pass page and the QR step (a device index, a video file or a URL;
+    without one those pages take the hand scanner and typing). A USB scanner's bursts
+    are taken as scans wherever the focus is. The site key for verifying passes is read
+    from `key_dir` (default: `gatekeeper.scanner.keys.default_key_dir()`), never
+    created here. `figures_provider` returns
     today's figures; without one, the session's (or zeros without a session).
     `session` runs the screenings (without it the start screen only shows figures).
     Kiosk mode with a session needs a kiosk PIN (`pin_path`, default the user config's):
@@ -77,19 +96,32 @@ def run_gui(
     languages = LanguageSwitcher(app, resources / "i18n")
     languages.set_language(lang or system_lang())
 
-    if camera:
-        log.info("camera %s: used by the scan steps once they exist", camera)
     if figures_provider is None and session is None:
         figures_provider = zero_figures
+    site_key = load_site_key(key_dir) if session is not None else None
+    camera_view = None
+    if camera and session is not None:
+        from gatekeeper.ui.camera_view import CameraView  # OpenCV only with a camera
+
+        camera_view = CameraView(camera)
     window = MainWindow(
-        languages, figures_provider, db_path=db_path, session=session, kiosk_pin=kiosk_pin
-    )
-    if kiosk:
-        window.show_kiosk()
-    else:
-        window.resize(*DEFAULT_SIZE)
-        window.show()
-    window.offer_recovery()
-    code = app.exec()
-    window.close()
+        languages, figures_provider, db_path=db_path, session=session, kiosk_pin=kiosk_pin,
+        camera=camera_view, site_key=site_key,
+    )  # fmt: skip
+    burst = ScanBurstFilter(app)
+    burst.scanned.connect(window.scan_received)
+    app.installEventFilter(burst)
+    try:
+        if kiosk:
+            window.show_kiosk()
+        else:
+            window.resize(*DEFAULT_SIZE)
+            window.show()
+        window.offer_recovery()
+        code = app.exec()
+        window.close()
+    finally:
+        app.removeEventFilter(burst)
+        window.stop_camera()
+        burst.deleteLater()
     return code

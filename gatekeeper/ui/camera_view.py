@@ -146,16 +146,16 @@ class CameraView(QWidget):
             ),
             CameraState.MISSING: QCoreApplication.translate(
                 "CameraView",
-                "No camera found. Use the hand scanner or type the code below; "
+                "No camera found. Use the hand scanner or type the code; "
                 "the camera will be tried again.",
             ),
             CameraState.UNPLUGGED: QCoreApplication.translate(
                 "CameraView",
-                "The camera stopped. Use the hand scanner or type the code below; "
+                "The camera stopped. Use the hand scanner or type the code; "
                 "reconnecting…",
             ),
             CameraState.STOPPED: QCoreApplication.translate(
-                "CameraView", "Camera off. Use the hand scanner or type the code below."
+                "CameraView", "Camera off. Use the hand scanner or type the code."
             ),
         }
         self.message.setText(texts[state])

@@ -6,6 +6,12 @@ so a crash loses nothing, finishes through the service, and tells the window whi
 to show with a plain ``state`` dict. Texts that come from the domain travel as `Say`
 (a function of the language), so a page can re-render them when the language changes.
 
+Scans: `scanned(text)` takes what the camera or a USB scanner read, for the page in
+view: a site pass on the start screen starts the returning path at once; on the pass
+page it is the pass; on the QR step it is the scan in turn (parsed by
+`gatekeeper.scanner.payloads`, decided by the domain); a reading from a USB thermometer
+on the temperature page is the reading. Anywhere else it is refused (`False`).
+
 Back and Esc: before step 1 (pass field, plate) they go back to the start screen. From
 step 1 on nothing can be undone (the domain cannot un-pass a step), so they ask whether
 to abandon the person; abandoning is recorded (`Screening.abandon`, then finish).
@@ -39,12 +45,15 @@ from gatekeeper.domain.screening import DRIVER, OutcomeResult, Screening
 from gatekeeper.domain.temperature import TemperatureVerdict, parse_reading
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel, IdType, Outcome, ScanKind, ScanStatus, Step
+from gatekeeper.scanner.passes import PREFIX as PASS_PREFIX
+from gatekeeper.scanner.passes import PassProblem, PassRejected, parse_pass
+from gatekeeper.scanner.payloads import ScanReading, parse_scan
 from gatekeeper.services.clock import parse_day
 from gatekeeper.services.gate import GateService
+from gatekeeper.services.passes import PassService
 
 Say = Callable[[str], str]  # a text in the language asked for
 Work = Screening | VehicleGroup
-ScanDecoder = Callable[[str], tuple[ScanKind, ScanStatus, str] | None]
 
 
 class Page(StrEnum):
@@ -80,6 +89,31 @@ BAD_DATE = Text(
     '"{value}" is not a date: write year-month-day, e.g. 2020-12-31.',
     "“{value}”不是有效日期：请按 年-月-日 填写，例如 2020-12-31。",
 )
+NO_SITE_KEY = Text(
+    "This kiosk has no site key, so site passes cannot be verified here: type the "
+    "person's ID number instead.",
+    "本机没有工地密钥，无法在此验证通行证：请改为输入证件号码。",
+)
+PASS_UNVERIFIABLE = Text(
+    "This site pass cannot be verified on this kiosk: type the person's ID number.",
+    "本机无法验证该通行证：请输入此人的证件号码。",
+)
+SCAN_UNVERIFIABLE = Text(
+    "This kiosk has no site key, so the site pass cannot be verified: re-scan on a kiosk "
+    "that has it, or check by hand (manager).",
+    "本机没有工地密钥，无法验证通行证：请在有密钥的设备上重新扫码，或由管理人员人工核验。",
+)
+OTHER_PERSON = Text(
+    "This site pass was issued to someone else: check the person by hand (manager).",
+    "该通行证签发给了其他人：请由管理人员人工核验。",
+)
+FIRST_TIME_NEXT = Text("Take the first-time path.", "请按初次进场流程办理。")
+# A refused pass's person id is trusted only when the signature held (expired, revoked).
+PASS_ISSUES: dict[PassProblem, ReturningIssue] = {
+    PassProblem.EXPIRED: ReturningIssue.PASS_EXPIRED,
+    PassProblem.NOT_YET_VALID: ReturningIssue.PASS_EXPIRED,
+    PassProblem.REVOKED: ReturningIssue.PASS_REVOKED,
+}
 BEFORE_STEPS = frozenset({Page.START, Page.PASS_SCAN, Page.PLATE})
 REGISTRATION_FIELDS = (
     "name", "id_type", "id_number", "phone", "employer", "role", "coming_from", "recent_stays"
@@ -93,6 +127,29 @@ def say(code: str | Any, **params: Any) -> Say:
 
 def say_text(text: Text) -> Say:
     return lambda lang: text.format(lang)
+
+
+def is_pass_payload(text: str) -> bool:
+    """A site pass (``GKP1.…``), as opposed to an ID number or another code."""
+    return text.strip().startswith(PASS_PREFIX + ".")
+
+
+def scan_detail(reading: ScanReading) -> str:
+    """What the ledger keeps of a scan: what it said, never the scanned text (health
+    codes carry names and ID numbers, and the passage body is never purged)."""
+    parts = ["scanned"]
+    if reading.colour is not None:
+        parts.append(reading.colour.value)
+    if reading.problem:
+        parts.append(reading.problem)
+    if reading.valid_until is not None:
+        parts.append(f"until {reading.valid_until.isoformat()}")
+    return "; ".join(parts)
+
+
+def say_reading(reading: ScanReading) -> Say:
+    """"Health code: Yellow code." in the language asked for."""
+    return lambda lang: f"{messages.text(reading.kind, lang)}: {reading.message.format(lang)}"
 
 
 @dataclass(frozen=True)
@@ -153,19 +210,20 @@ class KioskFlow(QObject):
         parent: QObject | None = None,
         *,
         now_fn: Callable[[], datetime] | None = None,
-        scan_decoder: ScanDecoder | None = None,
+        passes: PassService | None = None,
     ) -> None:
         super().__init__(parent)
         self.service = service
         self.policy = service.policy
         self.now_fn = now_fn or service.now
-        # The QR scanner's integration point: raw scanned text → (kind, status, detail).
-        self.scan_decoder = scan_decoder
+        # Site passes are verified with the site key; None: this kiosk has no key.
+        self.passes = passes
         self.page = Page.START
         self.screening: Screening | None = None
         self.group: VehicleGroup | None = None
         self.registrations: dict[str, Registration] = {}
         self._info: Say | None = None
+        self._last_read: Say | None = None  # what the last scan said (QR step)
         self.rest_timer = QTimer(self)
         self.rest_timer.setInterval(1000)
         self.rest_timer.timeout.connect(self.tick_rest)
@@ -237,7 +295,43 @@ class KioskFlow(QObject):
     def choose_returning(self) -> None:
         """Start screen: "scan a pass"."""
         self._reset()
-        self._show(Page.PASS_SCAN)
+        no_key = None if self.passes is not None else say_text(NO_SITE_KEY)
+        self._show(Page.PASS_SCAN, {"no_key": no_key})
+
+    def scanned(self, text: str) -> bool:
+        """A code read by the camera or a USB scanner, for the page in view (module doc).
+        False: this page takes no scan, nothing was done."""
+        raw = (text or "").strip()
+        if not raw:
+            return False
+        if self.page in (Page.START, Page.OUTCOME):
+            # The outcome screen is the next person's start screen too: a worker who
+            # scans while the last verdict is still up is not made to wait.
+            if not is_pass_payload(raw):
+                return False
+            self.choose_returning()
+            self.submit_pass(raw)
+            return True
+        if self.page is Page.PASS_SCAN:
+            self.submit_pass(raw)
+            return True
+        s = self.screening
+        if s is None or s.is_over:
+            return False
+        if self.page is Page.QR_SCAN and s.current_step is Step.QR_SCAN:
+            current = self._scan_state(s)["current"]
+            if current is None:
+                return False
+            self.submit_scan_text(current.value, raw)
+            return True
+        if self.page is Page.TEMPERATURE and s.current_step is Step.TEMPERATURE:
+            try:  # a USB thermometer types like a scanner
+                parse_reading(raw)
+            except ValidationError:
+                return False
+            self.submit_temperature(raw)
+            return True
+        return False
 
     def back_to_start(self) -> None:
         """Back/Esc before step 1: nothing has been recorded yet."""
@@ -252,6 +346,7 @@ class KioskFlow(QObject):
         self.group = None
         self.registrations = {}
         self._info = None
+        self._last_read = None
 
     def _show_step(self) -> None:
         s = self.screening
@@ -294,9 +389,8 @@ class KioskFlow(QObject):
     # --- returning path and vehicles (before step 1) --------------------------------------
 
     def resolve_person(self, raw: str) -> str | None:
-        """The person a typed or scanned pass names: a person id, or an ID number.
-
-        The scanner's signed pass payloads replace this (it is the integration point)."""
+        """The person staff typed: a person id, or an ID number (signed pass payloads go
+        through `PassService.verify` instead)."""
         ledger = self.service.ledger
         if ledger.get_person(raw) is not None:
             return raw
@@ -316,17 +410,55 @@ class KioskFlow(QObject):
             err = ValidationError("error.pass_person_required", "person_id")
             self._error(Page.PASS_SCAN, "person_id", err.message)
             return
+        if is_pass_payload(raw):
+            self._submit_pass_payload(raw)
+            return
         person_id = self.resolve_person(raw)
         if person_id is None:
             eligibility = ReturningEligibility((ReturningIssue.NOT_REGISTERED,))
         else:
             eligibility = self.service.returning_eligibility(person_id)
+        self._start_returning(person_id, eligibility)
+
+    def _submit_pass_payload(self, payload: str) -> None:
+        """A signed site pass: verified (signature, validity, revocation, this ledger),
+        then the person's eligibility; a refused pass says why and goes first-time."""
+        if self.passes is None:
+            self._error(Page.PASS_SCAN, "person_id", say_text(PASS_UNVERIFIABLE))
+            return
+        try:
+            verified = self.passes.verify(payload, self.service.today())
+        except PassRejected as exc:
+            issue = PASS_ISSUES.get(exc.problem, ReturningIssue.PASS_INVALID)
+            person_id = None
+            if issue is not ReturningIssue.PASS_INVALID:  # the signature held
+                candidate = parse_pass(payload).person_id
+                if self.service.ledger.get_person(candidate) is not None:
+                    person_id = candidate
+            why = Text(exc.message("en"), exc.message("zh_CN"))
+            self._start_redirected(person_id, issue, lambda lang: (
+                f"{why.format(lang)} {FIRST_TIME_NEXT.format(lang)}"))
+            return
+        person_id = verified.site_pass.person_id
+        self._start_returning(person_id, self.service.returning_eligibility(person_id))
+
+    def _start_returning(self, person_id: str | None,
+                         eligibility: ReturningEligibility) -> None:  # fmt: skip
+        if not eligibility.eligible:
+            self._start_redirected(person_id, eligibility.reason, eligibility.message)
+            return
         screening = self.service.start_returning()
-        if eligibility.eligible:
-            screening.pass_scan(True, person_id)
-        else:
-            screening.pass_scan(False, person_id, eligibility.reason)
-            self._info = eligibility.message  # why: shown on the first-time pages
+        screening.pass_scan(True, person_id)
+        self.screening = screening
+        self._save()
+        self._show_step()
+
+    def _start_redirected(self, person_id: str | None, issue: ReturningIssue | None,
+                          why: Say) -> None:  # fmt: skip
+        """The domain sends the person down the first-time path; `why` is shown there."""
+        screening = self.service.start_returning()
+        screening.pass_scan(False, person_id, issue)
+        self._info = why
         self.screening = screening
         self._save()
         self._show_step()
@@ -339,6 +471,7 @@ class KioskFlow(QObject):
             return
         self.group = group
         self.screening = group.driver
+        self._last_read = None
         self._save()
         self._show_step()
 
@@ -349,6 +482,7 @@ class KioskFlow(QObject):
         except StepOrderError as err:
             self._error(Page.VEHICLE_NEXT, "", err.message)
             return
+        self._last_read = None
         self._save()
         self._show_step()
 
@@ -544,15 +678,66 @@ class KioskFlow(QObject):
             scans.append({"kind": kind, "status": status, "manual": manual})
             if current is None and status != ScanStatus.OK.value:
                 current = kind
-        return {"scans": scans, "current": current}
+        return {"scans": scans, "current": current, "last_read": self._last_read}
 
     def submit_scan(self, kind: str, status: str, detail: str = "") -> None:
-        """A scan read by staff (the colour they see), or decoded from the scanner's text."""
-        if self.scan_decoder is not None and detail.strip():
-            decoded = self.scan_decoder(detail)
-            if decoded is not None:
-                kind, status, detail = decoded
-        self._after_scan(self._step(Page.QR_SCAN, lambda s: s.record_scan(kind, status, detail)))
+        """The manual path: the colour staff see on a code (a phone screen the camera
+        cannot read). Only "read by staff" is kept, never text typed with it."""
+        del detail
+        self._after_scan(self._step(
+            Page.QR_SCAN, lambda s: s.record_scan(kind, status, "read by staff")))
+
+    def submit_scan_text(self, kind: str, text: str) -> None:
+        """A code's text (camera, USB scanner, or typed + Enter) for the scan in turn:
+        parsed here, decided by the domain (yellow → quarantine, red → turned away,
+        unreadable or forged → re-scan or a manager's check)."""
+        s = self.screening
+        raw = (text or "").strip()
+        if s is None or s.is_over or not raw:
+            return
+        scan_kind = ScanKind(kind)
+        if is_pass_payload(raw) and ScanKind.SITE_PASS in s.scans_required:
+            scan_kind = ScanKind.SITE_PASS  # a pass is a pass, whichever scan was next
+        reading = self.read_scan(s, scan_kind, raw)
+        self._last_read = say_reading(reading)
+        detail = scan_detail(reading)
+        self._after_scan(self._step(
+            Page.QR_SCAN, lambda s: s.record_scan(reading.kind, reading.status, detail)))
+
+    def read_scan(self, s: Screening, kind: ScanKind, text: str) -> ScanReading:
+        """What a scanned text says for `kind`; a site pass is also checked against the
+        ledger (issued here, not revoked) and against the person being screened."""
+        today = self.service.today()
+        if kind is not ScanKind.SITE_PASS:
+            return parse_scan(kind, text, policy=self.policy, today=today)
+        if self.passes is None:
+            return ScanReading(kind, ScanStatus.UNREADABLE, SCAN_UNVERIFIABLE,
+                               problem="no_site_key")  # fmt: skip
+        key = self.passes.key
+        reading = parse_scan(kind, text, policy=self.policy, today=today,
+                             site_id=key.site_id, public_keys={key.key_id: key.public})
+        if not reading.ok:
+            return reading
+        try:
+            self.passes.verify(text, today)
+        except PassRejected as exc:
+            return ScanReading(kind, ScanStatus.UNREADABLE,
+                               Text(exc.message("en"), exc.message("zh_CN")),
+                               problem=exc.problem.value)  # fmt: skip
+        if not self._pass_is_theirs(s, reading.person_id):
+            return ScanReading(kind, ScanStatus.UNREADABLE, OTHER_PERSON,
+                               problem="other_person")  # fmt: skip
+        return reading
+
+    def _pass_is_theirs(self, s: Screening, person_id: str | None) -> bool:
+        """The pass names the person screened (as registered at step 4, or as the
+        returning path recognised them); True when nothing says who they are yet."""
+        expected = s.person_id
+        if s.registration is not None:
+            known = self.service.ledger.find_person(
+                s.registration.id_type.value, s.registration.id_number)
+            expected = known.person_id if known is not None else ""
+        return expected is None or expected == person_id
 
     def submit_manual_check(self, kind: str, status: str) -> None:
         """A manager decides a scan that stayed unreadable or forged."""
@@ -623,6 +808,7 @@ class KioskFlow(QObject):
         self.group = None
         self.registrations = {}
         self._info = None
+        self._last_read = None
         self.finished.emit()
         self.outcome_ready.emit(view)
         self._show(Page.OUTCOME, {"outcome": view})

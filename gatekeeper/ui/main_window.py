@@ -3,6 +3,12 @@
 Pages live in a ``QStackedWidget``: the start screen, and with a `GateSession` the
 screening pages driven by a `KioskFlow` (see `screens.py`). Leaving kiosk mode needs
 the PIN; closing mid-screening asks first (the draft is already saved either way).
+
+Scans: the window's one `CameraView` (if the kiosk has a camera) is moved into the page
+that takes scans (pass page, QR step) and runs only while that page is up; leaving it or
+closing the window stops it (its thread joined). What it reads, and the USB scanner's
+bursts (`scan_received`, connected by `run_gui`), go to `KioskFlow.scanned`; a page that
+takes no scan gets a short notice instead, and nothing is typed anywhere.
 """
 
 from __future__ import annotations
@@ -29,7 +35,9 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
+from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.figures import DayStats
+from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
 from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
@@ -59,6 +67,8 @@ class MainWindow(QMainWindow):
         session: GateSession | None = None,
         kiosk_pin: Any = None,
         sound: Any = None,
+        camera: QWidget | None = None,
+        site_key: SiteKey | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -116,8 +126,21 @@ class MainWindow(QMainWindow):
         self.flow: KioskFlow | None = None
         self.step_pages: dict[Page, Any] = {}
         self.sound = sound
+        self.site_key = site_key  # None: passes cannot be verified on this kiosk
+        # One CameraView for the whole day (a CameraView: start/stop/scanned), moved to
+        # whichever page takes scans.
+        self.camera = camera
         if session is not None:
             self._build_flow(session)
+        if camera is not None:
+            camera.setParent(self)
+            camera.hide()
+            typed = getattr(camera, "typed", None)
+            if typed is not None:
+                typed.hide()  # the pages have their own field for a typed code
+            camera.scanned.connect(self.scan_received)
+            if self.flow is not None:
+                self.step_pages[Page.QR_SCAN].set_camera_widget(camera)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -177,7 +200,8 @@ class MainWindow(QMainWindow):
     # --- the screening flow ----------------------------------------------------------------
 
     def _build_flow(self, session: GateSession) -> None:
-        self.flow = KioskFlow(session.service, self)
+        passes = PassService(session.service, self.site_key) if self.site_key else None
+        self.flow = KioskFlow(session.service, self, passes=passes)
         self.step_pages = build_pages(self.pages)
         wire(self.flow, self.step_pages)
         for page in self.step_pages.values():
@@ -205,11 +229,49 @@ class MainWindow(QMainWindow):
         if widget is not self.start_screen:
             widget.reset()
             widget.set_state(state)
+        self._place_camera(widget)
         self.pages.setCurrentWidget(widget)
         if widget is self.start_screen:
             self.start_screen.channel_buttons[Channel.WORKER].setFocus()
         else:
             widget.focus_input()
+
+    # --- scans -----------------------------------------------------------------------------
+
+    def _place_camera(self, widget: QWidget) -> None:
+        """The camera runs on the pages that take scans, and only there."""
+        if self.camera is None:
+            return
+        if widget in (self.step_pages.get(Page.QR_SCAN), self.step_pages.get(Page.PASS_SCAN)):
+            widget.set_camera_widget(self.camera)
+            self.camera.start()
+        else:
+            self.stop_camera()
+
+    def stop_camera(self) -> None:
+        """Stop the camera (its thread has ended when this returns)."""
+        if self.camera is not None:
+            self.camera.stop()
+
+    def scan_received(self, text: str) -> None:
+        """A code from the camera or a USB scanner: the flow takes it for the page in view,
+        or a notice says it was not used (it is never typed into a field)."""
+        if self.flow is None:
+            self.show_notice(lambda: QCoreApplication.translate(
+                "MainWindow", "No ledger is open: passes cannot be checked here."))
+            return
+        taken = self.question is None and self.flow.scanned(text)
+        if taken:
+            self.notice.dismiss()
+            return
+        if self.current_page() is Page.START and self.question is None:
+            self.show_notice(lambda: QCoreApplication.translate(
+                "MainWindow", "Only a site pass can be scanned here: choose worker, "
+                "visitor or goods vehicle first."))
+            return
+        self.show_notice(lambda: QCoreApplication.translate(
+            "MainWindow", "A code was scanned, but this screen does not take one: "
+            "nothing was entered."))
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)
@@ -296,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_confirmed:
+            self.stop_camera()
             super().closeEvent(event)
             return
         if self.kiosk_mode and self.kiosk_pin is not None:
@@ -307,6 +370,7 @@ class MainWindow(QMainWindow):
             self._ask(close_question(self), self._close_anyway)
             return
         self._close_confirmed = True
+        self.stop_camera()
         super().closeEvent(event)
 
     def _close_anyway(self) -> None:

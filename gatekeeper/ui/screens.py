@@ -61,6 +61,7 @@ def wire(flow: KioskFlow, pages: dict[Page, Any]) -> None:
     p[Page.REGISTRATION].submitted.connect(flow.submit_registration)
     p[Page.QUARANTINE_REGISTRATION].submitted.connect(flow.submit_quarantine_registration)
     p[Page.QR_SCAN].scan_chosen.connect(flow.submit_scan)
+    p[Page.QR_SCAN].scan_entered.connect(flow.submit_scan_text)
     p[Page.QR_SCAN].manual_chosen.connect(flow.submit_manual_check)
     p[Page.PLEDGE].signed.connect(flow.submit_signature)
     p[Page.NOTICE].handed_over.connect(flow.submit_notice)

@@ -20,18 +20,18 @@
     </message>
     <message>
         <location filename="../../gatekeeper/ui/camera_view.py" line="147"/>
-        <source>No camera found. Use the hand scanner or type the code below; the camera will be tried again.</source>
-        <translation>未找到摄像头。请使用扫码枪或在下方输入码；稍后将再次尝试摄像头。</translation>
+        <source>No camera found. Use the hand scanner or type the code; the camera will be tried again.</source>
+        <translation>未找到摄像头。请使用扫码枪或手动输入码；稍后将再次尝试摄像头。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/camera_view.py" line="152"/>
-        <source>The camera stopped. Use the hand scanner or type the code below; reconnecting…</source>
-        <translation>摄像头已停止。请使用扫码枪或在下方输入码；正在重新连接…</translation>
+        <source>The camera stopped. Use the hand scanner or type the code; reconnecting…</source>
+        <translation>摄像头已停止。请使用扫码枪或手动输入码；正在重新连接…</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/camera_view.py" line="157"/>
-        <source>Camera off. Use the hand scanner or type the code below.</source>
-        <translation>摄像头已关闭。请使用扫码枪或在下方输入码。</translation>
+        <source>Camera off. Use the hand scanner or type the code.</source>
+        <translation>摄像头已关闭。请使用扫码枪或手动输入码。</translation>
     </message>
 </context>
 <context>
@@ -179,37 +179,48 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="239"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="268"/>
+        <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
+        <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="272"/>
+        <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
+        <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="301"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="245"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="307"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="249"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="311"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="328"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="392"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="333"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="397"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="361"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="425"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="372"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="260"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="436"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -251,17 +262,17 @@
 <context>
     <name>PassScanPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="44"/>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="77"/>
         <source>Scan the worker&apos;s site pass, or type their ID number.</source>
         <translation>请扫工人的工地通行码，或输入其证件号码。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="46"/>
-        <source>Site pass</source>
-        <translation>工地通行码</translation>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="80"/>
+        <source>Site pass or ID number</source>
+        <translation>工地通行证或证件号码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="49"/>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="86"/>
         <source>Check pass</source>
         <translation>查验通行证</translation>
     </message>
@@ -351,33 +362,43 @@
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="139"/>
-        <source>Now: {scan}. Read the code, then press the colour you see.</source>
-        <translation>当前：{scan}。请查看码的颜色，然后按对应按钮。</translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="142"/>
-        <source>Camera view
-(shown here when a camera is connected)</source>
-        <translation>摄像头画面
-（连接摄像头后在此显示）</translation>
+        <source>Now: {scan}. Scan the code, or press the colour you see.</source>
+        <translation>当前：{scan}。请扫码，或按下您看到的颜色。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="144"/>
-        <source>Scanned text (USB scanner or typed)</source>
-        <translation>扫码内容（扫码枪或手动输入）</translation>
+        <source>Read: {text}</source>
+        <translation>读取结果：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="146"/>
+        <source>No camera connected.
+Use the hand scanner, or type the code.</source>
+        <translation>未连接摄像头。
+请使用扫码枪，或手动输入码的内容。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="148"/>
+        <source>Code text (typed; a hand scanner enters it by itself)</source>
+        <translation>码的内容（手动输入；扫码枪会自动录入）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="152"/>
         <source>Unreadable</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="153"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="157"/>
         <source>Manager checked: OK</source>
         <translation>负责人核验：正常</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="156"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="161"/>
+        <source>Check the code</source>
+        <translation>核验此码</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="162"/>
         <source>Green code / OK</source>
         <translation>绿码 / 正常</translation>
     </message>
@@ -499,7 +520,7 @@
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="325"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="389"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>

@@ -15,13 +15,14 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gatekeeper.domain.policy import Policy
-from gatekeeper.domain.vocab import Channel
+from gatekeeper.domain.vocab import Channel, ScanKind
 from gatekeeper.ledger import Ledger, StoredRecord
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui.flow import Page
 from gatekeeper.ui.main_window import MainWindow
+from gatekeeper.ui.scan_burst import ScanBurstFilter
 
 POLICY = Policy()
 START = datetime(2020, 3, 2, 8, 0, tzinfo=POLICY.tz)
@@ -53,6 +54,25 @@ class FakeSound:
         self.played.append(outcome)
 
 
+GREEN_CODE = "status=green"  # a health or itinerary code the default patterns read
+
+
+class KeyClock:
+    """The USB-scanner filter's clock: every key press it times moves it on by `step`
+    seconds (people: 0.15 s; `Kiosk.usb_scan` switches to scanner speed)."""
+
+    HUMAN = 0.15
+    SCANNER = 0.008
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.step = self.HUMAN
+
+    def __call__(self) -> float:
+        self.now += self.step
+        return self.now
+
+
 PERSON = {
     "id_number": resident_id(),
     "name": "张伟",
@@ -71,7 +91,8 @@ class Kiosk:
     """The window, its ledger and clock, and the staff actions the tests use."""
 
     def __init__(self, qtbot: Any, languages: Any, path: Path, clock: SteppingClock,
-                 policy: Policy = POLICY) -> None:
+                 policy: Policy = POLICY, *, camera: QWidget | None = None,
+                 site_key: Any = None, usb_scanner: bool = False) -> None:
         self.qtbot = qtbot
         self.path = path
         self.clock = clock
@@ -79,9 +100,17 @@ class Kiosk:
         self.session = GateSession(self.ledger, policy, clock,
                                    GateService(self.ledger, policy, clock))
         self.sound = FakeSound()
-        self.window = MainWindow(languages, session=self.session, sound=self.sound)
+        self.window = MainWindow(languages, session=self.session, sound=self.sound,
+                                 camera=camera, site_key=site_key)
         # pytest-qt closes its widgets before fixtures tear down: no "close anyway?" then.
         qtbot.addWidget(self.window, before_close_func=_confirm_close)
+        # The USB scanner filter on the application, as run_gui installs it.
+        self.key_clock = KeyClock()
+        self.burst: ScanBurstFilter | None = None
+        if usb_scanner:
+            self.burst = ScanBurstFilter(clock=self.key_clock)
+            self.burst.scanned.connect(self.window.scan_received)
+            QApplication.instance().installEventFilter(self.burst)
         self.window.resize(1280, 800)
         self.window.show()
         qtbot.waitExposed(self.window)
@@ -119,6 +148,19 @@ class Kiosk:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(
                     widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
+
+    def usb_scan(self, text: str, widget: QWidget | None = None) -> None:
+        """A USB scanner types `text` and Enter at scanner speed (not a staff action)."""
+        assert self.burst is not None, "Kiosk(usb_scanner=True)"
+        target = widget or self.focused()
+        self.key_clock.step = KeyClock.SCANNER
+        try:
+            self.type(target, text)
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(target, QKeyEvent(
+                    kind, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r"))
+        finally:
+            self.key_clock.step = KeyClock.HUMAN
 
     def focused(self) -> QWidget:
         page = self.page()
@@ -180,11 +222,13 @@ class Kiosk:
             self.type(page.edits[name], value)
 
     def scans(self, count: int) -> None:
+        """Green codes typed + Enter; the site pass by staff's Enter on an empty field."""
         page = self.page(Page.QR_SCAN)
         for _ in range(count):
             assert self.at() is Page.QR_SCAN
             assert page.focusWidget() is page.text_edit
-            self.type(page.text_edit, "HC:GREEN")
+            if page.current() != ScanKind.SITE_PASS:
+                self.type(page.text_edit, GREEN_CODE)
             self.enter(page.text_edit)
 
     def pledge(self) -> None:
@@ -220,6 +264,9 @@ class Kiosk:
         return self.records(kind="passage")
 
     def close(self) -> None:
+        if self.burst is not None:
+            QApplication.instance().removeEventFilter(self.burst)
+            self.burst.flush()
         self.window._close_confirmed = True
         self.window.close()
         self.ledger.close()

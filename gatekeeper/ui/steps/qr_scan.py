@@ -1,8 +1,10 @@
 """Step 5: the configured scans (health code, itinerary code, site pass).
 
-Staff read each code (or a USB scanner types it into the text field) and press the
-colour they see; Enter is "green / OK" for the scan in turn. The live camera view of
-the scanner work goes into `camera_frame` through `set_camera_widget`.
+A code read by the camera or a USB scanner goes straight to the flow, which parses it
+for the scan in turn. Staff can also type the code and press Enter (`scan_entered`).
+The colour buttons are the manual path (a phone screen the camera cannot read): staff
+press the colour they see; Enter on an empty field is "green / OK". The kiosk's live
+camera view goes into `camera_slot` through `set_camera_widget`.
 """
 
 from __future__ import annotations
@@ -10,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import ScanKind, ScanStatus, Step
 from gatekeeper.ui import theme
-from gatekeeper.ui.steps.base import KioskPage, touch_button
+from gatekeeper.ui.steps.base import KioskPage, Say, touch_button
+from gatekeeper.ui.steps.camera_slot import CameraSlot
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
 
@@ -24,25 +27,18 @@ STATUS_BUTTONS = (ScanStatus.YELLOW, ScanStatus.RED, ScanStatus.UNREADABLE)
 
 
 class QrScanPage(KioskPage):
-    scan_chosen = Signal(str, str, str)  # scan kind, status, scanned text
+    scan_chosen = Signal(str, str, str)  # scan kind, the status staff saw, "" (manual path)
+    scan_entered = Signal(str, str)  # scan kind, typed text: the flow parses it
     manual_chosen = Signal(str, str)  # scan kind, the manager's status
     page_id = "qr_scan"
     step = Step.QR_SCAN
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.camera_frame = QFrame(self)
-        self.camera_frame.setObjectName("cameraPlaceholder")
-        self.camera_frame.setMinimumSize(320, 220)
-        self.camera_layout = QVBoxLayout(self.camera_frame)
-        self.camera_hint = QLabel(self.camera_frame)
-        self.camera_hint.setObjectName("cameraHint")
-        self.camera_hint.setWordWrap(True)
-        self.camera_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.camera_layout.addWidget(self.camera_hint)
-        self.camera_widget: QWidget | None = None
+        self.camera_slot = CameraSlot(self)
 
         self.text_edit = line_edit(self, "scanText", big=True)
+        self.text_edit.textChanged.connect(self._text_changed)
         self.text_caption, text_box = field_row(self, "scan", self.text_edit)
         self.rows: list[tuple[QLabel, QLabel]] = []
         grid = QGridLayout()
@@ -57,6 +53,10 @@ class QrScanPage(KioskPage):
         self.current_label = QLabel(self)
         self.current_label.setObjectName("pagePrompt")
         self.current_label.setWordWrap(True)
+        self.read_label = QLabel(self)  # what the last scan said
+        self.read_label.setObjectName("scanRead")
+        self.read_label.setWordWrap(True)
+        self.read_label.hide()
         self.status_buttons = {s: touch_button(self, f"scan_{s.value}", "choice")
                                for s in STATUS_BUTTONS}
         for status, button in self.status_buttons.items():
@@ -72,25 +72,24 @@ class QrScanPage(KioskPage):
         right.setSpacing(theme.SPACE_S)
         right.addLayout(grid)
         right.addWidget(self.current_label)
+        right.addWidget(self.read_label)
         right.addLayout(text_box)
         right.addLayout(buttons)
         right.addStretch(1)
         columns = QHBoxLayout()
         columns.setSpacing(theme.SPACE_L)
-        columns.addWidget(self.camera_frame, 2)
+        columns.addWidget(self.camera_slot, 2)
         columns.addLayout(right, 3)
         self.body.addLayout(columns, 1)
         self.retranslate()
 
     def set_camera_widget(self, widget: QWidget) -> None:
-        """The scanner's live view replaces the placeholder text."""
-        if self.camera_widget is not None:
-            self.camera_layout.removeWidget(self.camera_widget)
-            self.camera_widget.setParent(None)
-        self.camera_widget = widget
-        self.camera_hint.hide()
-        widget.setParent(self.camera_frame)
-        self.camera_layout.addWidget(widget)
+        """The kiosk's live camera view replaces the "no camera" text."""
+        self.camera_slot.place(widget)
+
+    @property
+    def camera_widget(self) -> QWidget | None:
+        return self.camera_slot.widget
 
     def current(self) -> str | None:
         kind = self._state.get("current")
@@ -108,6 +107,7 @@ class QrScanPage(KioskPage):
         manual = any(s["manual"] for s in self._state.get("scans", [])
                      if str(s["kind"]) == self.current())
         self.manual_button.setVisible(manual)
+        self.read_label.setVisible(self._state.get("last_read") is not None)
         self.focus_input()
 
     def focus_input(self) -> None:
@@ -137,12 +137,16 @@ class QrScanPage(KioskPage):
         current = self.current()
         if current:
             self.current_label.setText(QCoreApplication.translate(
-                "QrScanPage", "Now: {scan}. Read the code, then press the colour you see."
+                "QrScanPage", "Now: {scan}. Scan the code, or press the colour you see."
             ).format(scan=messages.text(ScanKind(current), lang)))
-        self.camera_hint.setText(QCoreApplication.translate(
-            "QrScanPage", "Camera view\n(shown here when a camera is connected)"))
+        last_read: Say | None = self._state.get("last_read")
+        if last_read is not None:
+            self.read_label.setText(QCoreApplication.translate(
+                "QrScanPage", "Read: {text}").format(text=last_read(lang)))
+        self.camera_slot.hint.setText(QCoreApplication.translate(
+            "QrScanPage", "No camera connected.\nUse the hand scanner, or type the code."))
         self.text_caption.setText(QCoreApplication.translate(
-            "QrScanPage", "Scanned text (USB scanner or typed)"))
+            "QrScanPage", "Code text (typed; a hand scanner enters it by itself)"))
         for status, button in self.status_buttons.items():
             if status is ScanStatus.UNREADABLE:  # the catalogue's text is a sentence
                 button.setText(QCoreApplication.translate("QrScanPage", "Unreadable"))
@@ -153,12 +157,18 @@ class QrScanPage(KioskPage):
             QCoreApplication.translate("QrScanPage", "Manager checked: OK"))
 
     def confirm_text(self) -> str:
+        if self.text_edit.text().strip():
+            return QCoreApplication.translate("QrScanPage", "Check the code")
         return QCoreApplication.translate("QrScanPage", "Green code / OK")
 
+    def _text_changed(self, _text: str) -> None:
+        self.confirm_button.setText(self.confirm_text())
+
     def _choose(self, status: ScanStatus) -> None:
+        """The manual path: the colour staff see (the typed text is not kept)."""
         kind = self.current()
         if kind:
-            self.scan_chosen.emit(kind, status.value, self.text_edit.text())
+            self.scan_chosen.emit(kind, status.value, "")
 
     def _manual_ok(self) -> None:
         kind = self.current()
@@ -166,4 +176,9 @@ class QrScanPage(KioskPage):
             self.manual_chosen.emit(kind, ScanStatus.OK.value)
 
     def _confirm(self) -> None:
-        self._choose(ScanStatus.OK)
+        """Enter: typed text is read by the flow; an empty field is staff's "green / OK"."""
+        kind, text = self.current(), self.text_edit.text().strip()
+        if kind and text:
+            self.scan_entered.emit(kind, text)
+        else:
+            self._choose(ScanStatus.OK)
