@@ -17,6 +17,7 @@ from gatekeeper.cli import (
     gui_command,
     kiosk_commands,
     ledger_commands,
+    manager_commands,
     policy_commands,
     scanner_commands,
     simulate_command,
@@ -56,6 +57,11 @@ for command in (
     scanner_commands.pass_group,
     scanner_commands.decode,
     kiosk_commands.kiosk,
+    manager_commands.account,
+    manager_commands.export,
+    manager_commands.report,
+    manager_commands.purge,
+    manager_commands.backup,
 ):
     cli.add_command(command)
 

@@ -4,7 +4,9 @@ Public API: `Ledger`, the record values (`NewRecord`, `StoredRecord`, ...) and t
 errors (all `LedgerError`, bilingual). See docs/architecture.md, "ledger".
 """
 
+from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
+    AccountExistsError,
     DirectoryMissingError,
     DiskFullError,
     DuplicateRecordError,
@@ -32,6 +34,8 @@ from gatekeeper.ledger.store import Ledger
 
 __all__ = [
     "SCHEMA_VERSION",
+    "AccountExistsError",
+    "AccountRow",
     "DirectoryMissingError",
     "DiskFullError",
     "Draft",

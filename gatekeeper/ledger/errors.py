@@ -122,6 +122,15 @@ class DuplicateRecordError(LedgerError):
     )
 
 
+class AccountExistsError(LedgerError):
+    CODE = "ledger.account_exists"
+    TEXT = Text(
+        en="There is already an account named {username}; nothing was written. "
+        "Choose another username.",
+        zh_CN="已有用户名为 {username} 的账户，本次未写入任何内容。请换一个用户名。",
+    )
+
+
 def from_sqlite(error: sqlite3.Error, path: str) -> LedgerError:
     """Translate an sqlite3 error into the ledger error a person can act on."""
     detail = str(error)

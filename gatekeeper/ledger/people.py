@@ -100,3 +100,17 @@ def get(conn: sqlite3.Connection, person_id: str) -> Person | None:
         f"SELECT {_COLUMNS} FROM people WHERE person_id = ?", (person_id,)
     ).fetchone()
     return _person(row)
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 200) -> list[Person]:
+    """By exact ID number (any type) or by a part of the name, newest registration first."""
+    text = text.strip()
+    if not text:
+        return []
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    rows = conn.execute(
+        f"SELECT {_COLUMNS} FROM people WHERE id_number = ? OR name LIKE ? ESCAPE '\\' "
+        "ORDER BY updated_seq DESC LIMIT ?",
+        (text, f"%{escaped}%", limit),
+    ).fetchall()
+    return [p for p in (_person(row) for row in rows) if p is not None]

@@ -2,7 +2,7 @@
 
 MIGRATIONS[i] takes a file from version i to i + 1, inside the caller's transaction
 (together with the user_version bump, so a crash never leaves half a migration).
-Migration 2 is one function appended to the list.
+A new migration is one function appended to the list.
 """
 
 from __future__ import annotations
@@ -120,7 +120,34 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
     db.table("people").create_index(["id_type", "id_number"], index_name="people_id_number")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema,)
+def _accounts(db: sqlite_utils.Database) -> None:
+    """Version 2: `accounts`, the people who sign in (gate staff, managers, inspectors).
+
+    Not chained, on purpose: the PIN hash is a secret, and everything in `records` ends
+    up in every export and backup of the chain. The chain holds an "account" record per
+    account (username, role, name, without the hash) whose seq is `created_seq`; this
+    table holds the hash and the lockout state, which change with every sign-in.
+    """
+    db.create_table(
+        "accounts",
+        {
+            "username": str,
+            "role": str,
+            "display_name": str,
+            "pin_hash": str,
+            "salt": bytes,
+            "failures": int,
+            "locked_until": str,
+            "created_seq": int,
+        },
+        pk="username",
+        not_null={"role", "display_name", "pin_hash", "salt", "failures", "created_seq"},
+        defaults={"failures": 0},
+        strict=True,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _accounts)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

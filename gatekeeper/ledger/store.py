@@ -21,8 +21,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from gatekeeper.ledger import canonical, chain, people, schema
+from gatekeeper.ledger import accounts, canonical, chain, people, schema
+from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
+    AccountExistsError,
     DirectoryMissingError,
     DuplicateRecordError,
     InvalidRecordError,
@@ -376,35 +378,74 @@ class Ledger:
     ) -> list[StoredRecord]:
         """Append records (and remove a draft) in ONE transaction: all or nothing."""
         prepared = [prepare(r) for r in records]
+        with self._transaction() as conn:
+            out = self._append_in(conn, prepared)
+            if discard_draft is not None:
+                conn.execute("DELETE FROM drafts WHERE draft_id = ?", (discard_draft,))
+        return out
+
+    def _append_in(
+        self, conn: sqlite3.Connection, prepared: Sequence[_Prepared]
+    ) -> list[StoredRecord]:
+        """Chain and insert prepared records inside the transaction the caller holds."""
         out: list[StoredRecord] = []
         kiosk = self.kiosk_id
-        with self._transaction() as conn:
-            row = conn.execute(
-                "SELECT kiosk_seq, hash FROM chain_heads WHERE kiosk_id = ?", (kiosk,)
-            ).fetchone()
-            kseq, prev = row if row else (0, chain.GENESIS)
-            batch: set[str] = set()
-            for p in prepared:
-                if (
-                    p.uuid in batch
-                    or conn.execute("SELECT 1 FROM records WHERE uuid = ?", (p.uuid,)).fetchone()
-                ):
-                    raise DuplicateRecordError(uuid=p.uuid)
-                if (
-                    p.corrects is not None
-                    and p.corrects not in batch
-                    and not conn.execute(
-                        "SELECT 1 FROM records WHERE uuid = ?", (p.corrects,)
-                    ).fetchone()
-                ):
+        row = conn.execute(
+            "SELECT kiosk_seq, hash FROM chain_heads WHERE kiosk_id = ?", (kiosk,)
+        ).fetchone()
+        kseq, prev = row if row else (0, chain.GENESIS)
+        batch: set[str] = set()
+        for p in prepared:
+            if (
+                p.uuid in batch
+                or conn.execute("SELECT 1 FROM records WHERE uuid = ?", (p.uuid,)).fetchone()
+            ):
+                raise DuplicateRecordError(uuid=p.uuid)
+            if (
+                p.corrects is not None
+                and p.corrects not in batch
+                and not conn.execute(
+                    "SELECT 1 FROM records WHERE uuid = ?", (p.corrects,)
+                ).fetchone()
+            ):
+                raise _invalid(
+                    "corrects",
+                    f"no record {p.corrects} to correct",
+                    f"没有要更正的记录 {p.corrects}",
+                )
+            kseq += 1
+            values = (
+                prev,
+                p.uuid,
+                kiosk,
+                kseq,
+                p.kind,
+                p.at,
+                p.day,
+                p.person_id,
+                p.subject_id,
+                p.channel,
+                p.outcome,
+                p.reason,
+                p.body,
+                p.personal_digest,
+                p.corrects,
+            )
+            digest = chain.record_hash(values)
+            seq = conn.execute(_INSERT, (*values, p.personal, p.salt, digest)).lastrowid
+            assert seq is not None
+            if p.kind == people.PERSON_KIND:
+                if p.person_id is None:
                     raise _invalid(
-                        "corrects",
-                        f"no record {p.corrects} to correct",
-                        f"没有要更正的记录 {p.corrects}",
+                        "person_id",
+                        "a person record needs a person_id",
+                        "人员记录必须有 person_id",
                     )
-                kseq += 1
-                values = (
-                    prev,
+                people.apply(conn, seq, p.person_id, p.body, p.personal)
+            batch.add(p.uuid)
+            out.append(
+                StoredRecord(
+                    seq,
                     p.uuid,
                     kiosk,
                     kseq,
@@ -416,54 +457,22 @@ class Ledger:
                     p.channel,
                     p.outcome,
                     p.reason,
-                    p.body,
+                    canonical.loads(p.body),
+                    canonical.loads(p.personal) if p.personal else None,
                     p.personal_digest,
                     p.corrects,
+                    prev,
+                    digest,
                 )
-                digest = chain.record_hash(values)
-                seq = conn.execute(_INSERT, (*values, p.personal, p.salt, digest)).lastrowid
-                assert seq is not None
-                if p.kind == people.PERSON_KIND:
-                    if p.person_id is None:
-                        raise _invalid(
-                            "person_id",
-                            "a person record needs a person_id",
-                            "人员记录必须有 person_id",
-                        )
-                    people.apply(conn, seq, p.person_id, p.body, p.personal)
-                batch.add(p.uuid)
-                out.append(
-                    StoredRecord(
-                        seq,
-                        p.uuid,
-                        kiosk,
-                        kseq,
-                        p.kind,
-                        p.at,
-                        p.day,
-                        p.person_id,
-                        p.subject_id,
-                        p.channel,
-                        p.outcome,
-                        p.reason,
-                        canonical.loads(p.body),
-                        canonical.loads(p.personal) if p.personal else None,
-                        p.personal_digest,
-                        p.corrects,
-                        prev,
-                        digest,
-                    )
-                )
-                prev = digest
-            if prepared:
-                conn.execute(
-                    "INSERT INTO chain_heads (kiosk_id, kiosk_seq, hash) VALUES (?, ?, ?) "
-                    "ON CONFLICT (kiosk_id) DO UPDATE SET kiosk_seq = excluded.kiosk_seq, "
-                    "hash = excluded.hash",
-                    (kiosk, kseq, prev),
-                )
-            if discard_draft is not None:
-                conn.execute("DELETE FROM drafts WHERE draft_id = ?", (discard_draft,))
+            )
+            prev = digest
+        if prepared:
+            conn.execute(
+                "INSERT INTO chain_heads (kiosk_id, kiosk_seq, hash) VALUES (?, ?, ?) "
+                "ON CONFLICT (kiosk_id) DO UPDATE SET kiosk_seq = excluded.kiosk_seq, "
+                "hash = excluded.hash",
+                (kiosk, kseq, prev),
+            )
         return out
 
     # ----------------------------------------------------------------- reading
@@ -569,6 +578,66 @@ class Ledger:
         with self._transaction() as conn:
             return people.rebuild(conn)
 
+    def search_people(self, text: str, limit: int = 200) -> list[Person]:
+        """People whose ID number is `text` or whose name contains it (purged ones never
+        match: their name and number are gone)."""
+        return people.search(self._conn, text, limit)
+
+    # ----------------------------------------------------------------- accounts
+    def get_account(self, username: str) -> AccountRow | None:
+        return accounts.get(self._conn, username)
+
+    def accounts(self) -> list[AccountRow]:
+        return accounts.all_rows(self._conn)
+
+    def create_account(
+        self,
+        record: NewRecord,
+        *,
+        username: str,
+        role: str,
+        display_name: str,
+        pin_hash: str,
+        salt: bytes,
+    ) -> tuple[StoredRecord, AccountRow]:
+        """The account's chained record and its `accounts` row, in one transaction."""
+        prepared = prepare(record)
+        with self._transaction() as conn:
+            if accounts.get(conn, username) is not None:
+                raise AccountExistsError(username=username)
+            stored = self._append_in(conn, [prepared])[0]
+            row = AccountRow(username, role, display_name, pin_hash, salt, 0, None, stored.seq)
+            accounts.insert(conn, row)
+        return stored, row
+
+    def update_account(
+        self, username: str, changes: dict[str, Any], record: NewRecord | None = None
+    ) -> StoredRecord | None:
+        """Change an account's mutable columns and append `record` with it, atomically
+        (a sign-in's outcome and its lockout count never disagree)."""
+        prepared = [prepare(record)] if record is not None else []
+        with self._transaction() as conn:
+            accounts.update(conn, username, changes)
+            stored = self._append_in(conn, prepared)
+        return stored[0] if stored else None
+
+    # ----------------------------------------------------------------- backup
+    def backup_to(self, target: str | os.PathLike[str]) -> None:
+        """A consistent copy of the whole file at `target` (SQLite's online backup API).
+
+        One step, so the copy is one read transaction: a snapshot of a moment, while
+        other connections keep appending (WAL readers do not block writers). The copy
+        is switched to a rollback journal so it is one self-contained file.
+        """
+        dest = sqlite3.connect(os.fspath(target), isolation_level=None)
+        try:
+            self._conn.backup(dest)
+            dest.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.Error as exc:
+            raise from_sqlite(exc, os.fspath(target)) from exc
+        finally:
+            dest.close()
+
     # ----------------------------------------------------------------- purge
     def purge_personal(self, older_than_day: str) -> int:
         """Erase personal fields (and their salts) of records dated before the day.
@@ -587,6 +656,16 @@ class Ledger:
             people.reproject_purged(conn)
         self.checkpoint()
         return n
+
+    def discard_drafts_before(self, saved_before: datetime) -> int:
+        """Erase unfinished screenings saved before an instant (they hold personal fields
+        too); a retention purge calls this before `purge_personal`, whose checkpoint then
+        clears the WAL of them."""
+        if saved_before.utcoffset() is None:
+            raise ValueError("discard_drafts_before needs a tz-aware instant")
+        cutoff = saved_before.astimezone(UTC).isoformat(timespec="microseconds")
+        with self._transaction() as conn:
+            return conn.execute("DELETE FROM drafts WHERE saved_at < ?", (cutoff,)).rowcount
 
     def checkpoint(self, attempts: int = 20) -> bool:
         """Copy the WAL into the file and truncate it; False if readers kept it busy."""

@@ -18,3 +18,8 @@ class Kind(StrEnum):
     PASS_ISSUED = "pass_issued"  # a site pass for a registered worker
     PASS_REVOKED = "pass_revoked"
     CORRECTION = "correction"  # points at the corrected record through `corrects`
+    ACCOUNT = "account"  # an account created: username, role, name (never the PIN hash)
+    PIN_CHANGED = "pin_changed"  # an account's PIN was changed (by whom; never the PIN)
+    SIGN_IN = "sign_in"  # a sign-in attempt, success or failure (never the PIN typed)
+    EXPORT = "export"  # a ledger export or report: format, date(s), rows, file digest
+    PURGE = "purge"  # a retention purge: cutoff day, records and drafts erased

@@ -95,7 +95,7 @@ def test_forward_migration_is_applied(tmp_path: Path) -> None:
     with Ledger.open(path, migrations=migrations) as ledger:  # applied once only
         assert ledger.schema_version == SCHEMA_VERSION + 1
     with pytest.raises(NewerLedgerError):
-        Ledger.open(path)  # this code knows only the first version
+        Ledger.open(path)  # this code knows only the versions in schema.MIGRATIONS
 
 
 def test_failed_migration_leaves_the_old_version(tmp_path: Path) -> None:

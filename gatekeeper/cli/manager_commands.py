@@ -1,0 +1,285 @@
+"""Managers' and inspectors' commands: accounts, exports, reports, purge, backup.
+
+Each writes what it did into the ledger (an account, an export, a purge record), so
+the ledger's story includes its own handling. `by` is "cli": whoever runs these holds
+the ledger file, which already lets them do anything the ledger allows.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
+from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.domain.i18n import LocalizedError, Text, normalise_lang, system_lang
+from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError
+from gatekeeper.services import accounts as acc
+from gatekeeper.services.clock import SystemClock, parse_day, site_zone
+from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, validate_pin
+from gatekeeper.services.policy_source import resolve_policy
+
+_PIN = Text("PIN for {username} ({min}-{max} digits)", "{username} 的 PIN（{min}-{max} 位数字）")
+_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
+_CREATED = Text("Account {username} ({role}) created.", "已创建账户 {username}（{role}）。")
+_NO_ACCOUNTS = Text(
+    "No accounts yet: create the site manager with `gatekeeper account add --role site_manager`.",
+    "尚无账户：请用 `gatekeeper account add --role site_manager` 创建项目负责人账户。",
+)
+_EXPORTED = Text(
+    "Exported {rows} screenings of {day} to {path} (sha256 {digest}); recorded in the ledger.",
+    "已将 {day} 的 {rows} 条检查记录导出到 {path}（sha256 {digest}），并已记入台账。",
+)
+_REPORTED = Text(
+    "Inspection report {start} to {end} written to {path}: ledger {verdict}, head {head}.",
+    "督导检查报告（{start} 至 {end}）已写入 {path}：台账{verdict}，链头 {head}。",
+)
+_PURGED = Text(
+    "Erased the personal fields of {records} records dated before {cutoff} and {drafts} "
+    "unfinished screenings; the purge is recorded. Figures and `gatekeeper verify` are "
+    "unchanged.",
+    "已清除 {cutoff} 之前 {records} 条记录的个人信息及 {drafts} 条未完成的检查；"
+    "本次清除已记入台账。统计数据与 `gatekeeper verify` 结果不受影响。",
+)
+_BACKED_UP = Text(
+    "Backup written to {path} ({records} records, head {head}, verified); {removed} older "
+    "backups removed.",
+    "备份已写入 {path}（{records} 条记录，链头 {head}，已校验）；已删除 {removed} 个较早的备份。",
+)
+
+
+def open_writable(db: Path | None) -> Ledger:
+    """An existing ledger for writing (these commands record what they do)."""
+    if db is None:
+        fail(NO_DB, 2)
+    if not db.exists():
+        fail(MISSING_DB, 2, path=db)
+    try:
+        return Ledger.open(db, create=False)
+    except LedgerError as exc:
+        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        raise SystemExit(2) from exc
+
+
+def _now(policy_path: Path | None) -> tuple[datetime, object]:
+    policy = resolve_policy(policy_path)
+    zone = site_zone(policy.timezone)
+    return SystemClock(zone).now(), zone
+
+
+def _lang(lang: str | None) -> str:
+    return normalise_lang(lang) if lang else system_lang()
+
+
+# --- accounts ---------------------------------------------------------------------------
+
+
+@click.group("account")
+def account() -> None:
+    """Accounts that sign in at the kiosk: gate staff, site managers, inspectors."""
+
+
+def _checked_pin(value: str) -> str:
+    try:
+        return validate_pin(value)
+    except LocalizedError as exc:
+        raise click.UsageError(exc.message(system_lang())) from exc
+
+
+@account.command("add")
+@db_option
+@click.option("--username", required=True, help="Sign-in name: lower-case letters, digits, . _ -")
+@click.option(
+    "--role",
+    type=click.Choice([r.value for r in acc.Role]),
+    required=True,
+    help="gate_staff, site_manager or inspector (the first account must be a site manager).",
+)
+@click.option("--name", "display_name", required=True, help="The person's name as shown.")
+@policy_option
+def account_add(
+    db: Path | None, username: str, role: str, display_name: str, policy_path: Path | None
+) -> None:
+    """Create an account; asks for its PIN twice (not shown; stored as a salted hash)."""
+    lang = system_lang()
+    acc.validate_username(username)
+    with open_writable(db) as ledger:
+        if acc.needs_first_manager(ledger) and role != acc.Role.SITE_MANAGER:
+            raise LocalizedError("first_must_be_manager", acc.FIRST_MUST_BE_MANAGER)
+        if ledger.get_account(username) is not None:  # say so before asking for a PIN
+            raise AccountExistsError(username=username)
+        pin = click.prompt(
+            _PIN.format(lang, username=username, min=MIN_DIGITS, max=MAX_DIGITS),
+            hide_input=True,
+            confirmation_prompt=_REPEAT.format(lang),
+            value_proc=_checked_pin,
+        )
+        now, _zone = _now(policy_path)
+        created = acc.create_account(
+            ledger, username=username, role=role, display_name=display_name, pin=pin,
+            now=now, by=acc.CLI_ACTOR,
+        )  # fmt: skip
+    role_name = acc.ROLE_NAMES[created.role].format(lang)
+    click.echo(_CREATED.format(lang, username=created.username, role=role_name))
+
+
+@account.command("list")
+@db_option
+def account_list(db: Path | None) -> None:
+    """List the accounts: username, role, name, and a lockout if one is running."""
+    lang = system_lang()
+    with open_writable(db) as ledger:
+        rows = acc.list_accounts(ledger)
+    if not rows:
+        click.echo(_NO_ACCOUNTS.format(lang))
+        return
+    for a in rows:
+        locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
+        click.echo(f"{a.username:<20}{a.role.value:<14}{a.display_name}{locked}")
+
+
+# --- exports and reports ------------------------------------------------------------------
+
+
+@click.command("export")
+@db_option
+@click.option("--date", "day", metavar="YYYY-MM-DD", required=True, help="The day to export.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "xlsx", "pdf"]), required=True,
+    help="csv (UTF-8 with BOM), xlsx or pdf.",
+)  # fmt: skip
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="The file to write (replaced only once the export is complete).",
+)  # fmt: skip
+@click.option(
+    "--lang", type=click.Choice(["zh_CN", "en"]), default=None,
+    help="Language of headers and texts. Default: the system locale.",
+)  # fmt: skip
+@click.option(
+    "--full", is_flag=True,
+    help="Unmasked ID numbers and phones (for inspectors); recorded in the export record.",
+)  # fmt: skip
+@click.option("--site", default=None, help="The site's name on the report. Default: the kiosk id.")
+@policy_option
+def export(
+    db: Path | None, day: str, fmt: str, output: Path, lang: str | None, full: bool,
+    site: str | None, policy_path: Path | None,
+) -> None:  # fmt: skip
+    """Export a day's ledger: one row per screening, as CSV, XLSX or PDF."""
+    from gatekeeper.services.exports import export_day
+
+    day = parse_day(day).isoformat()
+    lang = _lang(lang)
+    now, zone = _now(policy_path)
+    writer = None
+    if fmt == "pdf":
+        from gatekeeper.reports.daily import write_daily_pdf
+
+        writer = write_daily_pdf
+    with open_writable(db) as ledger:
+        result = export_day(
+            ledger, day, fmt, output, lang=lang, full=full, site=site or ledger.kiosk_id,
+            now=now, tz=zone, by=acc.CLI_ACTOR, pdf_writer=writer,
+        )  # fmt: skip
+    click.echo(_EXPORTED.format(
+        system_lang(), rows=result.rows, day=day, path=output, digest=result.sha256))  # fmt: skip
+
+
+@click.command("report")
+@db_option
+@click.option("--from", "date_from", metavar="YYYY-MM-DD", required=True, help="First day.")
+@click.option("--to", "date_to", metavar="YYYY-MM-DD", required=True, help="Last day (included).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+    help="The PDF file to write.",
+)  # fmt: skip
+@click.option(
+    "--lang", type=click.Choice(["zh_CN", "en"]), default=None,
+    help="Language of the report. Default: the system locale.",
+)  # fmt: skip
+@click.option("--site", default=None, help="The site's name on the report. Default: the kiosk id.")
+@policy_option
+def report(
+    db: Path | None, date_from: str, date_to: str, output: Path, lang: str | None,
+    site: str | None, policy_path: Path | None,
+) -> None:  # fmt: skip
+    """An inspection report (PDF) for a date range, with the chain head and verdict."""
+    from gatekeeper.reports.inspection import write_inspection_pdf
+    from gatekeeper.services.review import export_inspection
+
+    start, end = parse_day(date_from), parse_day(date_to)
+    lang = _lang(lang)
+    now, _zone = _now(policy_path)
+    with open_writable(db) as ledger:
+        name = site or ledger.kiosk_id
+        data, _digest, _record = export_inspection(
+            ledger, start, end, output,
+            lambda d, tmp: write_inspection_pdf(d, tmp, lang=lang, site=name),
+            now=now, by=acc.CLI_ACTOR,
+        )  # fmt: skip
+    verdict = Text("intact", "完好") if data.verify.ok else Text("TAMPERED", "已被篡改")
+    out_lang = system_lang()
+    click.echo(_REPORTED.format(
+        out_lang, start=data.date_from, end=data.date_to, path=output,
+        verdict=verdict.format(out_lang), head=data.head.hash,
+    ))  # fmt: skip
+    if not data.verify.ok:
+        raise SystemExit(1)
+
+
+# --- retention and backup -------------------------------------------------------------------
+
+
+@click.command("purge")
+@db_option
+@click.option(
+    "--older-than", "days", type=int, required=True, metavar="DAYS",
+    help="Erase personal fields of records dated more than DAYS days ago.",
+)  # fmt: skip
+@policy_option
+def purge(db: Path | None, days: int, policy_path: Path | None) -> None:
+    """Erase names, ID numbers, phones and signatures older than DAYS days; figures,
+    outcomes and the hash chain stay. The purge is recorded."""
+    from gatekeeper.services.retention import purge as run_purge
+
+    now, _zone = _now(policy_path)
+    with open_writable(db) as ledger:
+        result = run_purge(ledger, days, now, by=acc.CLI_ACTOR)
+    lang = system_lang()
+    click.echo(
+        _PURGED.format(lang, records=result.records, cutoff=result.cutoff, drafts=result.drafts)
+    )
+
+
+@click.command("backup")
+@db_option
+@click.option(
+    "--to", "folder", type=click.Path(file_okay=False, path_type=Path), required=True,
+    help="The folder for the backups (it must exist).",
+)  # fmt: skip
+@click.option(
+    "--keep", type=int, default=14, show_default=True,
+    help="How many backups of this ledger to keep in the folder (the oldest go).",
+)  # fmt: skip
+def backup(db: Path | None, folder: Path, keep: int) -> None:
+    """A consistent, verified copy of the ledger while the kiosk runs."""
+    from gatekeeper.services.backup import backup as run_backup
+
+    if db is None:
+        fail(NO_DB, 2)
+    if not db.exists():
+        fail(MISSING_DB, 2, path=db)
+    try:
+        ledger = Ledger.open(db, create=False, readonly=True)
+    except LedgerError as exc:
+        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        raise SystemExit(2) from exc
+    with ledger:
+        result = run_backup(ledger, folder, keep=keep)
+    click.echo(_BACKED_UP.format(
+        system_lang(), path=result.path, records=result.records, head=result.head,
+        removed=len(result.removed),
+    ))  # fmt: skip

@@ -1,0 +1,309 @@
+"""The inspector's questions, read-only: search screenings, one person's closed loop,
+and the data of an inspection report (figures per day, quarantine cases, the chain).
+
+Nothing here writes. Names, ID numbers and phones come masked unless `full=True`
+(the inspector's review screen and `--full` exports); they come back empty once a
+retention purge has erased them, while the outcomes and figures stay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain.privacy import mask_name
+from gatekeeper.domain.vocab import Channel, Outcome, QuarantineDecision, Reason, Step
+from gatekeeper.ledger import Ledger, LedgerHead, StoredRecord, VerifyReport
+from gatekeeper.services.exports import (
+    ExportRow,
+    PeopleCache,
+    passage_row,
+    reason_label,
+    write_recorded,
+)
+from gatekeeper.services.figures import DayStats
+from gatekeeper.services.kinds import Kind
+from gatekeeper.services.stats import day_stats
+
+NEED_A_FILTER = Text(
+    "Say whose screenings or which days: give a person (name or ID number) or a date range.",
+    "请指定查询对象或日期：输入人员（姓名或身份证号）或日期范围。",
+)
+BAD_RANGE = Text(
+    "The date range ends ({to}) before it starts ({start}): swap the dates.",
+    "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
+)
+MAX_RANGE_DAYS = 366
+
+
+def _default_tz() -> Any:
+    from gatekeeper.domain.policy import Policy
+
+    return Policy().tz
+
+
+def days_between(start: date, end: date) -> list[str]:
+    """Every day from `start` to `end` inclusive, refused when reversed."""
+    if end < start:
+        raise LocalizedError("bad_range", BAD_RANGE, {"start": start, "to": end})
+    return [(start + timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+
+
+def search_passages(
+    ledger: Ledger,
+    *,
+    person: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    outcome: Outcome | str | None = None,
+    channel: Channel | str | None = None,
+    full: bool = False,
+    limit: int = 5000,
+    tz: Any = None,
+) -> list[ExportRow]:
+    """Screenings matching every given filter, oldest first (at most `limit`).
+
+    `person` is an ID number (exact) or part of a name. Without a person, a date range
+    is needed (one day when only one end is given).
+    """
+    tz = tz or _default_tz()
+    if date_from is None and date_to is None and not (person and person.strip()):
+        raise LocalizedError("need_a_filter", NEED_A_FILTER)
+    first = date_from.isoformat() if date_from else None
+    last = date_to.isoformat() if date_to else None
+
+    def wanted(record: StoredRecord) -> bool:
+        return (
+            (first is None or record.day >= first)
+            and (last is None or record.day <= last)
+            and (outcome is None or record.outcome == str(outcome))
+            and (channel is None or record.channel == str(channel))
+        )
+
+    def candidates() -> Iterator[StoredRecord]:
+        if person and person.strip():
+            found: list[StoredRecord] = []
+            for match in ledger.search_people(person):
+                found += ledger.records(person_id=match.person_id, kind=Kind.PASSAGE)
+            yield from sorted(found, key=lambda r: (r.at, r.seq))
+            return
+        start = date_from or date_to
+        end = date_to or date_from
+        assert start is not None and end is not None
+        for day in days_between(start, end)[:MAX_RANGE_DAYS]:
+            yield from ledger.records(kind=Kind.PASSAGE, day=day)
+
+    people = PeopleCache(ledger)
+    rows: list[ExportRow] = []
+    for record in candidates():
+        if wanted(record):
+            rows.append(passage_row(record, people.get(record.person_id), full=full, tz=tz))
+            if len(rows) >= limit:
+                break
+    return rows
+
+
+# --- a person's closed loop -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One thing that happened to a person, with a line to show in either language."""
+
+    at: datetime
+    seq: int
+    kind: str
+    uuid: str
+    summary: Text
+    record: StoredRecord
+
+
+def _vocab(enum: type[Any], value: Any) -> Text:
+    try:
+        return messages.entry(enum(value))
+    except (ValueError, KeyError):
+        return Text(str(value), str(value))
+
+
+def _both(build: Any) -> Text:
+    """A Text from a function of the language (so each line is written once)."""
+    return Text(build("en"), build("zh_CN"))
+
+
+def describe(record: StoredRecord) -> Text:
+    """The timeline line for a record (any kind; unknown kinds show their kind)."""
+    body = record.body
+    kind = record.kind
+    if kind == Kind.PERSON:
+        return _both(lambda lang: Text(
+            "Registered: {employer}, {role}, from {origin}",
+            "登记：{employer}，{role}，来自{origin}",
+        ).format(lang, employer=body.get("employer", ""), role=body.get("role", ""),
+                 origin=body.get("coming_from", "")))  # fmt: skip
+    if kind == Kind.STEP:
+        passed = Text("passed", "通过") if body.get("passed") else Text("not passed", "未通过")
+        step = _vocab(Step, body.get("step"))
+        return _both(lambda lang: f"{step.format(lang)}: {passed.format(lang)}")
+    if kind == Kind.PASSAGE:
+        channel, outcome = _vocab(Channel, record.channel), _vocab(Outcome, record.outcome)
+        return _both(lambda lang: f"{channel.format(lang)} · {outcome.format(lang)} — "
+                     f"{reason_label(record.reason, lang)}")  # fmt: skip
+    if kind == Kind.QUARANTINE_START:
+        return _both(lambda lang: Text(
+            "Quarantine started ({reason}); due for a decision on {due}",
+            "开始隔离（{reason}），应于 {due} 作出解除决定",
+        ).format(lang, reason=reason_label(body.get("reason"), lang), due=body.get("due_date")))
+    if kind == Kind.QUARANTINE_CHECK:
+        return Text(
+            f"Quarantine check: {body.get('temperature_c')} °C",
+            f"隔离期检查：{body.get('temperature_c')} °C",
+        )
+    if kind == Kind.QUARANTINE_RELEASE:
+        decision = _vocab(QuarantineDecision, body.get("decision"))
+        return _both(lambda lang: Text(
+            "Quarantine ended: {decision} after {days} days ({reason}; by {by})",
+            "隔离结束：{decision}，共 {days} 天（{reason}；决定人 {by}）",
+        ).format(lang, decision=decision.format(lang), days=body.get("days"),
+                 reason=body.get("reason"), by=body.get("by")))  # fmt: skip
+    if kind == Kind.ROUND_TEMPERATURE:
+        slot = Text("Morning", "早间") if body.get("slot") == "morning" else Text("Evening", "晚间")
+        return _both(lambda lang: Text(
+            "{slot} temperature round: {reading} °C", "{slot}巡查测温：{reading} °C",
+        ).format(lang, slot=slot.format(lang), reading=body.get("reading_c")))
+    if kind == Kind.PASS_ISSUED:
+        return Text(
+            f"Site pass issued, valid until {body.get('valid_until')}",
+            f"签发工地通行证，有效期至 {body.get('valid_until')}",
+        )
+    if kind == Kind.PASS_REVOKED:
+        return Text("Site pass revoked", "工地通行证已注销")
+    if kind == Kind.CORRECTION:
+        what, why, by = body.get("corrected_kind"), body.get("reason"), body.get("by")
+        return Text(
+            f"Correction of a {what} record: {why} (by {by})",
+            f"更正{what}记录：{why}（更正人 {by}）",
+        )
+    return Text(kind, kind)
+
+
+def timeline(ledger: Ledger, person_id: str) -> list[TimelineEvent]:
+    """Everything recorded for a person, in time order (ties in ledger order): every
+    registration, step, passage, round, quarantine start/check/release, pass and
+    correction. One indexed query (records_person)."""
+    events = [
+        TimelineEvent(datetime.fromisoformat(r.at), r.seq, r.kind, r.uuid, describe(r), r)
+        for r in ledger.records(person_id=person_id)
+    ]
+    events.sort(key=lambda e: (e.at, e.seq))
+    return events
+
+
+# --- the inspection report's data ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CaseLine:
+    """A quarantine case opened or closed in the report's range."""
+
+    case_id: str
+    person: str  # masked name (or an empty string once purged)
+    reason: str | None
+    started: str
+    due: str
+    decision: str | None = None
+    ended: str | None = None
+
+
+@dataclass(frozen=True)
+class InspectionData:
+    date_from: str
+    date_to: str
+    days: list[DayStats]
+    opened: list[CaseLine]
+    closed: list[CaseLine]
+    head: LedgerHead
+    verify: VerifyReport
+
+
+def inspection_data(ledger: Ledger, date_from: date, date_to: date) -> InspectionData:
+    """Figures per day, quarantine cases opened and closed in the range, and the
+    chain's head and verify verdict at the moment the report is made."""
+    days = days_between(date_from, date_to)[:MAX_RANGE_DAYS]
+    people = PeopleCache(ledger)
+    starts: dict[str, StoredRecord] = {}
+    opened: list[CaseLine] = []
+    closed: list[CaseLine] = []
+
+    def line(start: StoredRecord, release: StoredRecord | None = None) -> CaseLine:
+        person = people.get(start.person_id)
+        return CaseLine(
+            case_id=start.subject_id or "",
+            person=mask_name(person.name) if person and person.name else "",
+            reason=start.reason,
+            started=start.day,
+            due=str(start.body.get("due_date", "")),
+            decision=release.reason if release else None,
+            ended=release.day if release else None,
+        )
+
+    for day in days:
+        for start in ledger.records(kind=Kind.QUARANTINE_START, day=day):
+            starts[start.subject_id or ""] = start
+            opened.append(line(start))
+        for release in ledger.records(kind=Kind.QUARANTINE_RELEASE, day=day):
+            start = starts.get(release.subject_id or "")
+            if start is None:  # opened before the range
+                start = next(
+                    (r for r in ledger.records(subject_id=release.subject_id or "")
+                     if r.kind == Kind.QUARANTINE_START), None,
+                )  # fmt: skip
+            if start is not None:
+                closed.append(line(start, release))
+    report = ledger.verify()
+    return InspectionData(
+        date_from=days[0], date_to=days[-1], days=[day_stats(ledger, d) for d in days],
+        opened=opened, closed=closed, head=report.head, verify=report,
+    )  # fmt: skip
+
+
+__all__ = [
+    "CaseLine",
+    "InspectionData",
+    "Reason",
+    "TimelineEvent",
+    "describe",
+    "export_inspection",
+    "inspection_data",
+    "search_passages",
+    "timeline",
+]
+
+
+InspectionWriter = Callable[[InspectionData, Path], Any]
+
+
+def export_inspection(
+    ledger: Ledger,
+    date_from: date,
+    date_to: date,
+    output: Path,
+    writer: InspectionWriter,
+    *,
+    now: datetime,
+    by: str,
+) -> tuple[InspectionData, str, StoredRecord]:
+    """Write the inspection report (atomically) and record it as an export."""
+    data = inspection_data(ledger, date_from, date_to)
+    body = {
+        "what": "inspection", "format": "pdf", "from": data.date_from, "to": data.date_to,
+        "head": data.head.hash, "verified": data.verify.ok, "by": by,
+    }  # fmt: skip
+    digest, record = write_recorded(
+        ledger, Path(output), lambda tmp: writer(data, tmp), body=body, now=now
+    )
+    return data, digest, record
