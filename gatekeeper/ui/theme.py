@@ -208,7 +208,7 @@ QPushButton#exitCorner {{ background: transparent; border: none; }}
 
 QLabel#pageTitle {{ font-size: {FONT_PAGE_TITLE}px; font-weight: bold; }}
 QLabel#pageSubtitle, QLabel#pagePrompt {{ font-size: {FONT_SUBTITLE}px; color: {TEXT_MUTED}; }}
-QLabel#pageInfo {{
+QLabel#pageInfo, QLabel#passKeyMissing {{
     background: {NOTICE_BG}; border: 2px solid {NOTICE_BORDER}; border-radius: {RADIUS}px;
     color: {NOTICE_TEXT}; font-size: {FONT_NOTICE}px; font-weight: bold; padding: {SPACE_S}px;
 }}
@@ -257,6 +257,8 @@ QLabel#temperatureVerdict {{ font-size: {FONT_SUBTITLE}px; font-weight: bold;
 QLabel#restCountdown {{ font-size: {FONT_FIGURE}px; font-weight: bold; color: {TURNED_AWAY}; }}
 QFrame#cameraPlaceholder {{ background: #26302C; border-radius: {RADIUS}px; }}
 QLabel#cameraHint {{ color: #D9E2DE; font-size: {FONT_BODY}px; }}
+QFrame#cameraPlaceholder QLabel {{ color: #D9E2DE; font-size: {FONT_BODY}px; }}
+QLabel#scanRead {{ font-size: {FONT_BODY}px; font-weight: bold; }}
 QLabel[role="scan-name"] {{ font-size: {FONT_SUBTITLE}px; }}
 QLabel[role="scan-status"] {{ font-size: {FONT_SUBTITLE}px; font-weight: bold;
     color: {TEXT_MUTED}; }}
