@@ -1,0 +1,122 @@
+"""Accounts: PIN hashes outside the chain, lockout, every sign-in recorded, permissions."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from manager_support import NOW
+
+from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.ledger import AccountExistsError, Ledger
+from gatekeeper.services import accounts as acc
+from gatekeeper.services.accounts import Action, Role, can
+
+
+@pytest.fixture
+def ledger(tmp_path: Path):  # type: ignore[no-untyped-def]
+    with Ledger.open(tmp_path / "l.db") as led:
+        yield led
+
+
+def _manager(ledger: Ledger) -> acc.Account:
+    return acc.create_first_manager(
+        ledger, username="boss", display_name="王经理", pin="246810", now=NOW
+    )
+
+
+def test_first_start_creates_the_manager(ledger: Ledger) -> None:
+    assert acc.needs_first_manager(ledger)
+    with pytest.raises(LocalizedError) as err:
+        acc.create_account(ledger, username="guard", role=Role.GATE_STAFF, display_name="李",
+                           pin="1234", now=NOW, by=acc.CLI_ACTOR)  # fmt: skip
+    assert err.value.code == "first_must_be_manager"
+    boss = _manager(ledger)
+    assert boss.role is Role.SITE_MANAGER and not acc.needs_first_manager(ledger)
+    with pytest.raises(LocalizedError):
+        _manager(ledger)
+    record = next(ledger.records(kind="account"))
+    assert record.body == {"username": "boss", "role": "site_manager",
+                           "display_name": "王经理", "by": "first_start"}  # fmt: skip
+
+
+def test_pin_hash_is_not_in_the_chain(ledger: Ledger) -> None:
+    _manager(ledger)
+    row = ledger.get_account("boss")
+    assert row is not None and row.pin_hash.startswith("scrypt$") and len(row.salt) == 16
+    secret = row.pin_hash.split("$")[-1]
+    for record in ledger.records():
+        assert secret not in str(record.body) and "246810" not in str(record.body)
+    assert ledger.verify().ok
+
+
+def test_sign_in_lockout_and_records(ledger: Ledger) -> None:
+    _manager(ledger)
+    assert acc.sign_in(ledger, "boss", "246810", NOW).role is Role.SITE_MANAGER
+    for i in range(4):
+        with pytest.raises(LocalizedError) as err:
+            acc.sign_in(ledger, "boss", "000000", NOW + timedelta(seconds=i))
+        assert err.value.code == "wrong_pin" and err.value.params["left"] == 4 - i
+    with pytest.raises(LocalizedError) as err:
+        acc.sign_in(ledger, "boss", "000000", NOW + timedelta(seconds=5))
+    assert err.value.code == "account_locked"
+    with pytest.raises(LocalizedError) as err:  # locked: even the right PIN
+        acc.sign_in(ledger, "boss", "246810", NOW + timedelta(minutes=4))
+    assert err.value.code == "account_locked"
+    assert acc.sign_in(ledger, "boss", "246810", NOW + timedelta(minutes=6)).username == "boss"
+    with pytest.raises(LocalizedError) as err:
+        acc.sign_in(ledger, "246810", "246810", NOW)  # a PIN typed as the username
+    assert err.value.code == "unknown_account"
+    results = [(r.body["username"], r.body["result"], r.outcome)
+               for r in ledger.records(kind="sign_in")]  # fmt: skip
+    assert results[0] == ("boss", "ok", "success")
+    assert [r for _, r, _ in results[1:6]] == ["wrong_pin"] * 5
+    assert results[6] == ("boss", "locked", "failure")
+    assert results[7] == ("boss", "ok", "success")
+    assert results[8] == (None, "unknown_account", "failure")  # the typed name is not kept
+    assert all("246810" not in str(r.body) for r in ledger.records())
+
+
+def test_change_pin_and_accounts(ledger: Ledger) -> None:
+    boss = _manager(ledger)
+    guard = acc.create_account(ledger, username="guard1", role="gate_staff", display_name="李四",
+                               pin="1234", now=NOW, by=boss)  # fmt: skip
+    with pytest.raises(LocalizedError) as err:  # staff may not manage accounts
+        acc.create_account(ledger, username="x2", role="inspector", display_name="x", pin="1234",
+                           now=NOW, by=guard)  # fmt: skip
+    assert err.value.code == "not_allowed"
+    with pytest.raises(AccountExistsError):
+        acc.create_account(ledger, username="guard1", role="gate_staff", display_name="x",
+                           pin="1234", now=NOW, by=boss)  # fmt: skip
+    acc.change_pin(ledger, "guard1", "5678", NOW, by=boss)
+    with pytest.raises(LocalizedError):
+        acc.sign_in(ledger, "guard1", "1234", NOW)
+    assert acc.sign_in(ledger, "guard1", "5678", NOW).username == "guard1"
+    acc.change_pin(ledger, "guard1", "9999", NOW, by=guard, old_pin="5678")
+    assert acc.sign_in(ledger, "guard1", "9999", NOW).username == "guard1"
+    assert [a.username for a in acc.list_accounts(ledger)] == ["boss", "guard1"]
+    assert ledger.count(kind="pin_changed") == 2
+    for bad in ("A", "has space", "x" * 40):
+        with pytest.raises(LocalizedError):
+            acc.validate_username(bad)
+
+
+def test_permissions() -> None:
+    assert can(Role.GATE_STAFF, Action.RUN_GATE)
+    assert not can(Role.GATE_STAFF, Action.EXPORT) and not can(Role.GATE_STAFF, Action.POLICY)
+    for action in ("dashboard", "export", "policy", "accounts", "passes", "rounds",
+                   "quarantine_release"):  # fmt: skip
+        assert can(Role.SITE_MANAGER, action)
+    writes = {Action.RUN_GATE, Action.POLICY, Action.ACCOUNTS, Action.PASSES, Action.ROUNDS,
+              Action.QUARANTINE_RELEASE, Action.CORRECTION, Action.PURGE,
+              Action.BACKUP}  # fmt: skip
+    assert not any(can(Role.INSPECTOR, a) for a in writes)
+    for action in (Action.DASHBOARD, Action.REVIEW, Action.VERIFY, Action.EXPORT,
+                   Action.EXPORT_FULL, Action.INSPECTION_REPORT):  # fmt: skip
+        assert can(Role.INSPECTOR, action)
+    assert not can(Role.SITE_MANAGER, Action.EXPORT_FULL)
+    assert not can("nobody", Action.RUN_GATE) and not can(Role.INSPECTOR, "fly")
+    with pytest.raises(LocalizedError) as err:
+        acc.require(Role.GATE_STAFF, Action.EXPORT)
+    assert "gate staff" in err.value.message("en") and "门岗人员" in err.value.message("zh_CN")
