@@ -78,8 +78,9 @@ def build_day(path: Path, screenings: int, people: int = 3000) -> None:
             }  # fmt: skip
             if channel == "vehicle":
                 body["vehicle"] = {"group_id": f"g{i}", "plate": f"豫A{i % 100000:05d}"}
+            person_id = f"p{rng.randrange(people):05d}"
             batch.append(NewRecord(
-                kind="passage", at=at, day=DAY.isoformat(), person_id=f"p{rng.randrange(people):05d}",
+                kind="passage", at=at, day=DAY.isoformat(), person_id=person_id,
                 subject_id=f"s{i}", channel=channel, outcome=outcome, reason=reason, body=body,
             ))  # fmt: skip
             if len(batch) == 2000:
