@@ -498,6 +498,38 @@ class Ledger:
         for row in cursor:
             yield _stored(row)
 
+    def latest_per_person(self, kinds: Sequence[str]) -> list[StoredRecord]:
+        """Each registered person's newest record among `kinds`, in seq order (a person
+        with none of them is left out).
+
+        One probe of `records_person` per row of `people`, walking that person's
+        records from the newest: never a scan of the records, so "who is on site now"
+        stays fast on a ledger of millions.
+        """
+        if not kinds:
+            return []
+        marks = ", ".join("?" * len(kinds))
+        cursor = self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM records WHERE seq IN ("
+            f"SELECT (SELECT r.seq FROM records r WHERE r.person_id = p.person_id "
+            f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p"
+            f") ORDER BY seq",
+            [str(k) for k in kinds],
+        )
+        return [_stored(row) for row in cursor]
+
+    def unclosed(self, kind: str, closed_by: str) -> list[StoredRecord]:
+        """Records of `kind` whose subject has no record of `closed_by` yet (an open
+        quarantine case: a start and no release), in seq order. Served by
+        `records_stats` (the kind) and `records_subject` (the closing record)."""
+        cursor = self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM records r WHERE r.kind = ? "
+            "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
+            "WHERE c.subject_id = r.subject_id AND c.kind = ?) ORDER BY r.seq",
+            (str(kind), str(closed_by)),
+        )
+        return [_stored(row) for row in cursor]
+
     def count(
         self,
         *,
