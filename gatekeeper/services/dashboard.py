@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 from gatekeeper.domain.privacy import mask_name
 from gatekeeper.domain.vocab import Outcome
 from gatekeeper.ledger import Ledger
+from gatekeeper.services.exports import PeopleCache
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.stats import day_stats
@@ -72,11 +73,12 @@ def outcome_series(ledger: Ledger, last_day: date, days: int) -> list[DayCounts]
 def in_quarantine(ledger: Ledger, today: date) -> list[InQuarantine]:
     """Open cases (a start and no release), oldest first."""
     ended = {r.subject_id for r in ledger.records(kind=Kind.QUARANTINE_RELEASE)}
+    people = PeopleCache(ledger)  # one look-up per person, however many cases
     cases = []
     for start in ledger.records(kind=Kind.QUARANTINE_START):
         if start.subject_id in ended:
             continue
-        person = ledger.get_person(start.person_id) if start.person_id else None
+        person = people.get(start.person_id)
         started = date.fromisoformat(start.day)
         due = str(start.body.get("due_date") or "")
         cases.append(
