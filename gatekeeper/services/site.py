@@ -28,12 +28,23 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
+from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.i18n import Text
+from gatekeeper.domain.identity import validate_id
 from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.privacy import mask_name
 from gatekeeper.domain.rounds import RoundVerdict
-from gatekeeper.domain.vocab import Channel, Outcome, QuarantineDecision, Reason, RoundSlot, Zone
+from gatekeeper.domain.vocab import (
+    Channel,
+    IdType,
+    Outcome,
+    QuarantineDecision,
+    Reason,
+    RoundSlot,
+    Zone,
+)
 from gatekeeper.ledger import Ledger, StoredRecord
+from gatekeeper.scanner.passes import PassRejected, parse_pass
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.stats import day_stats
@@ -191,6 +202,32 @@ def on_site(ledger: Ledger, now: date | datetime) -> list[OnSite]:
         )
     )
     return people
+
+
+def find_people(ledger: Ledger, text: str, today: date, people: Iterable[OnSite]) -> list[OnSite]:
+    """The people among `people` a scan or a search means: a site pass (the person it
+    names: a round identifies who stands there, the gate has verified the pass), a person
+    id, an ID number, or a part of a name; in `people`'s order."""
+    raw = (text or "").strip()
+    if not raw:
+        return []
+    wanted: set[str] = set()
+    try:
+        wanted.add(parse_pass(raw).person_id)
+    except PassRejected:
+        if ledger.get_person(raw) is not None:
+            wanted.add(raw)
+        for id_type in IdType:
+            try:
+                number = validate_id(id_type, raw, today)
+            except ValidationError:
+                continue
+            person = ledger.find_person(id_type.value, number)
+            if person is not None:
+                wanted.add(person.person_id)
+        if not wanted:
+            wanted = {p.person_id for p in ledger.search_people(raw)}
+    return [p for p in people if p.person_id in wanted]
 
 
 def by_zone(people: Iterable[OnSite]) -> dict[Zone | None, list[OnSite]]:

@@ -36,6 +36,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.scanner.keys import SiteKey
+from gatekeeper.services.accounts import Action
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
@@ -108,6 +109,16 @@ class MainWindow(QMainWindow):
         header_row.addWidget(self.header_title, 1)
         header_row.addWidget(self.notice, 1)
         header_row.addWidget(self.language_button)
+        # The manager console: a discreet header button, only with a ledger open.
+        self.manager_button = QPushButton(self.header)
+        self.manager_button.setObjectName("managerButton")
+        self.manager_button.setMinimumHeight(theme.TOUCH_MIN)
+        self.manager_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.manager_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.manager_button.clicked.connect(self.open_manager)
+        self.manager_button.setVisible(session is not None)
+        header_row.addWidget(self.manager_button)
+        self.manager: Any = None  # the ManagerConsole, built on first use
         # Kiosk mode: a blank corner button is the way out (it asks for the PIN).
         self.exit_button = QPushButton(self.header)
         self.exit_button.setObjectName("exitCorner")
@@ -251,6 +262,50 @@ class MainWindow(QMainWindow):
         else:
             widget.focus_input()
 
+    # --- the manager console ------------------------------------------------------------
+
+    def _authorise(self, action: Action) -> bool:
+        """Whether whoever is at the screen may do `action` in the manager console.
+
+        Open to everyone until sign-in by role lands: that work replaces this one
+        method (ask for a manager's or an inspector's PIN, `accounts.can(role, action)`,
+        record the sign-in), and every console page already asks it before it shows
+        or records anything.
+        """
+        return True
+
+    def open_manager(self) -> None:
+        """The manager console, over the start screen (never mid-screening)."""
+        if self.session is None:
+            return
+        if self.flow is not None and self.flow.busy:
+            self.show_notice(lambda: QCoreApplication.translate(
+                "MainWindow", "Finish or abandon this screening before opening the manager "
+                "console."))
+            return
+        if not self._authorise(Action.DASHBOARD):
+            return
+        if self.manager is None:
+            from gatekeeper.ui.manager.console import ManagerConsole
+
+            self.manager = ManagerConsole(self.session.service, self._authorise, parent=self.pages)
+            self.manager.back_requested.connect(self.close_manager)
+            self.pages.addWidget(self.manager)
+        self.stop_camera()
+        self.notice.dismiss()
+        self.pages.setCurrentWidget(self.manager)
+        self.manager.show_page("dashboard")
+
+    def close_manager(self) -> None:
+        """Back to the kiosk's start screen, with today's figures re-read."""
+        self.show_start()
+        self.refresh_figures()
+        if self.flow is not None:
+            self.start_screen.channel_buttons[Channel.WORKER].setFocus()
+
+    def manager_open(self) -> bool:
+        return self.manager is not None and self.pages.currentWidget() is self.manager
+
     # --- scans -----------------------------------------------------------------------------
 
     def _place_camera(self, widget: QWidget) -> None:
@@ -271,6 +326,14 @@ class MainWindow(QMainWindow):
     def scan_received(self, text: str) -> None:
         """A code from the camera or a USB scanner: the flow takes it for the page in view,
         or a notice says it was not used (it is never typed into a field)."""
+        if self.manager is not None and self.pages.currentWidget() is self.manager:
+            if self.manager.scanned(text):
+                self.notice.dismiss()
+                return
+            self.show_notice(lambda: QCoreApplication.translate(
+                "MainWindow", "A code was scanned, but this screen does not take one: "
+                "nothing was entered."))
+            return
         if self.flow is None:
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "No ledger is open: passes cannot be checked here."))
@@ -413,6 +476,10 @@ class MainWindow(QMainWindow):
         self.language_button.setText(LANGUAGE_NAMES[other])
         self.language_button.setToolTip(
             QCoreApplication.translate("MainWindow", "Switch the screen's language")
+        )
+        self.manager_button.setText(QCoreApplication.translate("MainWindow", "Manager"))
+        self.manager_button.setToolTip(
+            QCoreApplication.translate("MainWindow", "Dashboard, rounds and quarantine")
         )
 
     def changeEvent(self, event: QEvent) -> None:

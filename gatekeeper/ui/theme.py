@@ -105,6 +105,10 @@ FONT_BIG_INPUT = 34
 FONT_OUTCOME_HEADLINE = 96
 FONT_OUTCOME_BIG = 56
 FONT_OUTCOME_TEXT = 26
+FONT_CHART = 14  # axis labels of the dashboard's chart
+FONT_FIGURE_COMPACT = 34  # the manager dashboard's figures: many things share the screen
+HEADER_MUTED = "#8FB3A4"  # the discreet manager button's border on the header
+SELECTION = "#CFE3F7"
 
 
 def base_font() -> QFont:
@@ -286,6 +290,40 @@ QLabel#questionText {{ font-size: {FONT_SUBTITLE}px; }}
 QDialog QPushButton {{ font-size: {FONT_SUBTITLE}px; padding: 0 {SPACE_L}px;
     min-height: {TOUCH_MIN}px; }}
 {outcome_rules}
+
+QPushButton#managerButton {{
+    color: {HEADER_TEXT}; background: transparent;
+    border: 1px solid {HEADER_MUTED}; border-radius: {RADIUS}px;
+    font-size: {FONT_SMALL}px; min-height: {TOUCH_MIN}px; min-width: 96px;
+    padding: 0 {SPACE_M}px;
+}}
+QPushButton#managerButton:pressed {{ background: {TEXT}; }}
+QFrame#managerBar {{ background: {SURFACE}; border-bottom: 1px solid {BORDER}; }}
+QLabel#managerTitle {{ font-size: {FONT_SUBTITLE}px; font-weight: bold; color: {PRIMARY}; }}
+QLabel[role="section"] {{ font-size: {FONT_BODY}px; font-weight: bold; color: {TEXT_MUTED}; }}
+QFrame[compact="true"] QLabel[role="figure-value"] {{ font-size: {FONT_FIGURE_COMPACT}px; }}
+QLabel[role="figure-value"][outcome="on_site"] {{ color: {PRIMARY}; }}
+QFrame[role="figure"][outcome="on_site"] {{ border-top: 6px solid {PRIMARY}; }}
+QTableWidget, QListWidget {{
+    background: {SURFACE}; alternate-background-color: {BACKGROUND}; color: {TEXT};
+    border: 1px solid {BORDER}; border-radius: {RADIUS}px; font-size: {FONT_BODY}px;
+    selection-background-color: {SELECTION}; selection-color: {TEXT};
+}}
+QListWidget::item {{ padding: {SPACE_XS}px {SPACE_S}px; border-bottom: 1px solid {BORDER}; }}
+QHeaderView::section {{
+    background: {BACKGROUND}; color: {TEXT_MUTED}; font-size: {FONT_SMALL}px;
+    border: none; border-bottom: 1px solid {BORDER}; padding: {SPACE_XS}px;
+}}
+QLabel[role="field-note"] {{ font-size: {FONT_NOTICE}px; font-weight: bold; color: {ADMITTED};
+    background: #DDEEE5; border-radius: {RADIUS}px; padding: {SPACE_S}px; }}
+QLabel[role="field-note"][warn="true"] {{ color: {OUTCOME_TEXT["quarantined"]};
+    background: {OUTCOME_BG["quarantined"]}; }}
+QLabel#roundPerson, QLabel#casePerson {{ font-size: {FONT_SUBTITLE}px; font-weight: bold; }}
+QLabel#caseFacts[warn="true"] {{ color: {ERROR_TEXT}; font-weight: bold; }}
+QPushButton[done="true"]:disabled {{ color: {ADMITTED}; background: #DDEEE5;
+    border-color: #DDEEE5; }}
+QPushButton[role="secondary"]:disabled {{ color: {TEXT_MUTED}; }}
+QPushButton[compact="true"] {{ font-size: {FONT_SMALL}px; padding: 0 {SPACE_S}px; }}
 """
 
 
