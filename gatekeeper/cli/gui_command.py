@@ -19,7 +19,8 @@ from gatekeeper.services.session import open_session
     "--camera",
     metavar="SPEC",
     default=None,
-    help="Camera: a device index (0), a video file, or a stream URL.",
+    help="Camera: a device index (0), a video file, a stream URL, or 'demo' (a recorded "
+    "gate camera showing passes and health codes).",
 )
 @click.option("--kiosk", is_flag=True, help="Full screen, no window controls.")
 @click.option(
