@@ -71,13 +71,11 @@ def outcome_series(ledger: Ledger, last_day: date, days: int) -> list[DayCounts]
 
 
 def in_quarantine(ledger: Ledger, today: date) -> list[InQuarantine]:
-    """Open cases (a start and no release), oldest first."""
-    ended = {r.subject_id for r in ledger.records(kind=Kind.QUARANTINE_RELEASE)}
+    """Open cases (a start and no release), oldest first: `Ledger.unclosed` probes the
+    subject index instead of reading every release."""
     people = PeopleCache(ledger)  # one look-up per person, however many cases
     cases = []
-    for start in ledger.records(kind=Kind.QUARANTINE_START):
-        if start.subject_id in ended:
-            continue
+    for start in ledger.unclosed(Kind.QUARANTINE_START, Kind.QUARANTINE_RELEASE):
         person = people.get(start.person_id)
         started = date.fromisoformat(start.day)
         due = str(start.body.get("due_date") or "")
