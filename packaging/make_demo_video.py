@@ -121,10 +121,12 @@ DURATION_S = LEAD_S + len(DEMO_PAYLOADS) * (SHOW_S + GAP_S)
 
 
 def _qt():
+    """Qt's font engine, offscreen. A full QApplication (not a QGuiApplication), so that a
+    GUI or a widget test started later in the same process still finds the kind it needs."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
-    return QGuiApplication.instance() or QGuiApplication(["make_demo_video"])
+    return QApplication.instance() or QApplication(["make_demo_video"])
 
 
 def _to_bgra(image) -> np.ndarray:
