@@ -96,7 +96,10 @@ class DashboardPage(QWidget):
             self.span_buttons[days] = button
             span_row.addWidget(button)
         self.span_buttons[self.days].setChecked(True)
-        self.chart = QChart()
+        # The view's own chart (C++-owned): a chart made in Python and handed to the view
+        # would be deleted twice, once by the view and once by Python's wrapper.
+        self.chart_view = QChartView(self)
+        self.chart: QChart = self.chart_view.chart()
         self.chart.setBackgroundVisible(False)
         self.chart.setMargins(QMargins(0, 0, 0, 0))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
@@ -121,7 +124,6 @@ class DashboardPage(QWidget):
         self.chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.axis_x)
         self.series.attachAxis(self.axis_y)
-        self.chart_view = QChartView(self.chart, self)
         self.chart_view.setObjectName("outcomeChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)

@@ -69,6 +69,9 @@ class RoundsPage(QWidget):
         self.only: set[str] | None = None  # a search with several matches narrows the list
         self.missing_only = False
         self.current: site.OnSite | None = None
+        # what the page shows, read by `refresh`; drawing (and a language switch) never
+        # reads the ledger
+        self.log: dict[tuple[Zone, RoundSlot], site.DisinfectionRow] = {}
 
         # --- the roster (left) ---
         self.slot_buttons: dict[RoundSlot, QPushButton] = {}
@@ -188,6 +191,7 @@ class RoundsPage(QWidget):
         self.people = site.on_site(service.ledger, now)
         self.readings = {e.person_id: e for e in
                          site.round_readings(service.ledger, now.date(), self.slot)}
+        self.log = site.disinfections(service.ledger, now.date())
         if self.current is not None:
             self.current = next(
                 (p for p in self.people if p.person_id == self.current.person_id), None)
@@ -318,6 +322,7 @@ class RoundsPage(QWidget):
         if not self.authorise(Action.ROUNDS):
             return
         self.service.record_disinfection(zone, slot, self.actor())
+        self.log = site.disinfections(self.service.ledger, self.service.today())
         self._draw()
         self.changed.emit()
 
@@ -360,9 +365,8 @@ class RoundsPage(QWidget):
             self.current_label.setText(QCoreApplication.translate(
                 "RoundsPage", "Measuring: {name} · {zone}").format(
                     name=self.current.name_masked, zone=zone_name(self.current.zone)))
-        log = site.disinfections(self.service.ledger, self.service.today())
         for (zone, slot), button in self.disinfect_buttons.items():
-            done_row = log.get((zone, slot))
+            done_row = self.log.get((zone, slot))
             if done_row is None:
                 button.setText(QCoreApplication.translate("RoundsPage", "Record disinfection"))
                 button.setEnabled(True)
