@@ -96,6 +96,149 @@
     </message>
 </context>
 <context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="58"/>
+        <source>Admitted</source>
+        <translation>放行</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="59"/>
+        <source>Turned away</source>
+        <translation>劝返</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
+        <source>Quarantined</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
+        <source>Abandoned</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
+        <source>In quarantine now</source>
+        <translation>当前隔离中</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
+        <source>On site now</source>
+        <translation>当前在场</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="241"/>
+        <source>Day {n}</source>
+        <translation>第 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="243"/>
+        <source>{date} overdue</source>
+        <translation>{date} 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="257"/>
+        <source>No alerts.</source>
+        <translation>暂无预警。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="266"/>
+        <source>Today, {date}</source>
+        <translation>今日，{date}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="276"/>
+        <source>{n} days</source>
+        <translation>{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
+        <source>Screenings by outcome, last {n} days</source>
+        <translation>近 {n} 天检查结果</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="279"/>
+        <source>Alerts</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="280"/>
+        <source>On site now, by zone</source>
+        <translation>当前在场人员（按区域）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="281"/>
+        <source>In quarantine: day count and due date</source>
+        <translation>隔离人员：隔离天数与到期日</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="284"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="286"/>
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="289"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="290"/>
+        <source>Day</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="291"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="292"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="306"/>
+        <source>Fever on the {round}: {name}, {reading} °C — sent to quarantine.</source>
+        <translation>{round}发热：{name}，{reading} °C，已转入隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="312"/>
+        <source>{round}: {n} on site not measured yet ({names}).</source>
+        <translation>{round}：在场 {n} 人尚未测温（{names}）。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
+        <source>Quarantine overdue: {name}, due {date} — decide on release.</source>
+        <translation>隔离逾期：{name}，{date} 到期，请作出解除隔离决定。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="320"/>
+        <source>Not disinfected ({slot}): {zones}.</source>
+        <translation>未消毒（{slot}）：{zones}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="327"/>
+        <source>evening</source>
+        <translation>晚间</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="328"/>
+        <source>morning</source>
+        <translation>早间</translation>
+    </message>
+</context>
+<context>
     <name>DisinfectionPage</name>
     <message>
         <location filename="../../gatekeeper/ui/steps/disinfection.py" line="49"/>
@@ -179,50 +322,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="268"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="346"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="272"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="333"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="350"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="301"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="282"/>
+        <source>Finish or abandon this screening before opening the manager console.</source>
+        <translation>请先完成或中止当前检查，再打开管理台。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="382"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="307"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="388"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="311"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="392"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="392"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="473"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="397"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="478"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="425"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="480"/>
+        <source>Manager</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="482"/>
+        <source>Dashboard, rounds and quarantine</source>
+        <translation>看板、巡查测温与隔离管理</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/main_window.py" line="510"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="260"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="436"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="338"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="521"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
+    </message>
+</context>
+<context>
+    <name>Manager</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="31"/>
+        <source>Zone not recorded</source>
+        <translation>未记录区域</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="42"/>
+        <source>Fever at the gate</source>
+        <translation>卡口发热</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="43"/>
+        <source>Risk region</source>
+        <translation>到过风险地区</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="44"/>
+        <source>Yellow code</source>
+        <translation>黄码</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="45"/>
+        <source>Fever on a round</source>
+        <translation>巡查测温发热</translation>
+    </message>
+</context>
+<context>
+    <name>ManagerConsole</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="132"/>
+        <source>Site manager</source>
+        <translation>项目负责人</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="134"/>
+        <source>Dashboard</source>
+        <translation>数据看板</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="135"/>
+        <source>Rounds and disinfection</source>
+        <translation>测温巡查与消毒</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="136"/>
+        <source>Quarantine follow-up</source>
+        <translation>隔离跟踪</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="140"/>
+        <source>Back to the gate</source>
+        <translation>返回闸口</translation>
     </message>
 </context>
 <context>
@@ -404,6 +619,134 @@ Use the hand scanner, or type the code.</source>
     </message>
 </context>
 <context>
+    <name>QuarantinePage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="49"/>
+        <source>Released from quarantine</source>
+        <translation>解除隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="51"/>
+        <source>Referred to hospital</source>
+        <translation>转送医院</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="53"/>
+        <source>Sent home</source>
+        <translation>劝返回家</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="231"/>
+        <source>Choose the decision: released, referred to hospital or sent home.</source>
+        <translation>请选择处理决定：解除隔离、转送医院或劝返回家。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="246"/>
+        <source>{name}: {decision}. Recorded in the ledger.</source>
+        <translation>{name}：{decision}，已记入台账。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="260"/>
+        <source>{date} overdue</source>
+        <translation>{date} 已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
+        <source>Day {n}</source>
+        <translation>第 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="275"/>
+        <source>Place: {place} · started {start} · day {n} · due {due}</source>
+        <translation>隔离地点：{place} · {start} 开始 · 第 {n} 天 · {due} 到期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="280"/>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="293"/>
+        <source>Checks, twice a day ({n} so far)</source>
+        <translation>每日两次健康检查（已查 {n} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
+        <source>In quarantine</source>
+        <translation>隔离人员</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="301"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="302"/>
+        <source>Day</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="303"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="306"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="307"/>
+        <source>Temperature</source>
+        <translation>体温</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="308"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="310"/>
+        <source>Nobody is in quarantine.</source>
+        <translation>当前无人隔离。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
+        <source>Touch a person on the left to see their checks and decide.</source>
+        <translation>请点选左侧人员，查看健康检查记录并作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="314"/>
+        <source>°C</source>
+        <translation>体温 °C</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="316"/>
+        <source>Note (symptoms, test result)</source>
+        <translation>备注（症状、检测结果）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
+        <source>Add check</source>
+        <translation>记录检查</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="319"/>
+        <source>Release decision (site manager)</source>
+        <translation>解除隔离决定（项目负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
+        <source>Reason (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="325"/>
+        <source>Record decision</source>
+        <translation>记录决定</translation>
+    </message>
+</context>
+<context>
     <name>QuarantineRegistrationPage</name>
     <message>
         <location filename="../../gatekeeper/ui/steps/registration.py" line="147"/>
@@ -500,6 +843,149 @@ Use the hand scanner, or type the code.</source>
     </message>
 </context>
 <context>
+    <name>RoundsPage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="244"/>
+        <source>Scan a site pass, or type a name or ID number.</source>
+        <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="250"/>
+        <source>Nobody on site matches “{text}”.</source>
+        <translation>在场人员中没有与“{text}”相符的人。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="261"/>
+        <source>{n} people match: touch the right one in the list.</source>
+        <translation>有 {n} 人相符：请在名单中点选。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="281"/>
+        <source>Pick a person first: scan their pass, search, or touch their row.</source>
+        <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="303"/>
+        <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
+        <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="308"/>
+        <source>Recorded: {name}, {reading} °C.</source>
+        <translation>已记录：{name}，{reading} °C。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="346"/>
+        <source>Not measured yet</source>
+        <translation>尚未测温</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="349"/>
+        <source>Fever: quarantined</source>
+        <translation>发热，已隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="350"/>
+        <source>Measured</source>
+        <translation>已测温</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="358"/>
+        <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
+        <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="362"/>
+        <source>Nobody picked yet.</source>
+        <translation>尚未选定人员。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="365"/>
+        <source>Measuring: {name} · {zone}</source>
+        <translation>正在测温：{name} · {zone}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="371"/>
+        <source>Record disinfection</source>
+        <translation>记录消毒</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="375"/>
+        <source>✓ {time} · {by}</source>
+        <translation>✓ {time} · {by}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
+        <source>Everyone</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="391"/>
+        <source>Still missing</source>
+        <translation>尚未测温</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="393"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="394"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
+        <source>Reading</source>
+        <translation>读数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="396"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
+        <source>Temperature round: scan a pass or search</source>
+        <translation>巡查测温：扫通行码或搜索</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="400"/>
+        <source>Name or ID number</source>
+        <translation>姓名或身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="402"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
+        <source>Reading °C, e.g. 36.5</source>
+        <translation>体温读数 °C，如 36.5</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
+        <source>Record reading</source>
+        <translation>记录读数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="406"/>
+        <source>Twice-daily disinfection: today&apos;s log</source>
+        <translation>每日两次消毒：今日记录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="420"/>
+        <source>Evening</source>
+        <translation>晚间</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="421"/>
+        <source>Morning</source>
+        <translation>早间</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="189"/>
@@ -520,7 +1006,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="389"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="470"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
