@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMPS := $(VENV)/.stamps
 
-.PHONY: setup run test lint bench bench-quick screenshots clean-venv help
+.PHONY: setup run test lint bench bench-quick screenshots package clean-venv help
 .DEFAULT_GOAL := help
 
 help:
@@ -15,6 +15,7 @@ help:
 	@echo "make setup   only the set-up: system packages, .venv, the project"
 	@echo "make bench   run the benchmarks and print their figures"
 	@echo "make screenshots  render every screen (offscreen) to docs/screenshots/"
+	@echo "make package  build the one-folder app dist/gatekeeper/ (PyInstaller, about a minute)"
 
 $(STAMPS)/system: packaging/apt-packages.txt packaging/ensure-system-deps.sh
 	@bash packaging/ensure-system-deps.sh
@@ -54,6 +55,14 @@ bench: setup
 
 screenshots: setup
 	$(PY) packaging/screenshots.py
+
+$(STAMPS)/package: pyproject.toml $(STAMPS)/project
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e '.[dev,package]'
+	@touch $@
+
+package: setup $(STAMPS)/package
+	$(VENV)/bin/pyinstaller --noconfirm packaging/gatekeeper.spec
+	@echo "Built dist/gatekeeper/ ($$(du -sh dist/gatekeeper | cut -f1)). Smoke test: $(VENV)/bin/pytest -m packaging tests/packaging"
 
 clean-venv:
 	rm -rf $(VENV)

@@ -19,6 +19,7 @@ None), never replaced or guessed.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from ctypes import c_void_p, cast
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 import zxingcpp
+
+log = logging.getLogger(__name__)
 
 Point = tuple[int, int]
 Box = tuple[int, int, int, int]  # x, y, width, height
@@ -152,9 +155,17 @@ def _zxing(
 
 
 def _pyzbar(gray: np.ndarray, name: str = "pyzbar") -> list[Code]:
-    """zbar in binary mode: raw bytes, no charset guess; only valid UTF-8 is taken as text."""
-    from pyzbar import pyzbar as pz
-    from pyzbar import wrapper as zw
+    """zbar in binary mode: raw bytes, no charset guess; only valid UTF-8 is taken as text.
+
+    zbar is the second reader: without the system library (apt libzbar0) the cascade
+    goes on without it rather than failing a scan zxing-cpp could not read.
+    """
+    try:
+        from pyzbar import pyzbar as pz
+        from pyzbar import wrapper as zw
+    except (ImportError, OSError) as exc:
+        _warn_zbar_missing(exc)
+        return []
 
     gray = np.ascontiguousarray(gray)
     height, width = gray.shape[:2]
@@ -208,6 +219,17 @@ def _step_upscale(gray: np.ndarray) -> list[Code]:
         return []  # big frames already have enough pixels per module
     big = cv2.resize(gray, None, fx=2, fy=2, interpolation=cv2.INTER_CUBIC)
     return _zxing(big, "zxing-upscaled", scale=2.0)[0]
+
+
+_zbar_warned = False
+
+
+def _warn_zbar_missing(exc: Exception) -> None:
+    global _zbar_warned
+    if not _zbar_warned:
+        _zbar_warned = True
+        log.warning("zbar is not available (%s): decoding with zxing-cpp only; "
+                    "install libzbar0", exc)
 
 
 def _step_pyzbar(gray: np.ndarray) -> list[Code]:

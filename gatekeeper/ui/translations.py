@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 
 from gatekeeper.domain.i18n import LANGUAGES, normalise_lang
+from gatekeeper.resources import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -35,8 +36,8 @@ CATALOGUE = "gatekeeper"  # resources/i18n/gatekeeper_<lang>.ts
 
 
 def default_resources_dir() -> Path:
-    """The repository's ``resources/`` directory (the project is installed editable)."""
-    return Path(__file__).resolve().parents[2] / "resources"
+    """``resources/``: the repository's, or the bundled copy in the packaged app."""
+    return resources_dir()
 
 
 def _tool(name: str) -> list[str]:

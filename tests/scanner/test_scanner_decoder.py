@@ -88,3 +88,21 @@ def test_corpus_acceptance_95_percent_no_misreads() -> None:
             misreads.append(png.name)
     assert misreads == []
     assert decoded / len(items) >= 0.95, f"{decoded}/{len(items)}"
+
+
+def test_without_zbar_the_cascade_goes_on_with_zxing_alone(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A machine without libzbar0 must still scan: pyzbar's import fails there."""
+    import gatekeeper.scanner.decoder as decoder_module
+
+    monkeypatch.setitem(__import__("sys").modules, "pyzbar.pyzbar", None)
+    monkeypatch.setattr(decoder_module, "_zbar_warned", False)
+    blank = np.full((240, 320), 255, dtype=np.uint8)
+    with caplog.at_level("WARNING", logger="gatekeeper.scanner.decoder"):
+        report = Decoder().decode(blank, thorough=True)
+    assert report.codes == []
+    assert "pyzbar" in report.steps
+    assert "libzbar0" in caplog.text
+    readable = Decoder().decode(qr_image("还能读 GKP1"), thorough=True)
+    assert readable.texts == ["还能读 GKP1"]
