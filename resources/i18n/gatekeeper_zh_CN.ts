@@ -415,27 +415,27 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="132"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="134"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="134"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="136"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="135"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="137"/>
         <source>Rounds and disinfection</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="136"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="138"/>
         <source>Quarantine follow-up</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="140"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="142"/>
         <source>Back to the gate</source>
         <translation>返回闸口</translation>
     </message>
@@ -845,142 +845,144 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="249"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="250"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="255"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="261"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="266"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="281"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="286"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="308"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="313"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="346"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="351"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="349"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="354"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="350"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="355"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="358"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="363"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="362"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="367"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="365"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="370"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="371"/>
-        <source>Record disinfection</source>
-        <translation>记录消毒</translation>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="376"/>
+        <source>Record</source>
+        <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="375"/>
-        <source>✓ {time} · {by}</source>
-        <translation>✓ {time} · {by}</translation>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="380"/>
+        <source>✓ {time}
+{by}</source>
+        <translation>✓ {time}
+{by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="391"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="396"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="393"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="394"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="399"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="400"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="396"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="400"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="402"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="407"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="408"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="410"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="406"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="420"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="421"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>

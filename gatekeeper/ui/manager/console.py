@@ -109,6 +109,8 @@ class ManagerConsole(QWidget):
             return False
         page = self.pages[name]
         self.nav[name].setChecked(True)
+        if page is self.rounds and self.stack.currentWidget() is not self.rounds:
+            self.rounds.to_current_slot()
         page.refresh()  # type: ignore[attr-defined]
         self.stack.setCurrentWidget(page)
         page.focus_input() if hasattr(page, "focus_input") else page.setFocus()

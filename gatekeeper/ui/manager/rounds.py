@@ -150,7 +150,7 @@ class RoundsPage(QWidget):
             grid.addWidget(label, row, 0)
             for col, slot in enumerate(RoundSlot, start=1):
                 button = touch_button(self, f"disinfect_{zone.value}_{slot.value}")
-                button.setMinimumHeight(theme.TOUCH_MIN)
+                button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
                 button.setProperty("compact", True)
                 # the cell takes the width it gets; the whole "when · who" is the tooltip
                 button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -196,6 +196,11 @@ class RoundsPage(QWidget):
             self.current = next(
                 (p for p in self.people if p.person_id == self.current.person_id), None)
         self._draw()
+
+    def to_current_slot(self) -> None:
+        """Opening the page: the round of the moment (morning until noon, then evening)."""
+        self.slot = slot_for(self.service.now(), self.service.policy)
+        self.slot_buttons[self.slot].setChecked(True)
 
     def focus_input(self) -> None:
         target = self.reading_edit if self.current is not None else self.search_edit
@@ -368,11 +373,11 @@ class RoundsPage(QWidget):
         for (zone, slot), button in self.disinfect_buttons.items():
             done_row = self.log.get((zone, slot))
             if done_row is None:
-                button.setText(QCoreApplication.translate("RoundsPage", "Record disinfection"))
+                button.setText(QCoreApplication.translate("RoundsPage", "Record"))
                 button.setEnabled(True)
                 button.setProperty("done", False)
             else:
-                button.setText(QCoreApplication.translate("RoundsPage", "✓ {time} · {by}").format(
+                button.setText(QCoreApplication.translate("RoundsPage", "✓ {time}\n{by}").format(
                     time=hhmm(done_row.at), by=done_row.by))
                 button.setToolTip(button.text())
                 button.setEnabled(False)
