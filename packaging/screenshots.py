@@ -68,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     written = 0
 
+    simulated = _simulated_ledger()
     for lang in LANGS:
         if not languages.set_language(lang):
             raise SystemExit(f"no translations for {lang}")
@@ -112,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
             window._close_confirmed = True
             window.close()
             ledger.close()
+        written += _manager_screens(app, languages, lang, simulated, args.out)
     languages.set_language("en")
     print(f"{written} screenshots")
     return 0
@@ -163,6 +165,86 @@ def _screens(window, flow, clock, signature) -> list:
         ("recovery_dialog", window.offer_recovery),
 
     ]
+
+
+SIM_DAYS = 16
+
+
+def _simulated_ledger() -> Path:
+    """Sixteen days of simulated traffic (60 people) for the manager console's shots."""
+    from datetime import date
+
+    from gatekeeper.domain.policy import Policy
+    from gatekeeper.ledger import Ledger
+    from gatekeeper.simulation.traffic import Simulation
+
+    path = Path(tempfile.mkdtemp(prefix="gk-shots-")) / "simulated.db"
+    with Ledger.open(path, create=True, kiosk_id="gate-1") as ledger:
+        Simulation(ledger, Policy(), people=60, seed=3, start=date(2020, 3, 1)).run(SIM_DAYS)
+    return path
+
+
+def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> int:
+    """The manager console on a copy of the simulated ledger: the dashboard at the end of
+    the last day; the next morning's round half done (two zones disinfected); a quarantine
+    case with its checks."""
+    import shutil
+
+    from gatekeeper.domain.policy import Policy
+    from gatekeeper.domain.vocab import RoundSlot, Zone
+    from gatekeeper.ledger import Ledger
+    from gatekeeper.services import site
+    from gatekeeper.services.clock import SteppingClock
+    from gatekeeper.services.gate import GateService
+    from gatekeeper.services.session import GateSession
+    from gatekeeper.ui.main_window import MainWindow
+
+    policy = Policy()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "gatekeeper.db"
+        shutil.copyfile(simulated, path)
+        clock = SteppingClock(datetime(2020, 3, SIM_DAYS, 20, 0, tzinfo=policy.tz))
+        ledger = Ledger.open(path)
+        service = GateService(ledger, policy, clock)
+        window = MainWindow(languages, session=GateSession(ledger, policy, clock, service),
+                            db_path=Path("gatekeeper.db"))
+        window.resize(*SIZE)
+        window.show()
+        written = 0
+
+        def shot(name: str) -> None:
+            nonlocal written
+            app.processEvents()
+            target = out / f"{name}-{lang}.png"
+            if not window.grab().save(str(target)):
+                raise SystemExit(f"could not write {target}")
+            written += 1
+            print(f"wrote {target}")
+
+        window.open_manager()
+        shot("manager_dashboard")
+        clock.advance(hours=13, minutes=45)  # the next morning, 09:45
+        people = site.on_site(ledger, service.now())
+        readings = [(p.person_id, 36.2 + (i % 7) / 10) for i, p in enumerate(people[::2])]
+        service.record_round(RoundSlot.MORNING, readings, "round-team")
+        for zone in (Zone.MANAGEMENT, Zone.CONSTRUCTION):
+            service.record_disinfection(zone, RoundSlot.MORNING, "cleaning-team")
+        window.manager.show_page("rounds")
+        rounds = window.manager.rounds
+        rounds.select(rounds.missing()[0].person_id)
+        rounds.reading_edit.setText("36.7")
+        shot("manager_rounds")
+        window.manager.show_page("quarantine")
+        page = window.manager.quarantine
+        if page.cases:
+            page.select(page.cases[0].case_id)
+            page.temperature_edit.setText("36.5")
+            page.choose(page.decision_buttons.__iter__().__next__())
+        shot("manager_quarantine")
+        window._close_confirmed = True
+        window.close()
+        ledger.close()
+    return written
 
 
 def theme_dim():
