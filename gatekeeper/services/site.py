@@ -145,10 +145,13 @@ def _day(value: date | datetime) -> date:
 
 
 def _masked(ledger: Ledger, person_id: str | None) -> str:
-    if not person_id:
-        return ""
-    person = ledger.get_person(person_id)
-    return mask_name(person.name) if person is not None and person.name else ""
+    return _masked_names(ledger, [person_id] if person_id else []).get(person_id or "", "")
+
+
+def _masked_names(ledger: Ledger, person_ids: Iterable[str]) -> dict[str, str]:
+    """Masked names for many people in one query (never one query per row)."""
+    return {pid: mask_name(name) if name else "" for pid, name in
+            ledger.names_of(person_ids).items()}  # fmt: skip
 
 
 def _zone(value: Any) -> Zone | None:
@@ -177,7 +180,7 @@ def _last_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
 def on_site(ledger: Ledger, now: date | datetime) -> list[OnSite]:
     """Everyone on site (see the module's rule), by zone then name."""
     today = _day(now).isoformat()
-    people: list[OnSite] = []
+    found: list[tuple[str, str | None, Zone | None, str]] = []
     for event in ledger.latest_per_person(PRESENCE_KINDS):
         person_id = event.person_id
         if person_id is None:
@@ -192,7 +195,10 @@ def on_site(ledger: Ledger, now: date | datetime) -> list[OnSite]:
             continue
         if channel != Channel.WORKER and event.day != today:
             continue  # visitors and goods vehicles leave at the end of the day
-        people.append(OnSite(person_id, _masked(ledger, person_id), channel, zone, event.at))
+        found.append((person_id, channel, zone, event.at))
+    names = _masked_names(ledger, (f[0] for f in found))
+    people = [OnSite(pid, names.get(pid, ""), channel, zone, at)
+              for pid, channel, zone, at in found]  # fmt: skip
     order = {z: i for i, z in enumerate(Zone)}
     people.sort(
         key=lambda p: (
@@ -245,7 +251,9 @@ def open_quarantine_cases(ledger: Ledger, policy: Policy, now: date | datetime) 
     """Every case started and not yet closed, oldest first."""
     today = _day(now)
     rows = []
-    for start in ledger.unclosed(Kind.QUARANTINE_START, Kind.QUARANTINE_RELEASE):
+    starts = ledger.unclosed(Kind.QUARANTINE_START, Kind.QUARANTINE_RELEASE)
+    names = _masked_names(ledger, (s.person_id for s in starts if s.person_id))
+    for start in starts:
         body = start.body
         started = date.fromisoformat(start.day)
         due_text = body.get("due_date")
@@ -268,7 +276,7 @@ def open_quarantine_cases(ledger: Ledger, policy: Policy, now: date | datetime) 
         rows.append(CaseRow(
             case_id=start.subject_id or "",
             person_id=start.person_id,
-            name_masked=_masked(ledger, start.person_id),
+            name_masked=names.get(start.person_id or "", ""),
             reason=reason,
             place=place_text,
             started=started,
