@@ -96,7 +96,9 @@ def test_without_zbar_the_cascade_goes_on_with_zxing_alone(
     """A machine without libzbar0 must still scan: pyzbar's import fails there."""
     import gatekeeper.scanner.decoder as decoder_module
 
-    monkeypatch.setitem(__import__("sys").modules, "pyzbar.pyzbar", None)
+    modules = __import__("sys").modules
+    monkeypatch.setitem(modules, "pyzbar", None)  # `from pyzbar import …` now fails,
+    monkeypatch.setitem(modules, "pyzbar.pyzbar", None)  # as it does without libzbar
     monkeypatch.setattr(decoder_module, "_zbar_warned", False)
     blank = np.full((240, 320), 255, dtype=np.uint8)
     with caplog.at_level("WARNING", logger="gatekeeper.scanner.decoder"):
