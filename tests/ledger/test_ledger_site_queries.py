@@ -58,3 +58,12 @@ def test_unclosed_lists_starts_without_a_closing_record(tmp_path: Path) -> None:
         ])  # fmt: skip
         open_cases = ledger.unclosed("quarantine_start", "quarantine_release")
         assert [r.subject_id for r in open_cases] == ["case-2", "case-3"]
+
+
+def test_names_of_reads_many_names_at_once(tmp_path: Path) -> None:
+    with Ledger.open(tmp_path / "l.db", create=True) as ledger:
+        ledger.append_all([person(i) for i in range(3)])
+        names = ledger.names_of(["person-2", "person-0", "nobody", "person-0"])
+        assert names == {"person-0": person(0).personal["name"],
+                         "person-2": person(2).personal["name"]}  # fmt: skip
+        assert ledger.names_of([]) == {}
