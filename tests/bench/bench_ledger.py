@@ -36,9 +36,10 @@ KINDS = [
     ("step", 0.35),
     ("person", 0.08),
     ("round_temperature", 0.049),
-    ("quarantine_start", 0.012),
-    ("quarantine_release", 0.009),  # fewer than starts: some cases are still open
+    ("quarantine_start", 0.0105),
+    ("quarantine_release", 0.0105),  # each closes an earlier start: tens stay open
 ]
+MAX_OPEN = 40  # isolation rooms: beyond this a start is drawn as a release instead
 OUTCOMES = [
     ("admitted", "cleared", 0.88),
     ("turned_away", "red_code", 0.05),
@@ -49,7 +50,17 @@ OUTCOMES = [
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗"
 
 
-def make_record(rng: random.Random, i: int, day_index: int) -> NewRecord:
+class Cases:
+    """Open quarantine cases while the ledger is built: a release closes the oldest open
+    case (same subject, same person), as on a real site where tens are open at a time."""
+
+    def __init__(self) -> None:
+        self.open: list[tuple[str, str, str]] = []  # (case id, person id, day started)
+
+
+def make_record(
+    rng: random.Random, i: int, day_index: int, cases: Cases | None = None
+) -> NewRecord:
     day = FIRST_DAY + timedelta(days=day_index)
     at = datetime(day.year, day.month, day.day, 6, tzinfo=SITE) + timedelta(
         seconds=rng.randrange(16 * 3600)
@@ -89,6 +100,22 @@ def make_record(rng: random.Random, i: int, day_index: int) -> NewRecord:
             subject_id=f"s{i - 1}",
             body={"step": "temperature", "value": round(36 + rng.random(), 1)},
         )
+    if cases is not None and kind.startswith("quarantine"):
+        if kind == "quarantine_start" and len(cases.open) >= MAX_OPEN:
+            kind = "quarantine_release"
+        if kind == "quarantine_release" and cases.open and cases.open[0][2] < day.isoformat():
+            case_id, person, _started = cases.open.pop(0)
+            return NewRecord(
+                kind="quarantine_release", at=at, day=day.isoformat(), person_id=person,
+                subject_id=case_id, reason="released",
+                body={"decision": "released", "reason": "14 days, no fever", "by": "bench"},
+            )  # fmt: skip
+        cases.open.append((f"q{i}", person_id, day.isoformat()))
+        due = (day + timedelta(days=14)).isoformat()
+        return NewRecord(
+            **{**common, "kind": "quarantine_start"}, subject_id=f"q{i}", reason="fever",
+            body={"place": "隔离点A", "zone": "dorm-3", "due_date": due},
+        )  # fmt: skip
     return NewRecord(
         **common, subject_id=f"q{i}", reason="fever", body={"place": "隔离点A", "zone": "dorm-3"}
     )
@@ -106,10 +133,11 @@ def ms(seconds: float) -> str:
 def build(path: Path, n: int, batch: int) -> float:
     rng = random.Random(42)
     start = time.perf_counter()
+    cases = Cases()
     with Ledger.open(path, kiosk_id="bench-kiosk") as ledger:
         pending: list[NewRecord] = []
         for i in range(n):
-            pending.append(make_record(rng, i, i * DAYS // n))
+            pending.append(make_record(rng, i, i * DAYS // n, cases))
             if len(pending) == batch:
                 ledger.append_all(pending)
                 pending = []

@@ -3,7 +3,7 @@ the inspection report's data."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from manager_support import DAY_LIST, NOW, POLICY, TZ, build_simulated, copy_of
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import QuarantineDecision
 from gatekeeper.ledger import Ledger
-from gatekeeper.services import dashboard, review
+from gatekeeper.services import review, site
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import GateService
 
@@ -81,17 +81,21 @@ def test_closed_loop_timeline(ledger: Ledger) -> None:
 
 
 def test_dashboard_queries(ledger: Ledger) -> None:
-    today = date(2020, 3, 4)
-    board = dashboard.load(ledger, today, days=14)
-    assert len(board.series) == 14 and board.series[-1].day == "2020-03-04"
-    assert board.series[-1].admitted == board.today.admitted
-    assert sum(p.admitted for p in board.series) == ledger.count(kind="passage",
-                                                                 outcome="admitted")  # fmt: skip
-    assert len(board.in_quarantine) == board.today.in_quarantine
-    case = board.in_quarantine[0]
-    assert case.day_count >= 1 and case.due and not case.overdue and "*" in case.name
-    late = dashboard.load(ledger, today + timedelta(days=30), days=30)
-    assert all(c.overdue for c in late.in_quarantine) and len(late.series) == 30
+    """The console's one dashboard query module (`site.load`) over the same ledger."""
+    policy = POLICY
+    now = datetime(2020, 3, 4, 20, 0, tzinfo=policy.tz)
+    board = site.load(ledger, policy, now, days=14)
+    days = list(board.series)
+    assert len(days) == 14 and days[-1] == "2020-03-04"
+    assert board.series["2020-03-04"].admitted == board.today.admitted
+    assert sum(s.admitted for s in board.series.values()) == ledger.count(
+        kind="passage", outcome="admitted")  # fmt: skip
+    assert len(board.cases) == board.today.in_quarantine
+    case = board.cases[0]
+    assert case.day_count >= 1 and case.due_date and not case.overdue
+    assert "*" in case.name_masked
+    late = site.load(ledger, policy, now + timedelta(days=30), days=30)
+    assert all(c.overdue for c in late.cases) and len(late.series) == 30
 
 
 def test_inspection_data(ledger: Ledger) -> None:
