@@ -22,6 +22,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,7 +37,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.scanner.keys import SiteKey
-from gatekeeper.services.accounts import Action
+from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
@@ -119,6 +120,8 @@ class MainWindow(QMainWindow):
         self.manager_button.setVisible(session is not None)
         header_row.addWidget(self.manager_button)
         self.manager: Any = None  # the ManagerConsole, built on first use
+        self.account: Account | None = None  # signed in to the console, until it is left
+        self.sign_in_dialog: Any = None  # the sign-in (or first-start) dialog up now
         # Kiosk mode: a blank corner button is the way out (it asks for the PIN).
         self.exit_button = QPushButton(self.header)
         self.exit_button.setObjectName("exitCorner")
@@ -265,17 +268,20 @@ class MainWindow(QMainWindow):
     # --- the manager console ------------------------------------------------------------
 
     def _authorise(self, action: Action) -> bool:
-        """Whether whoever is at the screen may do `action` in the manager console.
+        """Whether the account signed in to the manager console may do `action`
+        (`accounts.can` on its role); nobody signed in may do nothing. Every console page
+        asks before it shows or records anything."""
+        return self.account is not None and self.account.can(action)
 
-        Open to everyone until sign-in by role lands: that work replaces this one
-        method (ask for a manager's or an inspector's PIN, `accounts.can(role, action)`,
-        record the sign-in), and every console page already asks it before it shows
-        or records anything.
-        """
-        return True
+    def _actor(self) -> str:
+        """Who the ledger names for what the console records: the signed-in username."""
+        if self.account is None:
+            raise RuntimeError("nothing is recorded from the console without a sign-in")
+        return self.account.username
 
     def open_manager(self) -> None:
-        """The manager console, over the start screen (never mid-screening)."""
+        """Sign in (or, on the first start, create the site manager's account), then the
+        console over the start screen (never mid-screening)."""
         if self.session is None:
             return
         if self.flow is not None and self.flow.busy:
@@ -283,21 +289,49 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Finish or abandon this screening before opening the manager "
                 "console."))
             return
-        if not self._authorise(Action.DASHBOARD):
+        if self.sign_in_dialog is not None:
             return
+        from gatekeeper.services.accounts import needs_first_manager
+        from gatekeeper.ui.manager.signin import FirstManagerDialog, SignInDialog
+
+        ledger, now = self.session.service.ledger, self.session.service.now
+        dialog: Any = (FirstManagerDialog(ledger, now, self) if needs_first_manager(ledger)
+                       else SignInDialog(ledger, now, self))  # fmt: skip
+        self.sign_in_dialog = dialog
+
+        def done(result: int) -> None:
+            self.sign_in_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and dialog.account is not None:
+                self.enter_console(dialog.account)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def enter_console(self, account: Account) -> None:
+        """The console for `account` (signed in through `accounts.sign_in`), kept until
+        the console is left."""
+        if self.session is None or not account.can(Action.DASHBOARD):
+            return
+        self.account = account
         if self.manager is None:
             from gatekeeper.ui.manager.console import ManagerConsole
 
-            self.manager = ManagerConsole(self.session.service, self._authorise, parent=self.pages)
+            self.manager = ManagerConsole(
+                self.session.service, self._authorise, self._actor, parent=self.pages)
             self.manager.back_requested.connect(self.close_manager)
             self.pages.addWidget(self.manager)
+        self.manager.set_account(account)
         self.stop_camera()
         self.notice.dismiss()
         self.pages.setCurrentWidget(self.manager)
         self.manager.show_page("dashboard")
 
     def close_manager(self) -> None:
-        """Back to the kiosk's start screen, with today's figures re-read."""
+        """Sign out, back to the kiosk's start screen, with today's figures re-read."""
+        self.account = None
+        if self.manager is not None:
+            self.manager.set_account(None)
         self.show_start()
         self.refresh_figures()
         if self.flow is not None:
@@ -440,6 +474,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_confirmed:
             self.stop_camera()
+            if self.manager is not None:
+                self.manager.shutdown()
             super().closeEvent(event)
             return
         if self.kiosk_mode and self.kiosk_pin is not None:
@@ -452,6 +488,8 @@ class MainWindow(QMainWindow):
             return
         self._close_confirmed = True
         self.stop_camera()
+        if self.manager is not None:
+            self.manager.shutdown()
         super().closeEvent(event)
 
     def _close_anyway(self) -> None:
@@ -479,7 +517,9 @@ class MainWindow(QMainWindow):
         )
         self.manager_button.setText(QCoreApplication.translate("MainWindow", "Manager"))
         self.manager_button.setToolTip(
-            QCoreApplication.translate("MainWindow", "Dashboard, rounds and quarantine")
+            QCoreApplication.translate(
+                "MainWindow", "Site managers and inspectors: sign in for the dashboard, rounds, "
+                "quarantine, review and exports")
         )
 
     def changeEvent(self, event: QEvent) -> None:

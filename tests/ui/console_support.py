@@ -43,3 +43,35 @@ def simulated(path: Path) -> Path:
     with Ledger.open(path, create=True, kiosk_id="gate-sim") as ledger:
         Simulation(ledger, POLICY, people=50, seed=11, start=SIM_START).run(SIM_DAYS)
     return path
+
+
+MANAGER_PIN = "739164"
+
+
+def add_account(ledger: Ledger, username: str, role: str, pin: str = MANAGER_PIN) -> None:
+    """An account made from the command line (the first one must be a site manager)."""
+    from datetime import datetime
+
+    from gatekeeper.services import accounts
+
+    if accounts.needs_first_manager(ledger) and role != "site_manager":
+        accounts.create_account(ledger, username="boss", role="site_manager",
+                                display_name="王经理", pin=pin,
+                                now=datetime.now().astimezone(), by=accounts.CLI_ACTOR)  # fmt: skip
+    accounts.create_account(ledger, username=username, role=role, display_name=username,
+                            pin=pin, now=datetime.now().astimezone(), by=accounts.CLI_ACTOR)  # fmt: skip
+
+
+def sign_in(k, username: str = "manager", pin: str = MANAGER_PIN, role: str = "site_manager"):  # type: ignore[no-untyped-def]
+    """Click Manager, sign in through the dialog (making the account if it is missing);
+    returns the console."""
+    if k.ledger.get_account(username) is None:
+        add_account(k.ledger, username, role, pin)
+    k.click(k.window.manager_button)
+    dialog = k.window.sign_in_dialog
+    assert dialog is not None
+    dialog.username_edit.setText(username)
+    dialog.pin_edit.setText(pin)
+    dialog.submit()
+    assert k.window.manager_open(), dialog.message()
+    return k.window.manager

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from console_support import SIM_DAYS, SIM_START, admit, simulated
+from console_support import SIM_DAYS, SIM_START, admit, sign_in, simulated
 from kiosk_support import POLICY, Kiosk, resident_id
 from PySide6.QtCore import Qt
 
@@ -40,10 +40,7 @@ def sim_kiosk(qtbot, languages, tmp_path: Path, sim_ledger: Path):
 
 
 def open_console(k: Kiosk):
-    k.click(k.window.manager_button)
-    console = k.window.manager
-    assert console is not None and k.window.manager_open()
-    return console
+    return sign_in(k)
 
 
 def test_dashboard_figures_and_chart_match_day_stats(sim_kiosk: Kiosk) -> None:
@@ -118,7 +115,7 @@ def test_a_round_through_the_ui_records_readings_and_a_fever_opens_a_case(
     (reading,) = k.records(kind="round_temperature")
     assert (reading.person_id, reading.body["reading_c"], reading.body["slot"]) == (
         k.zhang, 36.6, "morning")
-    assert reading.body["by"] == "site-manager"
+    assert reading.body["by"] == "manager"
     assert rounds.missing() == [p for p in rounds.people if p.person_id == k.li]
 
     # by scan (the app-wide scanner burst): the ID number, then the thermometer's burst
@@ -146,7 +143,7 @@ def test_disinfection_log_one_touch(site_kiosk: Kiosk) -> None:
     button = console.rounds.disinfect_buttons[(Zone.LIVING, RoundSlot.MORNING)]
     k.click(button)
     (record,) = k.records(kind="disinfection")
-    assert record.body == {"zone": "living", "slot": "morning", "by": "site-manager"}
+    assert record.body == {"zone": "living", "slot": "morning", "by": "manager"}
     assert not button.isEnabled() and button.text().startswith("✓ 09:30")
     # and the dashboard's alert for the zones not disinfected lists the other three
     k.clock.advance(minutes=60)  # 10:30, past the morning's due time
@@ -194,7 +191,7 @@ def test_quarantine_check_and_release_through_the_ui(site_kiosk: Kiosk, language
     (release,) = k.records(kind="quarantine_release")
     assert (release.reason, release.person_id) == (QuarantineDecision.RELEASED, k.li)
     assert release.body["reason"] == "negative test, no fever for 14 days"
-    assert release.body["by"] == "site-manager"
+    assert release.body["by"] == "manager"
     assert page.case_table.rowCount() == 0 and page.case is None
     assert "Released from quarantine" in page.result.text()
     # the dashboard follows: nobody in quarantine, both back on site

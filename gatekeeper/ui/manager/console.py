@@ -1,9 +1,13 @@
-"""The manager console: a bar of pages (dashboard, rounds and disinfection, quarantine)
-and the way back to the kiosk (a button, or Esc)."""
+"""The manager console: a bar of pages (dashboard, rounds and disinfection, quarantine,
+review), the export dialog, who is signed in, and the way back to the kiosk (a button,
+or Esc). What the signed-in account's role may do decides which pages and buttons it
+gets (`accounts.can`): an inspector's console is read-only."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,18 +22,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gatekeeper.services.accounts import Action
+from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.dashboard import DashboardPage
+from gatekeeper.ui.manager.export_dialog import DAILY, INSPECTION, ExportDialog
 from gatekeeper.ui.manager.quarantine import QuarantinePage
+from gatekeeper.ui.manager.review import ReviewPage
 from gatekeeper.ui.manager.rounds import RoundsPage
+from gatekeeper.ui.manager.signin import role_name
 from gatekeeper.ui.steps.base import touch_button
 
-# Who the ledger names for what is recorded here, until sign-in by role lands.
-MANAGER_ACTOR = "site-manager"
-
-PAGES = ("dashboard", "rounds", "quarantine")
+PAGES = ("dashboard", "rounds", "quarantine", "review")
+PAGE_ACTIONS = {
+    "dashboard": Action.DASHBOARD,
+    "rounds": Action.ROUNDS,
+    "quarantine": Action.QUARANTINE_RELEASE,
+    "review": Action.REVIEW,
+}
 
 
 class ManagerConsole(QWidget):
@@ -39,7 +49,7 @@ class ManagerConsole(QWidget):
         self,
         service: GateService,
         authorise: Callable[[Action], bool],
-        actor: Callable[[], str] = lambda: MANAGER_ACTOR,
+        actor: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -48,6 +58,8 @@ class ManagerConsole(QWidget):
         self.setProperty("role", "page")
         self.service = service
         self.authorise = authorise
+        self.account: Account | None = None
+        self.export_dialog: ExportDialog | None = None
 
         self.bar = QFrame(self)
         self.bar.setObjectName("managerBar")
@@ -68,7 +80,13 @@ class ManagerConsole(QWidget):
             self.nav_group.addButton(button)
             self.nav[name] = button
             bar.addWidget(button)
+        self.export_button = touch_button(self.bar, "nav_export", "choice")
+        self.export_button.clicked.connect(lambda: self.open_export())
+        bar.addWidget(self.export_button)
         bar.addStretch(1)
+        self.who_label = QLabel(self.bar)
+        self.who_label.setObjectName("managerWho")
+        bar.addWidget(self.who_label)
         self.back_button = touch_button(self.bar, "managerBack")
         self.back_button.clicked.connect(self.back_requested)
         bar.addWidget(self.back_button)
@@ -77,8 +95,12 @@ class ManagerConsole(QWidget):
         self.dashboard = DashboardPage(service, self.stack)
         self.rounds = RoundsPage(service, actor, authorise, self.stack)
         self.quarantine = QuarantinePage(service, actor, authorise, self.stack)
+        self.review = ReviewPage(service, authorise, self.stack)
+        self.review.report_requested.connect(
+            lambda start, end: self.open_export(INSPECTION, start, end))
         self.pages: dict[str, QWidget] = {
-            "dashboard": self.dashboard, "rounds": self.rounds, "quarantine": self.quarantine}
+            "dashboard": self.dashboard, "rounds": self.rounds, "quarantine": self.quarantine,
+            "review": self.review}  # fmt: skip
         for page in self.pages.values():
             self.stack.addWidget(page)
         # what one page records, the others show
@@ -102,9 +124,7 @@ class ManagerConsole(QWidget):
 
     def show_page(self, name: str) -> bool:
         """Show a page (fresh from the ledger); False if the action is not allowed."""
-        action = {"dashboard": Action.DASHBOARD, "rounds": Action.ROUNDS,
-                  "quarantine": Action.QUARANTINE_RELEASE}[name]  # fmt: skip
-        if not self.authorise(action):
+        if not self.authorise(PAGE_ACTIONS[name]):
             self.nav[self.current()].setChecked(True)
             return False
         page = self.pages[name]
@@ -119,6 +139,53 @@ class ManagerConsole(QWidget):
     def refresh(self) -> None:
         self.pages[self.current()].refresh()  # type: ignore[attr-defined]
 
+    def set_account(self, account: Account | None) -> None:
+        """Who is signed in (None: nobody, on leaving): the bar offers only what the
+        account's role may do."""
+        self.account = account
+        for name, button in self.nav.items():
+            button.setVisible(account is not None and account.can(PAGE_ACTIONS[name]))
+        self.export_button.setVisible(account is not None and (
+            account.can(Action.EXPORT) or account.can(Action.INSPECTION_REPORT)))  # fmt: skip
+        if account is None:
+            self.close_export()
+        self.retranslate()
+
+    def open_export(
+        self, kind: str = DAILY, date_from: date | None = None, date_to: date | None = None
+    ) -> ExportDialog | None:
+        """The export dialog (window-modal, opened with open()); None if not allowed."""
+        account = self.account
+        wanted = Action.INSPECTION_REPORT if kind == INSPECTION else Action.EXPORT
+        if account is None or not (self.authorise(wanted) or self.authorise(
+                Action.INSPECTION_REPORT)):  # fmt: skip
+            return None
+        self.close_export()
+        dialog = ExportDialog(
+            Path(self.service.ledger.path), account, self.service.now, self.service.policy.tz,
+            self.service.ledger.kiosk_id, self, kind=kind, date_from=date_from, date_to=date_to,
+        )  # fmt: skip
+        self.export_dialog = dialog
+
+        def closed(_result: int) -> None:
+            if self.export_dialog is dialog:
+                self.export_dialog = None
+            self.dashboard.refresh() if self.stack.currentWidget() is self.dashboard else None
+            dialog.deleteLater()
+
+        dialog.finished.connect(closed)
+        dialog.open()
+        return dialog
+
+    def close_export(self) -> None:
+        if self.export_dialog is not None:
+            self.export_dialog.reject()  # waits for a running export to complete
+
+    def shutdown(self) -> None:
+        """Before the window goes: no background job left running."""
+        self.close_export()
+        self.review.shutdown()
+
     def scanned(self, text: str) -> bool:
         """A scan while the console is up: the rounds page takes it; others do not."""
         if self.stack.currentWidget() is self.rounds:
@@ -131,15 +198,24 @@ class ManagerConsole(QWidget):
         self.dashboard.refresh()
 
     def retranslate(self) -> None:
-        self.title_label.setText(QCoreApplication.translate("ManagerConsole", "Site manager"))
+        account = self.account
+        self.title_label.setText(
+            role_name(account).capitalize() if account is not None
+            else QCoreApplication.translate("ManagerConsole", "Site manager"))  # fmt: skip
+        self.who_label.setText(QCoreApplication.translate(
+            "ManagerConsole", "Signed in: {name} ({username})").format(
+            name=account.display_name, username=account.username) if account else "")  # fmt: skip
         names = {
             "dashboard": QCoreApplication.translate("ManagerConsole", "Dashboard"),
             "rounds": QCoreApplication.translate("ManagerConsole", "Rounds and disinfection"),
             "quarantine": QCoreApplication.translate("ManagerConsole", "Quarantine follow-up"),
+            "review": QCoreApplication.translate("ManagerConsole", "Review"),
         }
+        self.export_button.setText(QCoreApplication.translate("ManagerConsole", "Export…"))
         for name, button in self.nav.items():
             button.setText(names[name])
-        self.back_button.setText(QCoreApplication.translate("ManagerConsole", "Back to the gate"))
+        self.back_button.setText(QCoreApplication.translate(
+            "ManagerConsole", "Sign out, back to the gate"))  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -67,6 +67,12 @@ QPushButton#pinOk:disabled {{ background: {theme.BORDER}; border-color: {theme.B
 """
 
 
+def dialog_stylesheet(name: str) -> str:
+    """The keypad dialog's look for another dialog (object name `name`): the manager
+    console's sign-in uses it."""
+    return _stylesheet().replace("QDialog#pinDialog", f"QDialog#{name}")
+
+
 class PinDialog(QDialog):
     """Enter the PIN; accepted only when ``kiosk_pin.check`` says it is right."""
 

@@ -1,0 +1,331 @@
+"""The review page (督导检查): read-only search, a person's closed loop, the integrity
+check and the inspection report.
+
+Search by person (name or ID number), date range, outcome and channel
+(`review.search_passages`, masked values); choosing a row shows that person's timeline
+(`review.timeline`: every passage, step, round, quarantine event and release, in
+order). "Check the ledger" runs `Ledger.verify` off the UI thread and says plainly
+whether the chain is intact. Nothing on this page writes, except the inspection report,
+which is recorded as an export by the service.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.domain.vocab import Channel, Outcome
+from gatekeeper.ledger import VerifyReport
+from gatekeeper.services import review
+from gatekeeper.services.accounts import Action
+from gatekeeper.services.exports import ExportRow
+from gatekeeper.services.gate import GateService
+from gatekeeper.ui import theme
+from gatekeeper.ui.manager.common import InlineMessage, cell, section_label, touch_table
+from gatekeeper.ui.manager.export_dialog import date_edit, pydate
+from gatekeeper.ui.manager.jobs import LedgerJob, finish
+from gatekeeper.ui.steps.base import touch_button
+from gatekeeper.ui.translations import current_lang
+
+Authorise = Callable[[Action], bool]
+ROW_COLUMNS = 6  # time, channel, name, ID number, outcome, reason
+
+
+class ReviewPage(QWidget):
+    report_requested = Signal(object, object)  # date_from, date_to
+
+    def __init__(
+        self, service: GateService, authorise: Authorise, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reviewPage")
+        self.service = service
+        self.authorise = authorise
+        self.rows: list[ExportRow] = []
+        self.events: list[review.TimelineEvent] = []
+        self.person_id: str | None = None
+        self.verify_job: LedgerJob | None = None
+        self.report: VerifyReport | None = None
+        today = service.today()
+
+        # the filters
+        self.search_title = section_label(self)
+        self.person_edit = QLineEdit(self)
+        self.person_edit.setObjectName("reviewPerson")
+        self.person_edit.setMinimumHeight(theme.TOUCH_MIN)
+        self.person_edit.returnPressed.connect(self.search)
+        self.from_edit = date_edit(self, "reviewFrom", today - timedelta(days=6))
+        self.to_edit = date_edit(self, "reviewTo", today)
+        self.outcome_combo = QComboBox(self)
+        self.outcome_combo.setObjectName("reviewOutcome")
+        self.outcome_combo.addItem("", None)
+        for outcome in Outcome:
+            self.outcome_combo.addItem("", outcome.value)
+        self.channel_combo = QComboBox(self)
+        self.channel_combo.setObjectName("reviewChannel")
+        self.channel_combo.addItem("", None)
+        for channel in Channel:
+            self.channel_combo.addItem("", channel.value)
+        for combo in (self.outcome_combo, self.channel_combo):
+            combo.setMinimumHeight(theme.TOUCH_MIN)
+        self.search_button = touch_button(self, "reviewSearch", "primary")
+        self.search_button.clicked.connect(self.search)
+        self.search_error = InlineMessage(self)
+        self.filter_labels = [QLabel(self) for _ in range(5)]
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(theme.SPACE_S)
+        for i, (label, widget) in enumerate(zip(
+            self.filter_labels,
+            (self.person_edit, self.from_edit, self.to_edit, self.outcome_combo,
+             self.channel_combo), strict=True,
+        )):  # fmt: skip
+            label.setBuddy(widget)
+            filters.addWidget(label, 0, i)
+            filters.addWidget(widget, 1, i)
+        filters.setColumnStretch(0, 2)
+        filters.addWidget(self.search_button, 1, 5)
+
+        # the results and the chosen person's timeline
+        self.results_label = section_label(self)
+        self.results_table = touch_table(self, "reviewResults", ROW_COLUMNS)
+        self.results_table.cellClicked.connect(self._row_clicked)
+        self.timeline_label = section_label(self)
+        self.timeline_table = touch_table(self, "reviewTimeline", 2)
+        self.timeline_table.horizontalHeader().setStretchLastSection(True)
+        results = QWidget(self)
+        column = QVBoxLayout(results)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.results_label)
+        column.addWidget(self.results_table, 1)
+        timeline = QWidget(self)
+        column = QVBoxLayout(timeline)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.timeline_label)
+        column.addWidget(self.timeline_table, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(results)
+        splitter.addWidget(timeline)
+        splitter.setSizes([620, 520])
+
+        # the integrity check and the inspection report
+        self.verify_button = touch_button(self, "reviewVerify", "choice")
+        self.verify_button.clicked.connect(self.check_ledger)
+        self.verdict_label = QLabel(self)
+        self.verdict_label.setObjectName("reviewVerdict")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_button = touch_button(self, "reviewReport", "choice")
+        self.report_button.clicked.connect(
+            lambda: self.report_requested.emit(pydate(self.from_edit.date()),
+                                               pydate(self.to_edit.date())))  # fmt: skip
+        bottom = QHBoxLayout()
+        bottom.setSpacing(theme.SPACE_M)
+        bottom.addWidget(self.verify_button)
+        bottom.addWidget(self.verdict_label, 1)
+        bottom.addWidget(self.report_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_M, theme.SPACE_L, theme.SPACE_M)
+        layout.setSpacing(theme.SPACE_S)
+        layout.addWidget(self.search_title)
+        layout.addLayout(filters)
+        layout.addWidget(self.search_error)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bottom)
+        self.retranslate()
+
+    # --- the page's life ----------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.report_button.setVisible(self.authorise(Action.INSPECTION_REPORT))
+        self.verify_button.setVisible(self.authorise(Action.VERIFY))
+
+    def focus_input(self) -> None:
+        self.person_edit.setFocus()
+
+    # --- search and timeline --------------------------------------------------------------
+
+    def search(self) -> None:
+        if not self.authorise(Action.REVIEW):
+            return
+        self.search_error.clear()
+        try:
+            self.rows = review.search_passages(
+                self.service.ledger,
+                person=self.person_edit.text().strip() or None,
+                date_from=pydate(self.from_edit.date()),
+                date_to=pydate(self.to_edit.date()),
+                outcome=self.outcome_combo.currentData(),
+                channel=self.channel_combo.currentData(),
+                tz=self.service.policy.tz,
+            )  # fmt: skip
+        except LocalizedError as exc:
+            self.rows = []
+            self.search_error.show_say(exc.message)
+        self._fill_results()
+        person_ids = {r.person_id for r in self.rows if r.person_id}
+        if len(person_ids) == 1:
+            self.show_timeline(person_ids.pop())
+        else:
+            self.show_timeline(None)
+
+    def _fill_results(self) -> None:
+        lang = current_lang()
+        table = self.results_table
+        table.setRowCount(len(self.rows))
+        for i, row in enumerate(self.rows):
+            values = row.values(lang)
+            texts = [row.at.strftime("%Y-%m-%d %H:%M"), values[1], values[2], values[3],
+                     values[5], values[6]]  # fmt: skip
+            warn = row.outcome in (Outcome.QUARANTINED, Outcome.TURNED_AWAY)
+            for c, text in enumerate(texts):
+                table.setItem(i, c, cell(str(text), data=row.person_id or "", warn=warn and c == 4))
+        self.results_label.setText(QCoreApplication.translate(
+            "ReviewPage", "Screenings found: {count}").format(count=len(self.rows)))  # fmt: skip
+
+    def _row_clicked(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.show_timeline(self.rows[row].person_id)
+
+    def show_timeline(self, person_id: str | None) -> None:
+        """A person's closed loop, oldest first (None: nobody chosen)."""
+        self.person_id = person_id
+        self.events = review.timeline(self.service.ledger, person_id) if person_id else []
+        self._fill_timeline()
+
+    def _fill_timeline(self) -> None:
+        lang = current_lang()
+        table = self.timeline_table
+        table.setRowCount(len(self.events))
+        tz = self.service.policy.tz
+        for i, event in enumerate(self.events):
+            at = event.at.astimezone(tz).strftime("%m-%d %H:%M")
+            warn = event.kind.startswith("quarantine")
+            table.setItem(i, 0, cell(at, data=event.uuid))
+            table.setItem(i, 1, cell(event.summary.format(lang), warn=warn))
+        if self.person_id is None:
+            self.timeline_label.setText(QCoreApplication.translate(
+                "ReviewPage", "Closed-loop timeline: choose a screening to see its person"))
+        else:
+            self.timeline_label.setText(QCoreApplication.translate(
+                "ReviewPage", "Closed-loop timeline: {count} events").format(
+                count=len(self.events)))  # fmt: skip
+
+    def timeline_lines(self) -> list[str]:
+        return [self.timeline_table.item(i, 1).text()
+                for i in range(self.timeline_table.rowCount())]  # fmt: skip
+
+    # --- the integrity check ------------------------------------------------------------------
+
+    def check_ledger(self) -> None:
+        """`Ledger.verify` on its own connection, off the UI thread."""
+        if not self.authorise(Action.VERIFY) or self.checking():
+            return
+        self.report = None
+        self.verify_button.setEnabled(False)
+        self.verdict_label.setProperty("verdict", "")
+        self.verdict_label.setText(QCoreApplication.translate(
+            "ReviewPage", "Checking every record of the ledger…"))  # fmt: skip
+        self.verify_job = LedgerJob(
+            Path(self.service.ledger.path), lambda ledger: ledger.verify(), readonly=True,
+            parent=self,
+        )  # fmt: skip
+        self.verify_job.succeeded.connect(self._verified)
+        self.verify_job.failed.connect(self._verify_failed)
+        self.verify_job.start()
+
+    def checking(self) -> bool:
+        return self.verify_job is not None and self.verify_job.isRunning()
+
+    def _verified(self, report: VerifyReport) -> None:
+        finish(self.verify_job)
+        self.verify_button.setEnabled(True)
+        self.report = report
+        self._show_verdict()
+
+    def _verify_failed(self, error: Exception) -> None:
+        finish(self.verify_job)
+        self.verify_button.setEnabled(True)
+        message = error.message(current_lang()) if isinstance(error, LocalizedError) else str(error)
+        self.verdict_label.setText(QCoreApplication.translate(
+            "ReviewPage", "The check could not run: {problem}").format(problem=message))
+
+    def _show_verdict(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        if report.ok:
+            self.verdict_label.setText(QCoreApplication.translate(
+                "ReviewPage", "Intact: {count} records, head {head}").format(
+                count=report.records, head=report.head.hash))  # fmt: skip
+            return
+        problem = report.problem
+        what = problem.text.format(current_lang()) if problem is not None else ""
+        if problem is not None and not what:
+            what = problem.what
+        seq = problem.seq if problem is not None and problem.seq is not None else "?"
+        self.verdict_label.setText(QCoreApplication.translate(
+            "ReviewPage", "Altered: record {seq}: {what}").format(seq=seq, what=what))
+
+    def verdict(self) -> str:
+        return self.verdict_label.text()
+
+    def shutdown(self) -> None:
+        finish(self.verify_job)
+
+    # --- language -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        tr = QCoreApplication.translate
+        lang = current_lang()
+        self.search_title.setText(tr("ReviewPage", "Search the screenings (read-only)"))
+        for label, text in zip(self.filter_labels, (
+            tr("ReviewPage", "Person (name or ID number)"), tr("ReviewPage", "From"),
+            tr("ReviewPage", "To"), tr("ReviewPage", "Outcome"), tr("ReviewPage", "Channel"),
+        ), strict=True):  # fmt: skip
+            label.setText(text)
+        self.person_edit.setPlaceholderText(tr("ReviewPage", "e.g. 张 or 410102…"))
+        self.outcome_combo.setItemText(0, tr("ReviewPage", "Any outcome"))
+        for i in range(1, self.outcome_combo.count()):
+            self.outcome_combo.setItemText(
+                i, messages.text(Outcome(self.outcome_combo.itemData(i)), lang))
+        self.channel_combo.setItemText(0, tr("ReviewPage", "Any channel"))
+        for i in range(1, self.channel_combo.count()):
+            self.channel_combo.setItemText(
+                i, messages.text(Channel(self.channel_combo.itemData(i)), lang))
+        self.search_button.setText(tr("ReviewPage", "Search"))
+        self.results_table.setHorizontalHeaderLabels([
+            tr("ReviewPage", "Time"), tr("ReviewPage", "Channel"), tr("ReviewPage", "Name"),
+            tr("ReviewPage", "ID number"), tr("ReviewPage", "Outcome"), tr("ReviewPage", "Reason"),
+        ])  # fmt: skip
+        self.timeline_table.setHorizontalHeaderLabels(
+            [tr("ReviewPage", "When"), tr("ReviewPage", "What happened")])
+        self.verify_button.setText(tr("ReviewPage", "Check the ledger"))
+        self.report_button.setText(tr("ReviewPage", "Inspection report…"))
+        if self.rows:
+            self._fill_results()
+        else:
+            self.results_label.setText(tr("ReviewPage", "Screenings found: {count}").format(
+                count=0))
+        self._fill_timeline()
+        self._show_verdict()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,316 @@
+"""Signing in to the manager console: username and PIN on the kiosk's keypad.
+
+`SignInDialog` asks for a username and a PIN (the keypad types into the PIN field) and
+hands them to `accounts.sign_in`, which decides and records every attempt (right or
+wrong) in the ledger; a wrong PIN says how many tries are left, a locked account says
+until when. An account whose role may not open the console (gate staff) is told so.
+
+`FirstManagerDialog` is the first start's: while the ledger has no site manager it
+creates one (username, name, PIN twice) with `accounts.create_first_manager`, then
+signs them in. Both dialogs are opened with `open()` (never `exec()`): the window goes
+on running, and tests fill them in like anyone else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.ledger import Ledger
+from gatekeeper.services import accounts
+from gatekeeper.services.accounts import Account, Action
+from gatekeeper.services.kiosk_pin import MAX_DIGITS
+from gatekeeper.ui import theme
+from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.widgets.pin_dialog import KEY_SIZE, KEYPAD_ROWS, dialog_stylesheet
+
+
+def _stylesheet() -> str:
+    return dialog_stylesheet("signInDialog") + f"""
+QLineEdit[role="sign-in-field"] {{
+    font-size: {theme.FONT_SUBTITLE}px; min-height: {theme.TOUCH_MIN}px;
+    background: {theme.SURFACE}; color: {theme.TEXT};
+    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
+    padding: 0 {theme.SPACE_M}px;
+}}
+QLineEdit[role="sign-in-field"]:focus {{ border-color: {theme.FOCUS}; }}
+QLabel[role="sign-in-label"] {{ font-size: {theme.FONT_BODY}px; color: {theme.TEXT_MUTED}; }}
+"""
+
+
+def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setProperty("role", "sign-in-field")
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(MAX_DIGITS)
+    edit.setValidator(
+        QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), edit)
+    )
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
+    return edit
+
+
+def _text_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setProperty("role", "sign-in-field")
+    edit.setMaxLength(max_length)
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase)
+    return edit
+
+
+class _AccountDialog(QDialog):
+    """What both dialogs share: labelled fields, the keypad (typing into whichever PIN
+    field last had focus), a message line, Cancel and OK."""
+
+    def __init__(self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None):
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setModal(True)
+        self.setStyleSheet(_stylesheet())
+        self.ledger = ledger
+        self._now = now_fn
+        self.account: Account | None = None
+        self._message: Callable[[], str] | None = None
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("pinTitle")
+        self.title_label.setWordWrap(True)
+        self.message_label = QLabel(self)
+        self.message_label.setObjectName("pinMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form = QGridLayout()
+        self.form.setHorizontalSpacing(theme.SPACE_M)
+        self.form.setVerticalSpacing(theme.SPACE_S)
+        self.labels: dict[str, QLabel] = {}
+        self.pin_fields: list[QLineEdit] = []
+        self._pin_target: QLineEdit | None = None
+
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(theme.SPACE_S)
+        for r, row in enumerate(KEYPAD_ROWS):
+            for c, key in enumerate(row):
+                button = QPushButton(key if key.isdigit() else "", self)
+                button.setObjectName(f"pinKey_{key}")
+                button.setProperty("role", "pin-key")
+                button.setProperty("key", key)
+                button.setMinimumSize(KEY_SIZE[0], KEY_SIZE[1] - theme.SPACE_M)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _checked=False, k=key: self._key(k))
+                self.keys[key] = button
+                grid.addWidget(button, r, c)
+
+        self.ok_button = QPushButton(self)
+        self.ok_button.setObjectName("pinOk")
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("pinCancel")
+        for button in (self.ok_button, self.cancel_button):
+            button.setProperty("role", "pin-action")
+            button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+        self.ok_button.clicked.connect(self.submit)
+        self.cancel_button.clicked.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.setSpacing(theme.SPACE_M)
+        actions.addWidget(self.cancel_button, 1)
+        actions.addWidget(self.ok_button, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
+        layout.setSpacing(theme.SPACE_M)
+        layout.addWidget(self.title_label)
+        layout.addLayout(self.form)
+        layout.addWidget(self.message_label)
+        layout.addLayout(grid, 1)
+        layout.addLayout(actions)
+
+    def _add_row(self, key: str, edit: QLineEdit) -> QLineEdit:
+        label = QLabel(self)
+        label.setProperty("role", "sign-in-label")
+        label.setBuddy(edit)
+        self.labels[key] = label
+        row = self.form.rowCount()
+        self.form.addWidget(label, row, 0)
+        self.form.addWidget(edit, row, 1)
+        if edit.echoMode() == QLineEdit.EchoMode.Password:
+            self.pin_fields.append(edit)
+            edit.installEventFilter(self)
+        return edit
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched in self.pin_fields:
+            self._pin_target = watched  # type: ignore[assignment]
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _key(self, key: str) -> None:
+        target = self._pin_target or self.pin_fields[0]
+        if key == "clear":
+            target.clear()
+        elif key == "back":
+            target.backspace()
+        elif len(target.text()) < MAX_DIGITS:
+            target.insert(key)
+        target.setFocus()
+
+    def submit(self) -> None:  # pragma: no cover - each dialog has its own
+        raise NotImplementedError
+
+    def message(self) -> str:
+        return self.message_label.text()
+
+    def _set_message(self, message: Callable[[], str] | None) -> None:
+        self._message = message
+        self.message_label.setText(message() if message else "")
+
+    def _show_error(self, error: LocalizedError) -> None:
+        self._set_message(lambda: error.message(current_lang()))
+
+    def _admit(self, account: Account) -> bool:
+        """Accept with `account` if its role may open the console; say so if not."""
+        try:
+            accounts.require(account.role, Action.DASHBOARD)
+        except LocalizedError as exc:
+            self._show_error(exc)
+            return False
+        self.account = account
+        self._set_message(None)
+        self.accept()
+        return True
+
+    def retranslate(self) -> None:
+        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
+        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
+        self.ok_button.setText(QCoreApplication.translate("SignInDialog", "Sign in"))
+        self.cancel_button.setText(QCoreApplication.translate("PinDialog", "Cancel"))
+        if self._message is not None:
+            self.message_label.setText(self._message())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
+class SignInDialog(_AccountDialog):
+    """Username and PIN; accepted with `account` set once `accounts.sign_in` agrees and
+    the role may open the console."""
+
+    def __init__(
+        self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ledger, now_fn, parent)
+        self.username_edit = self._add_row("username", _text_edit(self, "signInUser", 32))
+        self.pin_edit = self._add_row("pin", _pin_edit(self, "signInPin"))
+        self.username_edit.returnPressed.connect(self.pin_edit.setFocus)
+        self.pin_edit.returnPressed.connect(self.submit)
+        self.username_edit.setFocus()
+        self.retranslate()
+
+    def submit(self) -> None:
+        username = self.username_edit.text().strip().lower()
+        pin = self.pin_edit.text()
+        if not username:
+            self._set_message(lambda: QCoreApplication.translate(
+                "SignInDialog", "Enter your username first."))  # fmt: skip
+            self.username_edit.setFocus()
+            return
+        if not pin:
+            self._set_message(lambda: QCoreApplication.translate(
+                "SignInDialog", "Enter your PIN."))  # fmt: skip
+            self.pin_edit.setFocus()
+            return
+        self.pin_edit.clear()
+        try:
+            account = accounts.sign_in(self.ledger, username, pin, self._now())
+        except LocalizedError as exc:
+            self._show_error(exc)
+            self.pin_edit.setFocus()
+            return
+        if not self._admit(account):
+            self.pin_edit.setFocus()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(QCoreApplication.translate("SignInDialog", "Sign in"))
+        self.title_label.setText(QCoreApplication.translate(
+            "SignInDialog", "Site managers and inspectors: sign in with your username and PIN"))
+        self.labels["username"].setText(QCoreApplication.translate("SignInDialog", "Username"))
+        self.labels["pin"].setText(QCoreApplication.translate("SignInDialog", "PIN"))
+
+
+class FirstManagerDialog(_AccountDialog):
+    """The first start: create the site manager's account, then sign them in."""
+
+    def __init__(
+        self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(ledger, now_fn, parent)
+        self.username_edit = self._add_row("username", _text_edit(self, "firstUser", 32))
+        self.name_edit = self._add_row("name", _text_edit(self, "firstName", accounts.MAX_NAME))
+        self.pin_edit = self._add_row("pin", _pin_edit(self, "firstPin"))
+        self.again_edit = self._add_row("again", _pin_edit(self, "firstPinAgain"))
+        self.username_edit.returnPressed.connect(self.name_edit.setFocus)
+        self.name_edit.returnPressed.connect(self.pin_edit.setFocus)
+        self.pin_edit.returnPressed.connect(self.again_edit.setFocus)
+        self.again_edit.returnPressed.connect(self.submit)
+        self.username_edit.setFocus()
+        self.retranslate()
+
+    def submit(self) -> None:
+        pin, again = self.pin_edit.text(), self.again_edit.text()
+        if pin != again:
+            self.pin_edit.clear()
+            self.again_edit.clear()
+            self._set_message(lambda: QCoreApplication.translate(
+                "SignInDialog", "The two PINs differ: enter the same PIN twice."))  # fmt: skip
+            self.pin_edit.setFocus()
+            return
+        now = self._now()
+        username = self.username_edit.text().strip().lower()
+        try:
+            accounts.create_first_manager(
+                self.ledger, username=username, display_name=self.name_edit.text(),
+                pin=pin, now=now,
+            )  # fmt: skip
+            account = accounts.sign_in(self.ledger, username, pin, now)
+        except LocalizedError as exc:
+            self._show_error(exc)
+            return
+        self._admit(account)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.ok_button.setText(
+            QCoreApplication.translate("SignInDialog", "Create and sign in"))
+        self.setWindowTitle(QCoreApplication.translate("SignInDialog", "First start"))
+        self.title_label.setText(QCoreApplication.translate(
+            "SignInDialog", "No site manager account yet: create the first one. The site "
+            "manager then creates the accounts of gate staff and inspectors."))
+        self.labels["username"].setText(QCoreApplication.translate("SignInDialog", "Username"))
+        self.labels["name"].setText(QCoreApplication.translate("SignInDialog", "Full name"))
+        self.labels["pin"].setText(QCoreApplication.translate("SignInDialog", "PIN"))
+        self.labels["again"].setText(QCoreApplication.translate("SignInDialog", "PIN again"))
+
+
+def role_name(account: Account) -> str:
+    return accounts.ROLE_NAMES[account.role].format(current_lang())
