@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.ledger import Ledger
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,10 @@ class LedgerJob(QThread):
         try:
             with Ledger.open(self.ledger_path, create=False, readonly=self.readonly) as ledger:
                 result = self.work(ledger)
+        except LocalizedError as exc:  # said to the user in their language
+            log.info("background ledger job refused: %s", exc)
+            self.failed.emit(exc)
+            return
         except Exception as exc:  # shown to the user; the thread must not die silently
             log.exception("background ledger job failed")
             self.failed.emit(exc)

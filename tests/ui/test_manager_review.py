@@ -1,0 +1,98 @@
+"""The review page as an inspector uses it: search by ID number, the person's closed
+loop in order (passage, quarantine start, release), and the integrity check on an
+intact ledger and on a tampered copy — the check runs off the UI thread."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from console_support import admit, sign_in
+from kiosk_support import Kiosk, resident_id
+
+from gatekeeper.domain.vocab import QuarantineDecision, Reason
+
+
+def _person_with_a_quarantine(k: Kiosk) -> str:
+    service = k.session.service
+    person = admit(service, "201", "张三明")
+    admit(service, "202", "李四")
+    k.clock.advance(minutes=60)
+    case = service.start_quarantine(person, Reason.RISK_REGION, place="2号隔离室")
+    k.clock.advance(minutes=60)
+    service.release_quarantine(case.id, QuarantineDecision.RELEASED, "negative test", "boss")
+    return person
+
+
+def _verify(qtbot, page) -> str:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.verify_button.clicked, timeout=1000):
+        page.verify_button.click()
+    job = page.verify_job
+    assert job is not None
+    qtbot.waitUntil(lambda: page.report is not None or "could not" in page.verdict(),
+                    timeout=20_000)  # fmt: skip
+    assert job.wait(5000) and not job.isRunning()
+    return page.verdict()
+
+
+def test_search_and_timeline_in_order(kiosk: Kiosk) -> None:
+    k = kiosk
+    person = _person_with_a_quarantine(k)
+    console = sign_in(k, "inspector", role="inspector")
+    assert console.show_page("review")
+    page = console.review
+    k.type(page.person_edit, resident_id(seq="201"))
+    k.enter(page.person_edit)
+    assert page.results_table.rowCount() == 1
+    assert "*" in page.results_table.item(0, 2).text()  # masked name
+    assert "*" in page.results_table.item(0, 3).text()  # masked ID number
+    assert page.person_id == person
+    kinds = [e.kind for e in page.events]
+    assert kinds.index("passage") < kinds.index("quarantine_start") < kinds.index(
+        "quarantine_release")  # fmt: skip
+    assert [e.at for e in page.events] == sorted(e.at for e in page.events)
+    lines = page.timeline_lines()
+    assert any("Quarantine started" in line for line in lines)
+    assert any("Quarantine ended" in line for line in lines)
+    # a search with no person and the outcome filter
+    page.person_edit.clear()
+    page.outcome_combo.setCurrentIndex(page.outcome_combo.findData("admitted"))
+    page.search()
+    assert page.results_table.rowCount() == 2 and page.person_id is None
+    # clicking a row shows that person's loop
+    page._row_clicked(0, 0)
+    assert page.person_id is not None and page.events
+    # nothing was written by the review (only the sign-in records)
+    assert {r.kind for r in k.records()} >= {"sign_in"}
+    assert k.records(kind="export") == []
+
+
+def test_integrity_check_intact_and_tampered(qtbot, kiosk: Kiosk, languages,
+                                             tmp_path: Path) -> None:  # fmt: skip
+    k = kiosk
+    _person_with_a_quarantine(k)
+    console = sign_in(k, "inspector", role="inspector")
+    console.show_page("review")
+    verdict = _verify(qtbot, console.review)
+    head = k.ledger.head()
+    assert verdict == f"Intact: {head.records} records, head {head.hash}"
+
+    copy = tmp_path / "tampered.db"
+    source = sqlite3.connect(k.ledger.path)  # a consistent copy, WAL included
+    conn = sqlite3.connect(copy)
+    source.backup(conn)
+    source.close()
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")  # an attacker with the file can do this
+    seq = conn.execute("SELECT min(seq) FROM records WHERE kind = 'passage'").fetchone()[0]
+    conn.execute("UPDATE records SET outcome = 'turned_away' WHERE seq = ?", (seq,))
+    conn.commit()
+    conn.close()
+    other = Kiosk(qtbot, languages, copy, k.clock)
+    try:
+        console = sign_in(other, "inspector", role="inspector")
+        console.show_page("review")
+        verdict = _verify(qtbot, console.review)
+        assert verdict.startswith(f"Altered: record {seq}:")
+    finally:
+        other.close()
