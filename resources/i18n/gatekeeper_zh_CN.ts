@@ -257,6 +257,121 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="248"/>
+        <source>Save the export as</source>
+        <translation>导出文件另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="281"/>
+        <source>Choose a file to write first.</source>
+        <translation>请先选择要写入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="320"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="341"/>
+        <source>intact</source>
+        <translation>完好</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="343"/>
+        <source>ALTERED</source>
+        <translation>已被篡改</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="345"/>
+        <source>Inspection report written: {path}
+Ledger {verdict}, head {head}
+SHA-256 {digest}. The export is recorded in the ledger.</source>
+        <translation>督导检查报告已写入：{path}
+台账{verdict}，链头 {head}
+SHA-256 {digest}。本次导出已记入台账。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="355"/>
+        <source>Exported {rows} screenings to {path}
+SHA-256 {digest}. The export is recorded in the ledger.</source>
+        <translation>已导出 {rows} 条检查记录到 {path}
+SHA-256 {digest}。本次导出已记入台账。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="368"/>
+        <source>The export failed: {problem}. Nothing was written.</source>
+        <translation>导出失败：{problem}。未写入任何文件。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="390"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="414"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="391"/>
+        <source>Export the ledger</source>
+        <translation>导出健康信息台账</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="393"/>
+        <source>Daily ledger (one row per screening)</source>
+        <translation>每日台账（每次检查一行）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="396"/>
+        <source>Inspection report (PDF, a date range)</source>
+        <translation>督导检查报告（PDF，日期范围）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="402"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="403"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="404"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="405"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="406"/>
+        <source>Full values</source>
+        <translation>完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="408"/>
+        <source>Unmasked ID numbers and phones (inspectors)</source>
+        <translation>不遮挡身份证号和手机号（督导检查人员）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="412"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="413"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="415"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
     <name>FiguresStrip</name>
     <message>
         <location filename="../../gatekeeper/ui/start_screen.py" line="149"/>
@@ -322,64 +437,64 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="346"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="380"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="333"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="350"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="367"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="384"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="282"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="288"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="382"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="416"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="388"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="422"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="392"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="426"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="473"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="511"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="478"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="516"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="480"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="518"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="482"/>
-        <source>Dashboard, rounds and quarantine</source>
-        <translation>看板、巡查测温与隔离管理</translation>
+        <location filename="../../gatekeeper/ui/main_window.py" line="520"/>
+        <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
+        <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="510"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="550"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="338"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="521"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="372"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="561"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -415,29 +530,44 @@
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="134"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="204"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="136"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="205"/>
+        <source>Signed in: {name} ({username})</source>
+        <translation>已登录：{name}（{username}）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="209"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="137"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="210"/>
         <source>Rounds and disinfection</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="138"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="211"/>
         <source>Quarantine follow-up</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="142"/>
-        <source>Back to the gate</source>
-        <translation>返回闸口</translation>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="212"/>
+        <source>Review</source>
+        <translation>核查</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="214"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="217"/>
+        <source>Sign out, back to the gate</source>
+        <translation>退出登录，返回门岗</translation>
     </message>
 </context>
 <context>
@@ -495,57 +625,60 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="186"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="192"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN 错误，还可尝试 {count} 次。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="222"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="228"/>
         <source>Too many wrong PINs. Locked until {time}.</source>
         <translation>PIN 错误次数过多，已锁定至 {time}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="231"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="237"/>
         <source>No PIN has been set. Set one on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>尚未设置 PIN。请在本机运行“gatekeeper kiosk set-pin”设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="239"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="245"/>
         <source>The PIN file is damaged. Set the PIN again on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>PIN 文件已损坏。请在本机运行“gatekeeper kiosk set-pin”重新设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="259"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="265"/>
         <source>Leave kiosk mode</source>
         <translation>退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="261"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="267"/>
         <source>Enter the PIN to leave kiosk mode</source>
         <translation>输入 PIN 以退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="263"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="269"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="264"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="201"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="270"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="265"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="271"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="266"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="272"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="267"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="204"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="273"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -843,6 +976,137 @@ Use the hand scanner, or type the code.</source>
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="198"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="350"/>
+        <source>Screenings found: {count}</source>
+        <translation>查到检查记录：{count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="223"/>
+        <source>Closed-loop timeline: choose a screening to see its person</source>
+        <translation>闭环管理时间线：选择一条检查记录以查看该人员</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="228"/>
+        <source>Closed-loop timeline: {count} events</source>
+        <translation>闭环管理时间线：共 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="245"/>
+        <source>Checking every record of the ledger…</source>
+        <translation>正在核验台账的每一条记录…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="269"/>
+        <source>The check could not run: {problem}</source>
+        <translation>无法核验：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="279"/>
+        <source>Intact: {count} records, head {head}</source>
+        <translation>完好：共 {count} 条记录，链头 {head}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="289"/>
+        <source>Altered: record {seq}: {what}</source>
+        <translation>已被篡改：第 {seq} 条记录：{what}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="305"/>
+        <source>Search the screenings (read-only)</source>
+        <translation>查询检查记录（只读）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="308"/>
+        <source>Person (name or ID number)</source>
+        <translation>人员（姓名或身份证号）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="309"/>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="310"/>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="311"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="335"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="332"/>
+        <source>Channel</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="317"/>
+        <source>e.g. 张 or 410102…</source>
+        <translation>例如 张 或 410102…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="319"/>
+        <source>Any outcome</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="324"/>
+        <source>Any channel</source>
+        <translation>全部通道</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="329"/>
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="331"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="333"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="334"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="336"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="340"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="341"/>
+        <source>What happened</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="344"/>
+        <source>Check the ledger</source>
+        <translation>核验台账</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="345"/>
+        <source>Inspection report…</source>
+        <translation>督导检查报告…</translation>
+    </message>
+</context>
+<context>
     <name>RoundsPage</name>
     <message>
         <location filename="../../gatekeeper/ui/manager/rounds.py" line="249"/>
@@ -988,6 +1252,72 @@ Use the hand scanner, or type the code.</source>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="203"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="254"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="233"/>
+        <source>Enter your username first.</source>
+        <translation>请先输入用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="238"/>
+        <source>Enter your PIN.</source>
+        <translation>请输入 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="255"/>
+        <source>Site managers and inspectors: sign in with your username and PIN</source>
+        <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="257"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="309"/>
+        <source>Username</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="258"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="311"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="284"/>
+        <source>The two PINs differ: enter the same PIN twice.</source>
+        <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="304"/>
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="305"/>
+        <source>First start</source>
+        <translation>首次启动</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="306"/>
+        <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
+        <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="310"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="312"/>
+        <source>PIN again</source>
+        <translation>再次输入 PIN</translation>
+    </message>
+</context>
+<context>
     <name>SignaturePad</name>
     <message>
         <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="189"/>
@@ -1008,7 +1338,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="470"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="508"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>

@@ -58,8 +58,9 @@ def add_account(ledger: Ledger, username: str, role: str, pin: str = MANAGER_PIN
         accounts.create_account(ledger, username="boss", role="site_manager",
                                 display_name="王经理", pin=pin,
                                 now=datetime.now().astimezone(), by=accounts.CLI_ACTOR)  # fmt: skip
+    now = datetime.now().astimezone()
     accounts.create_account(ledger, username=username, role=role, display_name=username,
-                            pin=pin, now=datetime.now().astimezone(), by=accounts.CLI_ACTOR)  # fmt: skip
+                            pin=pin, now=now, by=accounts.CLI_ACTOR)  # fmt: skip
 
 
 def sign_in(k, username: str = "manager", pin: str = MANAGER_PIN, role: str = "site_manager"):  # type: ignore[no-untyped-def]

@@ -292,6 +292,7 @@ class ExportDialog(QDialog):
         now, tz, site, by = self._now(), self.tz, self.site, self.account.username
         work: Callable[[Ledger], Any]
         if kind == INSPECTION:
+
             def work(ledger: Ledger) -> Any:
                 from gatekeeper.reports.inspection import write_inspection_pdf
                 from gatekeeper.services.review import export_inspection
@@ -302,6 +303,7 @@ class ExportDialog(QDialog):
                     now=now, by=by,
                 )  # fmt: skip
         else:
+
             def work(ledger: Ledger) -> Any:
                 from gatekeeper.reports.daily import write_daily_pdf
                 from gatekeeper.services.exports import export_day
@@ -310,6 +312,7 @@ class ExportDialog(QDialog):
                     ledger, start.isoformat(), fmt, output, lang=lang, full=full, site=site,
                     now=now, tz=tz, by=by, pdf_writer=write_daily_pdf if fmt == "pdf" else None,
                 )  # fmt: skip
+
         self.job = LedgerJob(self.ledger_path, work, parent=self)
         self.job.succeeded.connect(lambda result: self._done(result, output))
         self.job.failed.connect(self._failed)
@@ -334,9 +337,12 @@ class ExportDialog(QDialog):
             intact = data.verify.ok
 
             def say() -> str:
-                tr = QCoreApplication.translate
-                verdict = tr("ExportDialog", "intact") if intact else tr("ExportDialog", "ALTERED")
-                return tr(
+                verdict = (
+                    QCoreApplication.translate("ExportDialog", "intact")
+                    if intact
+                    else QCoreApplication.translate("ExportDialog", "ALTERED")
+                )
+                return QCoreApplication.translate(
                     "ExportDialog", "Inspection report written: {path}\nLedger {verdict}, head "
                     "{head}\nSHA-256 {digest}. The export is recorded in the ledger.",
                 ).format(path=output, head=data.head.hash[:16] + "…",
@@ -345,9 +351,13 @@ class ExportDialog(QDialog):
             self._show(say, error=not intact)
             return
         rows, digest = result.rows, result.sha256
-        self._show(lambda: QCoreApplication.translate(
-            "ExportDialog", "Exported {rows} screenings to {path}\nSHA-256 {digest}. The export "
-            "is recorded in the ledger.").format(rows=rows, path=output, digest=digest[:16] + "…"))
+        self._show(
+            lambda: QCoreApplication.translate(
+                "ExportDialog",
+                "Exported {rows} screenings to {path}\nSHA-256 {digest}. The export "
+                "is recorded in the ledger.",
+            ).format(rows=rows, path=output, digest=digest[:16] + "…")
+        )
 
     def _failed(self, error: Exception) -> None:
         finish(self.job)
@@ -377,25 +387,32 @@ class ExportDialog(QDialog):
     # --- language ---------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = QCoreApplication.translate
-        self.setWindowTitle(tr("ExportDialog", "Export"))
-        self.title_label.setText(tr("ExportDialog", "Export the ledger"))
+        self.setWindowTitle(QCoreApplication.translate("ExportDialog", "Export"))
+        self.title_label.setText(QCoreApplication.translate("ExportDialog", "Export the ledger"))
         names = {
-            DAILY: tr("ExportDialog", "Daily ledger (one row per screening)"),
-            INSPECTION: tr("ExportDialog", "Inspection report (PDF, a date range)"),
+            DAILY: QCoreApplication.translate(
+                "ExportDialog", "Daily ledger (one row per screening)"
+            ),
+            INSPECTION: QCoreApplication.translate(
+                "ExportDialog", "Inspection report (PDF, a date range)"
+            ),
         }
         for i in range(self.kind_combo.count()):
             self.kind_combo.setItemText(i, names[self.kind_combo.itemData(i)])
-        self.labels["kind"].setText(tr("ExportDialog", "What"))
-        self.labels["date"].setText(tr("ExportDialog", "Date"))
-        self.labels["format"].setText(tr("ExportDialog", "Format"))
-        self.labels["lang"].setText(tr("ExportDialog", "Language"))
-        self.labels["full"].setText(tr("ExportDialog", "Full values"))
-        self.full_check.setText(tr("ExportDialog", "Unmasked ID numbers and phones (inspectors)"))
-        self.labels["file"].setText(tr("ExportDialog", "File"))
-        self.browse_button.setText(tr("ExportDialog", "Choose…"))
-        self.export_button.setText(tr("ExportDialog", "Export"))
-        self.close_button.setText(tr("ExportDialog", "Close"))
+        self.labels["kind"].setText(QCoreApplication.translate("ExportDialog", "What"))
+        self.labels["date"].setText(QCoreApplication.translate("ExportDialog", "Date"))
+        self.labels["format"].setText(QCoreApplication.translate("ExportDialog", "Format"))
+        self.labels["lang"].setText(QCoreApplication.translate("ExportDialog", "Language"))
+        self.labels["full"].setText(QCoreApplication.translate("ExportDialog", "Full values"))
+        self.full_check.setText(
+            QCoreApplication.translate(
+                "ExportDialog", "Unmasked ID numbers and phones (inspectors)"
+            )
+        )
+        self.labels["file"].setText(QCoreApplication.translate("ExportDialog", "File"))
+        self.browse_button.setText(QCoreApplication.translate("ExportDialog", "Choose…"))
+        self.export_button.setText(QCoreApplication.translate("ExportDialog", "Export"))
+        self.close_button.setText(QCoreApplication.translate("ExportDialog", "Close"))
         if self._say is not None:
             self.result_label.setText(self._say())
 

@@ -219,8 +219,11 @@ class ReviewPage(QWidget):
             table.setItem(i, 0, cell(at, data=event.uuid))
             table.setItem(i, 1, cell(event.summary.format(lang), warn=warn))
         if self.person_id is None:
-            self.timeline_label.setText(QCoreApplication.translate(
-                "ReviewPage", "Closed-loop timeline: choose a screening to see its person"))
+            self.timeline_label.setText(
+                QCoreApplication.translate(
+                    "ReviewPage", "Closed-loop timeline: choose a screening to see its person"
+                )
+            )
         else:
             self.timeline_label.setText(QCoreApplication.translate(
                 "ReviewPage", "Closed-loop timeline: {count} events").format(
@@ -262,8 +265,11 @@ class ReviewPage(QWidget):
         finish(self.verify_job)
         self.verify_button.setEnabled(True)
         message = error.message(current_lang()) if isinstance(error, LocalizedError) else str(error)
-        self.verdict_label.setText(QCoreApplication.translate(
-            "ReviewPage", "The check could not run: {problem}").format(problem=message))
+        self.verdict_label.setText(
+            QCoreApplication.translate("ReviewPage", "The check could not run: {problem}").format(
+                problem=message
+            )
+        )
 
     def _show_verdict(self) -> None:
         report = self.report
@@ -279,8 +285,11 @@ class ReviewPage(QWidget):
         if problem is not None and not what:
             what = problem.what
         seq = problem.seq if problem is not None and problem.seq is not None else "?"
-        self.verdict_label.setText(QCoreApplication.translate(
-            "ReviewPage", "Altered: record {seq}: {what}").format(seq=seq, what=what))
+        self.verdict_label.setText(
+            QCoreApplication.translate("ReviewPage", "Altered: record {seq}: {what}").format(
+                seq=seq, what=what
+            )
+        )
 
     def verdict(self) -> str:
         return self.verdict_label.text()
@@ -291,37 +300,57 @@ class ReviewPage(QWidget):
     # --- language -------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        tr = QCoreApplication.translate
         lang = current_lang()
-        self.search_title.setText(tr("ReviewPage", "Search the screenings (read-only)"))
-        for label, text in zip(self.filter_labels, (
-            tr("ReviewPage", "Person (name or ID number)"), tr("ReviewPage", "From"),
-            tr("ReviewPage", "To"), tr("ReviewPage", "Outcome"), tr("ReviewPage", "Channel"),
-        ), strict=True):  # fmt: skip
+        self.search_title.setText(
+            QCoreApplication.translate("ReviewPage", "Search the screenings (read-only)")
+        )
+        texts = (
+            QCoreApplication.translate("ReviewPage", "Person (name or ID number)"),
+            QCoreApplication.translate("ReviewPage", "From"),
+            QCoreApplication.translate("ReviewPage", "To"),
+            QCoreApplication.translate("ReviewPage", "Outcome"),
+            QCoreApplication.translate("ReviewPage", "Channel"),
+        )
+        for label, text in zip(self.filter_labels, texts, strict=True):
             label.setText(text)
-        self.person_edit.setPlaceholderText(tr("ReviewPage", "e.g. 张 or 410102…"))
-        self.outcome_combo.setItemText(0, tr("ReviewPage", "Any outcome"))
+        self.person_edit.setPlaceholderText(
+            QCoreApplication.translate("ReviewPage", "e.g. 张 or 410102…")
+        )
+        self.outcome_combo.setItemText(0, QCoreApplication.translate("ReviewPage", "Any outcome"))
         for i in range(1, self.outcome_combo.count()):
             self.outcome_combo.setItemText(
-                i, messages.text(Outcome(self.outcome_combo.itemData(i)), lang))
-        self.channel_combo.setItemText(0, tr("ReviewPage", "Any channel"))
+                i, messages.text(Outcome(self.outcome_combo.itemData(i)), lang)
+            )
+        self.channel_combo.setItemText(0, QCoreApplication.translate("ReviewPage", "Any channel"))
         for i in range(1, self.channel_combo.count()):
             self.channel_combo.setItemText(
-                i, messages.text(Channel(self.channel_combo.itemData(i)), lang))
-        self.search_button.setText(tr("ReviewPage", "Search"))
+                i, messages.text(Channel(self.channel_combo.itemData(i)), lang)
+            )
+        self.search_button.setText(QCoreApplication.translate("ReviewPage", "Search"))
         self.results_table.setHorizontalHeaderLabels([
-            tr("ReviewPage", "Time"), tr("ReviewPage", "Channel"), tr("ReviewPage", "Name"),
-            tr("ReviewPage", "ID number"), tr("ReviewPage", "Outcome"), tr("ReviewPage", "Reason"),
+            QCoreApplication.translate("ReviewPage", "Time"),
+            QCoreApplication.translate("ReviewPage", "Channel"),
+            QCoreApplication.translate("ReviewPage", "Name"),
+            QCoreApplication.translate("ReviewPage", "ID number"),
+            QCoreApplication.translate("ReviewPage", "Outcome"),
+            QCoreApplication.translate("ReviewPage", "Reason"),
         ])  # fmt: skip
         self.timeline_table.setHorizontalHeaderLabels(
-            [tr("ReviewPage", "When"), tr("ReviewPage", "What happened")])
-        self.verify_button.setText(tr("ReviewPage", "Check the ledger"))
-        self.report_button.setText(tr("ReviewPage", "Inspection report…"))
+            [
+                QCoreApplication.translate("ReviewPage", "When"),
+                QCoreApplication.translate("ReviewPage", "What happened"),
+            ]
+        )
+        self.verify_button.setText(QCoreApplication.translate("ReviewPage", "Check the ledger"))
+        self.report_button.setText(QCoreApplication.translate("ReviewPage", "Inspection report…"))
         if self.rows:
             self._fill_results()
         else:
-            self.results_label.setText(tr("ReviewPage", "Screenings found: {count}").format(
-                count=0))
+            self.results_label.setText(
+                QCoreApplication.translate("ReviewPage", "Screenings found: {count}").format(
+                    count=0
+                )
+            )
         self._fill_timeline()
         self._show_verdict()
 
