@@ -15,7 +15,7 @@ def run(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(dialog.export_button.clicked, timeout=1000):
         dialog.export_button.click()
     assert dialog.job is not None
-    qtbot.waitUntil(lambda: not dialog.busy() and dialog.result is not None
+    qtbot.waitUntil(lambda: (not dialog.busy() and dialog.result is not None)
                     or "failed" in dialog.message() or "Cannot" in dialog.message(),
                     timeout=20_000)  # fmt: skip
     assert dialog.job.wait(5000) and not dialog.job.isRunning()
