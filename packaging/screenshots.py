@@ -221,7 +221,26 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
             written += 1
             print(f"wrote {target}")
 
-        window.open_manager()
+        def dialog_shot(name: str, dialog) -> None:  # type: ignore[no-untyped-def]
+            nonlocal written
+            app.processEvents()
+            target = out / f"{name}-{lang}.png"
+            if not dialog.grab().save(str(target)):
+                raise SystemExit(f"could not write {target}")
+            written += 1
+            print(f"wrote {target}")
+
+        from gatekeeper.services import accounts
+
+        window.open_manager()  # first start: asks for the site manager's account
+        dialog_shot("manager_first_start", window.sign_in_dialog)
+        window.sign_in_dialog.reject()
+        manager = accounts.create_first_manager(
+            ledger, username="wang", display_name="王建国", pin="2468", now=clock.now())
+        window.open_manager()  # from now on: sign in
+        dialog_shot("manager_signin", window.sign_in_dialog)
+        window.sign_in_dialog.reject()
+        window.enter_console(manager)
         shot("manager_dashboard")
         clock.advance(hours=13, minutes=45)  # the next morning, 09:45
         people = site.on_site(ledger, service.now())
@@ -241,6 +260,21 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
             page.temperature_edit.setText("36.5")
             page.choose(page.decision_buttons.__iter__().__next__())
         shot("manager_quarantine")
+        window.manager.show_page("review")
+        review_page = window.manager.review
+        person = next(iter(site.open_quarantine_cases(ledger, policy, service.now())), None)
+        if person is not None:
+            review_page.from_edit.setDate(review_page.from_edit.date().addDays(-16))
+            review_page.show_timeline(person.person_id)
+        review_page.check_ledger()
+        deadline = datetime.now().timestamp() + 30
+        while review_page.checking and datetime.now().timestamp() < deadline:
+            app.processEvents()
+        shot("manager_review")
+        export = window.manager.open_export()
+        if export is not None:
+            dialog_shot("manager_export", export)
+            window.manager.close_export()
         window._close_confirmed = True
         window.close()
         ledger.close()

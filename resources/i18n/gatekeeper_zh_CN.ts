@@ -530,44 +530,44 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="204"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="208"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="205"/>
-        <source>Signed in: {name} ({username})</source>
-        <translation>已登录：{name}（{username}）</translation>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="209"/>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="209"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="213"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="210"/>
-        <source>Rounds and disinfection</source>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="214"/>
+        <source>Rounds</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="211"/>
-        <source>Quarantine follow-up</source>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="215"/>
+        <source>Quarantine</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="212"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="216"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="214"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="218"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="217"/>
-        <source>Sign out, back to the gate</source>
-        <translation>退出登录，返回门岗</translation>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="221"/>
+        <source>Sign out</source>
+        <translation>退出登录</translation>
     </message>
 </context>
 <context>
@@ -978,130 +978,130 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="198"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="350"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="207"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="359"/>
         <source>Screenings found: {count}</source>
         <translation>查到检查记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="232"/>
         <source>Closed-loop timeline: choose a screening to see its person</source>
         <translation>闭环管理时间线：选择一条检查记录以查看该人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="228"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="237"/>
         <source>Closed-loop timeline: {count} events</source>
         <translation>闭环管理时间线：共 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="254"/>
         <source>Checking every record of the ledger…</source>
         <translation>正在核验台账的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="269"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="278"/>
         <source>The check could not run: {problem}</source>
         <translation>无法核验：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="288"/>
         <source>Intact: {count} records, head {head}</source>
         <translation>完好：共 {count} 条记录，链头 {head}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="289"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="298"/>
         <source>Altered: record {seq}: {what}</source>
         <translation>已被篡改：第 {seq} 条记录：{what}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="305"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="314"/>
         <source>Search the screenings (read-only)</source>
         <translation>查询检查记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="317"/>
         <source>Person (name or ID number)</source>
         <translation>人员（姓名或身份证号）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="318"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="310"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="319"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="311"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="335"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="320"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="344"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="312"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="332"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="321"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="341"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="317"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="326"/>
         <source>e.g. 张 or 410102…</source>
         <translation>例如 张 或 410102…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="319"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="328"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="324"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="333"/>
         <source>Any channel</source>
         <translation>全部通道</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="329"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="338"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="331"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="340"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="342"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="334"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="343"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="336"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="345"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="340"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="349"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="341"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="350"/>
         <source>What happened</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="344"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="353"/>
         <source>Check the ledger</source>
         <translation>核验台账</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="345"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="354"/>
         <source>Inspection report…</source>
         <translation>督导检查报告…</translation>
     </message>

@@ -71,8 +71,15 @@ class ManagerConsole(QWidget):
         bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(theme.SPACE_L, theme.SPACE_XS, theme.SPACE_L, theme.SPACE_XS)
         bar.setSpacing(theme.SPACE_S)
-        bar.addWidget(self.title_label)
-        bar.addSpacing(theme.SPACE_L)
+        # who is signed in sits under the role, so the bar fits 1280 px in both languages
+        self.who_label = QLabel(self.bar)
+        self.who_label.setObjectName("managerWho")
+        heading = QVBoxLayout()
+        heading.setSpacing(0)
+        heading.addWidget(self.title_label)
+        heading.addWidget(self.who_label)
+        bar.addLayout(heading)
+        bar.addSpacing(theme.SPACE_M)
         for name in PAGES:
             button = touch_button(self.bar, f"nav_{name}", "choice")
             button.setCheckable(True)
@@ -84,9 +91,6 @@ class ManagerConsole(QWidget):
         self.export_button.clicked.connect(lambda: self.open_export())
         bar.addWidget(self.export_button)
         bar.addStretch(1)
-        self.who_label = QLabel(self.bar)
-        self.who_label.setObjectName("managerWho")
-        bar.addWidget(self.who_label)
         self.back_button = touch_button(self.bar, "managerBack")
         self.back_button.clicked.connect(self.back_requested)
         bar.addWidget(self.back_button)
@@ -203,19 +207,18 @@ class ManagerConsole(QWidget):
             role_name(account).capitalize() if account is not None
             else QCoreApplication.translate("ManagerConsole", "Site manager"))  # fmt: skip
         self.who_label.setText(QCoreApplication.translate(
-            "ManagerConsole", "Signed in: {name} ({username})").format(
+            "ManagerConsole", "{name} ({username})").format(
             name=account.display_name, username=account.username) if account else "")  # fmt: skip
         names = {
             "dashboard": QCoreApplication.translate("ManagerConsole", "Dashboard"),
-            "rounds": QCoreApplication.translate("ManagerConsole", "Rounds and disinfection"),
-            "quarantine": QCoreApplication.translate("ManagerConsole", "Quarantine follow-up"),
+            "rounds": QCoreApplication.translate("ManagerConsole", "Rounds"),
+            "quarantine": QCoreApplication.translate("ManagerConsole", "Quarantine"),
             "review": QCoreApplication.translate("ManagerConsole", "Review"),
         }
         self.export_button.setText(QCoreApplication.translate("ManagerConsole", "Export…"))
         for name, button in self.nav.items():
             button.setText(names[name])
-        self.back_button.setText(QCoreApplication.translate(
-            "ManagerConsole", "Sign out, back to the gate"))  # fmt: skip
+        self.back_button.setText(QCoreApplication.translate("ManagerConsole", "Sign out"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

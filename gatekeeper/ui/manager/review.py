@@ -46,6 +46,15 @@ Authorise = Callable[[Action], bool]
 ROW_COLUMNS = 6  # time, channel, name, ID number, outcome, reason
 
 
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _breakable(digest: str, every: int = 16) -> str:
+    """A 64-digit hash the label may wrap (a word that long would widen the window);
+    copying it still gives the digits alone."""
+    return ZERO_WIDTH_SPACE.join(digest[i : i + every] for i in range(0, len(digest), every))
+
+
 class ReviewPage(QWidget):
     report_requested = Signal(object, object)  # date_from, date_to
 
@@ -278,7 +287,7 @@ class ReviewPage(QWidget):
         if report.ok:
             self.verdict_label.setText(QCoreApplication.translate(
                 "ReviewPage", "Intact: {count} records, head {head}").format(
-                count=report.records, head=report.head.hash))  # fmt: skip
+                count=report.records, head=_breakable(report.head.hash)))  # fmt: skip
             return
         problem = report.problem
         what = problem.text.format(current_lang()) if problem is not None else ""
@@ -292,7 +301,7 @@ class ReviewPage(QWidget):
         )
 
     def verdict(self) -> str:
-        return self.verdict_label.text()
+        return self.verdict_label.text().replace(ZERO_WIDTH_SPACE, "")
 
     def shutdown(self) -> None:
         finish(self.verify_job)
