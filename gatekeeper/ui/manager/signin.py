@@ -21,11 +21,8 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,7 +34,12 @@ from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.kiosk_pin import MAX_DIGITS
 from gatekeeper.ui import theme
 from gatekeeper.ui.translations import current_lang
-from gatekeeper.ui.widgets.pin_dialog import KEY_SIZE, KEYPAD_ROWS, dialog_stylesheet
+from gatekeeper.ui.widgets.pin_dialog import (
+    KEY_SIZE,
+    dialog_actions,
+    dialog_stylesheet,
+    keypad,
+)
 
 
 def _stylesheet() -> str:
@@ -102,38 +104,10 @@ class _AccountDialog(QDialog):
         self.pin_fields: list[QLineEdit] = []
         self._pin_target: QLineEdit | None = None
 
-        self.keys: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(theme.SPACE_S)
-        for r, row in enumerate(KEYPAD_ROWS):
-            for c, key in enumerate(row):
-                button = QPushButton(key if key.isdigit() else "", self)
-                button.setObjectName(f"pinKey_{key}")
-                button.setProperty("role", "pin-key")
-                button.setProperty("key", key)
-                button.setMinimumSize(KEY_SIZE[0], KEY_SIZE[1] - theme.SPACE_M)
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.setAutoDefault(False)
-                button.clicked.connect(lambda _checked=False, k=key: self._key(k))
-                self.keys[key] = button
-                grid.addWidget(button, r, c)
-
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("pinOk")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("pinCancel")
-        for button in (self.ok_button, self.cancel_button):
-            button.setProperty("role", "pin-action")
-            button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        actions = QHBoxLayout()
-        actions.setSpacing(theme.SPACE_M)
-        actions.addWidget(self.cancel_button, 1)
-        actions.addWidget(self.ok_button, 1)
+        grid, self.keys = keypad(self, self._key, KEY_SIZE[1] - theme.SPACE_M)
+        self.ok_button, self.cancel_button, actions = dialog_actions(
+            self, self.submit, self.reject
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)

@@ -36,6 +36,52 @@ KEY_SIZE = (96, 72)  # keypad keys: well above TOUCH_MIN, for gloved fingers
 KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
 
 
+def keypad(
+    parent: QWidget, on_key: Callable[[str], None], key_height: int
+) -> tuple[QGridLayout, dict[str, QPushButton]]:
+    """The on-screen digit keypad (PIN dialog and sign-in): keys never take the focus,
+    so typed digits and a scanner still go to the field."""
+    keys: dict[str, QPushButton] = {}
+    grid = QGridLayout()
+    grid.setSpacing(theme.SPACE_S)
+    for r, row in enumerate(KEYPAD_ROWS):
+        for c, key in enumerate(row):
+            button = QPushButton(key if key.isdigit() else "", parent)
+            button.setObjectName(f"pinKey_{key}")
+            button.setProperty("role", "pin-key")
+            button.setProperty("key", key)
+            button.setMinimumSize(KEY_SIZE[0], key_height)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, k=key: on_key(k))
+            keys[key] = button
+            grid.addWidget(button, r, c)
+    return grid, keys
+
+
+def dialog_actions(
+    parent: QWidget, on_ok: Callable[[], None], on_cancel: Callable[[], None]
+) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """OK and Cancel, large and side by side; neither steals the focus from the field."""
+    ok_button = QPushButton(parent)
+    ok_button.setObjectName("pinOk")
+    cancel_button = QPushButton(parent)
+    cancel_button.setObjectName("pinCancel")
+    for button in (ok_button, cancel_button):
+        button.setProperty("role", "pin-action")
+        button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setAutoDefault(False)
+    ok_button.clicked.connect(on_ok)
+    cancel_button.clicked.connect(on_cancel)
+    actions = QHBoxLayout()
+    actions.setSpacing(theme.SPACE_M)
+    actions.addWidget(cancel_button, 1)
+    actions.addWidget(ok_button, 1)
+    return ok_button, cancel_button, actions
+
+
 def _stylesheet() -> str:
     return f"""
 QDialog#pinDialog {{ background: {theme.BACKGROUND}; }}
@@ -110,38 +156,10 @@ class PinDialog(QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.keys: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        grid.setSpacing(theme.SPACE_S)
-        for r, row in enumerate(KEYPAD_ROWS):
-            for c, key in enumerate(row):
-                button = QPushButton(key if key.isdigit() else "", self)
-                button.setObjectName(f"pinKey_{key}")
-                button.setProperty("role", "pin-key")
-                button.setProperty("key", key)
-                button.setMinimumSize(*KEY_SIZE)
-                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # focus stays in the field
-                button.setAutoDefault(False)
-                button.clicked.connect(lambda _checked=False, k=key: self._key(k))
-                self.keys[key] = button
-                grid.addWidget(button, r, c)
-
-        self.ok_button = QPushButton(self)
-        self.ok_button.setObjectName("pinOk")
-        self.cancel_button = QPushButton(self)
-        self.cancel_button.setObjectName("pinCancel")
-        for button in (self.ok_button, self.cancel_button):
-            button.setProperty("role", "pin-action")
-            button.setMinimumHeight(theme.TOUCH_MIN + theme.SPACE_S)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.submit)
-        self.cancel_button.clicked.connect(self.reject)
-        actions = QHBoxLayout()
-        actions.setSpacing(theme.SPACE_M)
-        actions.addWidget(self.cancel_button, 1)
-        actions.addWidget(self.ok_button, 1)
+        grid, self.keys = keypad(self, self._key, KEY_SIZE[1])
+        self.ok_button, self.cancel_button, actions = dialog_actions(
+            self, self.submit, self.reject
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
