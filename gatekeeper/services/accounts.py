@@ -62,7 +62,8 @@ class Action(StrEnum):
     EXPORT = "export"  # the daily ledger export (masked)
     EXPORT_FULL = "export_full"  # an export with full ID numbers and phones
     INSPECTION_REPORT = "inspection_report"
-    POLICY = "policy"
+    POLICY = "policy"  # check a policy file, write the default one
+    POLICY_VIEW = "policy_view"  # see the policy in force (read-only)
     ACCOUNTS = "accounts"
     PASSES = "passes"  # issue and revoke site passes
     ROUNDS = "rounds"  # temperature rounds and zone disinfection
@@ -72,7 +73,7 @@ class Action(StrEnum):
     BACKUP = "backup"
 
 
-_READ = frozenset({Action.DASHBOARD, Action.REVIEW, Action.VERIFY})
+_READ = frozenset({Action.DASHBOARD, Action.REVIEW, Action.VERIFY, Action.POLICY_VIEW})
 PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.GATE_STAFF: frozenset({Action.RUN_GATE}),
     Role.SITE_MANAGER: _READ
@@ -387,3 +388,24 @@ def change_pin(
     )
     assert stored is not None
     return stored
+
+
+OWN_PIN_RESET = Text(
+    "You cannot reset your own PIN here: ask another site manager, or change it with "
+    "your old PIN.",
+    "不能在此重置自己的 PIN：请另一位项目负责人重置，或凭旧 PIN 修改。",
+)
+
+
+def reset_pin(
+    ledger: Ledger, username: str, pin: str, now: datetime, by: Account | str
+) -> StoredRecord:
+    """A manager (or the command line) sets someone's new PIN without the old one —
+    the way out of a forgotten PIN or a lockout, which it clears. Recorded as a PIN
+    change (kind "pin_changed", who by), without the PIN. A manager's own PIN is not
+    reset this way (`change_pin` with the old PIN is)."""
+    if isinstance(by, Account):
+        require(by.role, Action.ACCOUNTS)
+        if by.username == username:
+            raise LocalizedError("own_pin_reset", OWN_PIN_RESET)
+    return change_pin(ledger, username, pin, now, by=by)

@@ -120,3 +120,30 @@ def test_permissions() -> None:
     with pytest.raises(LocalizedError) as err:
         acc.require(Role.GATE_STAFF, Action.EXPORT)
     assert "gate staff" in err.value.message("en") and "门岗人员" in err.value.message("zh_CN")
+
+
+def test_reset_pin_clears_a_lockout_and_is_recorded(ledger: Ledger) -> None:
+    boss = _manager(ledger)
+    acc.create_account(ledger, username="guard1", role=Role.GATE_STAFF, display_name="李",
+                       pin="1234", now=NOW, by=boss)  # fmt: skip
+    for _ in range(5):
+        with pytest.raises(LocalizedError):
+            acc.sign_in(ledger, "guard1", "0000", NOW)
+    assert acc.list_accounts(ledger)[-1].locked_until is not None
+    # only a manager resets, and not their own PIN; the PIN is validated
+    guard = acc.Account("guard1", Role.GATE_STAFF, "李")
+    for by, code in ((guard, "not_allowed"), (boss, "own_pin_reset")):
+        with pytest.raises(LocalizedError) as err:
+            acc.reset_pin(ledger, "boss" if by is boss else "guard1", "5678", NOW, by)
+        assert err.value.code == code
+    with pytest.raises(LocalizedError):
+        acc.reset_pin(ledger, "guard1", "12", NOW, boss)
+    with pytest.raises(LocalizedError) as err:
+        acc.reset_pin(ledger, "nobody", "5678", NOW, boss)
+    assert err.value.code == "unknown_account"
+    record = acc.reset_pin(ledger, "guard1", "5678", NOW + timedelta(minutes=1), boss)
+    assert record.kind == "pin_changed" and record.body == {"username": "guard1", "by": "boss"}
+    assert "5678" not in str(record.body)
+    (row,) = [a for a in acc.list_accounts(ledger) if a.username == "guard1"]
+    assert row.locked_until is None
+    assert acc.sign_in(ledger, "guard1", "5678", NOW + timedelta(minutes=1)).username == "guard1"
