@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
+from gatekeeper.ui.manager.accounts import AccountsPage
 from gatekeeper.ui.manager.dashboard import DashboardPage
 from gatekeeper.ui.manager.export_dialog import DAILY, INSPECTION, ExportDialog
 from gatekeeper.ui.manager.quarantine import QuarantinePage
@@ -33,12 +34,15 @@ from gatekeeper.ui.manager.rounds import RoundsPage
 from gatekeeper.ui.manager.signin import role_name
 from gatekeeper.ui.steps.base import touch_button
 
-PAGES = ("dashboard", "rounds", "quarantine", "review")
+PAGES = ("dashboard", "rounds", "quarantine", "review", "accounts")
+# what it takes to see a page; rounds and quarantine are seen by whoever sees the
+# dashboard (an inspector read-only), and recording there asks ROUNDS/QUARANTINE_RELEASE
 PAGE_ACTIONS = {
     "dashboard": Action.DASHBOARD,
-    "rounds": Action.ROUNDS,
-    "quarantine": Action.QUARANTINE_RELEASE,
+    "rounds": Action.DASHBOARD,
+    "quarantine": Action.DASHBOARD,
     "review": Action.REVIEW,
+    "accounts": Action.ACCOUNTS,
 }
 
 
@@ -100,11 +104,12 @@ class ManagerConsole(QWidget):
         self.rounds = RoundsPage(service, actor, authorise, self.stack)
         self.quarantine = QuarantinePage(service, actor, authorise, self.stack)
         self.review = ReviewPage(service, authorise, self.stack)
+        self.accounts = AccountsPage(service, lambda: self.account, authorise, self.stack)
         self.review.report_requested.connect(
             lambda start, end: self.open_export(INSPECTION, start, end))
         self.pages: dict[str, QWidget] = {
             "dashboard": self.dashboard, "rounds": self.rounds, "quarantine": self.quarantine,
-            "review": self.review}  # fmt: skip
+            "review": self.review, "accounts": self.accounts}  # fmt: skip
         for page in self.pages.values():
             self.stack.addWidget(page)
         # what one page records, the others show
@@ -214,6 +219,7 @@ class ManagerConsole(QWidget):
             "rounds": QCoreApplication.translate("ManagerConsole", "Rounds"),
             "quarantine": QCoreApplication.translate("ManagerConsole", "Quarantine"),
             "review": QCoreApplication.translate("ManagerConsole", "Review"),
+            "accounts": QCoreApplication.translate("ManagerConsole", "Accounts"),
         }
         self.export_button.setText(QCoreApplication.translate("ManagerConsole", "Export…"))
         for name, button in self.nav.items():

@@ -6,6 +6,10 @@ released from quarantine (解除隔离), referred to hospital (转送医院) or 
 The case is rebuilt by `GateService.quarantine_case`; checks and the decision go
 through `GateService.quarantine_check` / `release_quarantine`, whose errors (an
 implausible reading, an empty reason, a case already closed) are shown inline.
+
+A role without `Action.QUARANTINE_RELEASE` (an inspector) sees the cases and their
+checks read-only: the check entry and the release decision are hidden. The page asks
+`authorise` and has no rule of its own.
 """
 
 from __future__ import annotations
@@ -74,6 +78,7 @@ class QuarantinePage(QWidget):
         self.case: QuarantineCase | None = None
         self.row: site.CaseRow | None = None
         self.decision: QuarantineDecision | None = None
+        self.editable = False  # may the signed-in role record? asked on every refresh
 
         # --- the list (left) ---
         self.list_label = section_label(self)
@@ -128,6 +133,10 @@ class QuarantinePage(QWidget):
         reason_row.addWidget(self.release_button)
         self.release_error = InlineMessage(self)
         self.result = InlineMessage(self, "field-note")
+        # what only a role that may record sees
+        self.recording: list[QWidget] = [
+            self.temperature_edit, self.note_edit, self.check_button, self.release_label,
+            *self.decision_buttons.values(), self.reason_edit, self.release_button]  # fmt: skip
 
         self.detail = QWidget(self)
         detail = QVBoxLayout(self.detail)
@@ -161,6 +170,12 @@ class QuarantinePage(QWidget):
     # --- what the console calls ----------------------------------------------------------
 
     def refresh(self) -> None:
+        self.editable = self.authorise(Action.QUARANTINE_RELEASE)
+        for widget in self.recording:
+            widget.setVisible(self.editable)
+        if not self.editable:
+            self.check_error.clear()
+            self.release_error.clear()
         service = self.service
         self.cases = site.open_quarantine_cases(service.ledger, service.policy, service.now())
         chosen = self.row.case_id if self.row is not None else None
@@ -169,7 +184,7 @@ class QuarantinePage(QWidget):
         self._draw()
 
     def focus_input(self) -> None:
-        if self.case is not None:
+        if self.case is not None and self.editable:
             self.temperature_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.case_table.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -265,6 +280,10 @@ class QuarantinePage(QWidget):
             if self.row is not None and case.case_id == self.row.case_id:
                 self.case_table.selectRow(row)
         self.empty_label.setVisible(not self.cases)
+        self.pick_label.setText(QCoreApplication.translate(
+            "QuarantinePage", "Touch a person on the left to see their checks and decide.")
+            if self.editable else QCoreApplication.translate(
+            "QuarantinePage", "Touch a person on the left to see their checks (read-only)."))
         self.detail.setVisible(self.case is not None)
         self.pick_label.setVisible(self.case is None and bool(self.cases))
         case, row = self.case, self.row
@@ -309,8 +328,6 @@ class QuarantinePage(QWidget):
         ])  # fmt: skip
         self.empty_label.setText(QCoreApplication.translate(
             "QuarantinePage", "Nobody is in quarantine."))
-        self.pick_label.setText(QCoreApplication.translate(
-            "QuarantinePage", "Touch a person on the left to see their checks and decide."))
         self.temperature_edit.setPlaceholderText(QCoreApplication.translate(
             "QuarantinePage", "°C"))
         self.note_edit.setPlaceholderText(QCoreApplication.translate(

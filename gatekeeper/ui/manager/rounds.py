@@ -6,6 +6,10 @@ by a scan (their site pass, from the camera or the USB scanner), by a typed name
 number, or by touching their row; the reading goes in the big field and Enter records
 it through `GateService.record_round` — a fever there opens a quarantine case. A USB
 thermometer's burst while a person is picked is taken as the reading.
+
+A role without `Action.ROUNDS` (an inspector) sees the same roster, readings, missing
+list and disinfection log read-only: the reading entry is hidden and the disinfection
+cells are disabled. The page asks `authorise` and has no rule of its own.
 """
 
 from __future__ import annotations
@@ -72,6 +76,7 @@ class RoundsPage(QWidget):
         # what the page shows, read by `refresh`; drawing (and a language switch) never
         # reads the ledger
         self.log: dict[tuple[Zone, RoundSlot], site.DisinfectionRow] = {}
+        self.editable = False  # may the signed-in role record? asked on every refresh
 
         # --- the roster (left) ---
         self.slot_buttons: dict[RoundSlot, QPushButton] = {}
@@ -130,6 +135,10 @@ class RoundsPage(QWidget):
         reading_row.addWidget(self.record_button)
         self.reading_error = InlineMessage(self)
         self.result = InlineMessage(self, "field-note")
+        self.read_only_label = QLabel(self)
+        self.read_only_label.setObjectName("roundsReadOnly")
+        self.read_only_label.setProperty("role", "field-caption")
+        self.read_only_label.setWordWrap(True)
 
         # --- disinfection ---
         self.disinfection_label = section_label(self)
@@ -164,6 +173,7 @@ class RoundsPage(QWidget):
         right = QVBoxLayout()
         right.setSpacing(theme.SPACE_S)
         right.addWidget(self.entry_label)
+        right.addWidget(self.read_only_label)
         right.addLayout(search_row)
         right.addWidget(self.search_error)
         right.addWidget(self.current_label)
@@ -186,6 +196,14 @@ class RoundsPage(QWidget):
     # --- what the console calls ----------------------------------------------------------
 
     def refresh(self) -> None:
+        self.editable = self.authorise(Action.ROUNDS)
+        for widget in (self.current_label, self.reading_edit, self.record_button):
+            widget.setVisible(self.editable)
+        self.read_only_label.setVisible(not self.editable)
+        if not self.editable:
+            self.current = None
+            self.reading_edit.clear()
+            self.reading_error.clear()
         service = self.service
         now = service.now()
         self.people = site.on_site(service.ledger, now)
@@ -203,7 +221,8 @@ class RoundsPage(QWidget):
         self.slot_buttons[self.slot].setChecked(True)
 
     def focus_input(self) -> None:
-        target = self.reading_edit if self.current is not None else self.search_edit
+        target = self.reading_edit if self.current is not None and self.editable \
+            else self.search_edit
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def scanned(self, text: str) -> bool:
@@ -212,7 +231,7 @@ class RoundsPage(QWidget):
         raw = (text or "").strip()
         if not raw:
             return False
-        if self.current is not None:
+        if self.current is not None and self.editable:
             try:
                 parse_reading(raw)
             except ValidationError:
@@ -256,6 +275,10 @@ class RoundsPage(QWidget):
                 "RoundsPage", "Nobody on site matches “{text}”.").format(text=t))
             self._draw()
             return
+        if not self.editable:  # read-only: the search only narrows the roster
+            self.only = {p.person_id for p in matches}
+            self._draw()
+            return
         if len(matches) == 1:
             self.only = None
             self.select(matches[0].person_id)
@@ -268,6 +291,8 @@ class RoundsPage(QWidget):
         self._draw()
 
     def select(self, person_id: str) -> None:
+        if not self.editable:  # read-only: nobody is picked for measuring
+            return
         self.current = next((p for p in self.people if p.person_id == person_id), None)
         self.reading_error.clear()
         self._draw()
@@ -281,6 +306,8 @@ class RoundsPage(QWidget):
     def record(self) -> None:
         self.reading_error.clear()
         self.result.clear()
+        if not self.authorise(Action.ROUNDS):
+            return
         person = self.current
         if person is None:
             self.reading_error.show_say(lambda _l: QCoreApplication.translate(
@@ -291,8 +318,6 @@ class RoundsPage(QWidget):
             reading = parse_reading(self.reading_edit.text())
         except ValidationError as error:
             self.reading_error.show_say(error_say(error))
-            return
-        if not self.authorise(Action.ROUNDS):
             return
         result = self.service.record_round(self.slot, [(person.person_id, reading)], self.actor())
         if result.remeasure:
@@ -373,8 +398,11 @@ class RoundsPage(QWidget):
         for (zone, slot), button in self.disinfect_buttons.items():
             done_row = self.log.get((zone, slot))
             if done_row is None:
-                button.setText(QCoreApplication.translate("RoundsPage", "Record"))
-                button.setEnabled(True)
+                button.setText(QCoreApplication.translate("RoundsPage", "Record")
+                               if self.editable
+                               else QCoreApplication.translate("RoundsPage", "Not yet"))
+                button.setToolTip("")
+                button.setEnabled(self.editable)
                 button.setProperty("done", False)
             else:
                 button.setText(QCoreApplication.translate("RoundsPage", "✓ {time}\n{by}").format(
@@ -402,6 +430,9 @@ class RoundsPage(QWidget):
         ])  # fmt: skip
         self.entry_label.setText(QCoreApplication.translate(
             "RoundsPage", "Temperature round: scan a pass or search"))
+        self.read_only_label.setText(QCoreApplication.translate(
+            "RoundsPage", "Read-only: a search narrows the roster. Only a site manager "
+            "records readings and disinfection."))
         self.search_edit.setPlaceholderText(QCoreApplication.translate(
             "RoundsPage", "Name or ID number"))
         self.find_button.setText(QCoreApplication.translate("RoundsPage", "Find"))
