@@ -62,7 +62,7 @@ def issue(
     days: int | None, output: Path, policy_path: Path | None,
 ) -> None:  # fmt: skip
     """Register (or find) the worker, write the badge PNG, print the pass payload."""
-    from gatekeeper.cli.badge import render_badge
+    from gatekeeper.reports.badge import render_badge
 
     if db is None:
         fail(NO_DB, 2)

@@ -16,7 +16,7 @@ from gatekeeper.domain.identity import Registration, validate_id
 from gatekeeper.domain.vocab import Channel, IdType
 from gatekeeper.ledger import NewRecord, StoredRecord
 from gatekeeper.ledger.model import Person
-from gatekeeper.scanner.keys import SiteKey
+from gatekeeper.scanner.keys import NO_KEY, SiteKey, default_key_dir
 from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, sign_pass, verify_pass
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.kinds import Kind
@@ -43,6 +43,21 @@ class Issued:
 
 
 @dataclass(frozen=True)
+class PassState:
+    """A person's pass as the ledger has it now."""
+
+    person: Person
+    issued_on: date | None = None  # None: never issued a pass
+    valid_until: date | None = None
+    revoked_on: date | None = None  # the latest pass was revoked that day
+
+    def in_force(self, today: date) -> bool:
+        return (
+            self.valid_until is not None and self.revoked_on is None and today <= self.valid_until
+        )
+
+
+@dataclass(frozen=True)
 class Verified:
     person: Person | None
     site_pass: SitePass
@@ -56,10 +71,17 @@ def id_type_for(id_number: str) -> IdType:
 class PassService:
     """Issue, verify and revoke the site's passes, recording each in the ledger."""
 
-    def __init__(self, gate: GateService, key: SiteKey) -> None:
+    def __init__(self, gate: GateService, key: SiteKey | None) -> None:
+        """`key` may be None for revoking and looking up (they need no signature)."""
         self.gate = gate
         self.ledger = gate.ledger
-        self.key = key
+        self._key = key
+
+    @property
+    def key(self) -> SiteKey:
+        if self._key is None:
+            raise LocalizedError("no_site_key", NO_KEY, {"path": str(default_key_dir())})
+        return self._key
 
     # --- issue --------------------------------------------------------------------------
 
@@ -155,7 +177,26 @@ class PassService:
 
     # --- revoke -------------------------------------------------------------------------
 
-    def revoke(self, id_number: str, reason: str = "") -> StoredRecord:
+    def state(self, id_number: str) -> PassState:
+        """The person's latest pass and whether it was revoked (NOT_REGISTERED if unknown)."""
+        person = self.find(id_number)
+        if person is None:
+            raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
+        state = PassState(person)
+        for record in self.ledger.records(person_id=person.person_id):
+            if record.kind == Kind.PASS_ISSUED:
+                state = PassState(
+                    person,
+                    date.fromisoformat(str(record.body["issued_on"])),
+                    date.fromisoformat(str(record.body["valid_until"])),
+                )
+            elif record.kind == Kind.PASS_REVOKED and state.issued_on is not None:
+                state = PassState(
+                    person, state.issued_on, state.valid_until, date.fromisoformat(record.day)
+                )
+        return state
+
+    def revoke(self, id_number: str, reason: str = "", by: str | None = None) -> StoredRecord:
         """Revoke every pass the person holds now (a later issue gives a new one)."""
         person = self.find(id_number)
         if person is None:
@@ -170,7 +211,7 @@ class PassService:
                 kind=Kind.PASS_REVOKED,
                 at=now,
                 day=now.date().isoformat(),
-                body={"by": self.gate.staff, "note": reason},
+                body={"by": by or self.gate.staff, "note": reason},
                 person_id=person.person_id,
                 uuid=self.gate.new_id(),
             )

@@ -28,13 +28,15 @@ from gatekeeper.ui import theme
 from gatekeeper.ui.manager.accounts import AccountsPage
 from gatekeeper.ui.manager.dashboard import DashboardPage
 from gatekeeper.ui.manager.export_dialog import DAILY, INSPECTION, ExportDialog
+from gatekeeper.ui.manager.passes import PassesPage
+from gatekeeper.ui.manager.policy import PolicyPage
 from gatekeeper.ui.manager.quarantine import QuarantinePage
 from gatekeeper.ui.manager.review import ReviewPage
 from gatekeeper.ui.manager.rounds import RoundsPage
 from gatekeeper.ui.manager.signin import role_name
 from gatekeeper.ui.steps.base import touch_button
 
-PAGES = ("dashboard", "rounds", "quarantine", "review", "accounts")
+PAGES = ("dashboard", "rounds", "quarantine", "review", "accounts", "passes", "policy")
 # what it takes to see a page; rounds and quarantine are seen by whoever sees the
 # dashboard (an inspector read-only), and recording there asks ROUNDS/QUARANTINE_RELEASE
 PAGE_ACTIONS = {
@@ -42,6 +44,8 @@ PAGE_ACTIONS = {
     "rounds": Action.DASHBOARD,
     "quarantine": Action.DASHBOARD,
     "review": Action.REVIEW,
+    "passes": Action.PASSES,
+    "policy": Action.POLICY_VIEW,
     "accounts": Action.ACCOUNTS,
 }
 
@@ -104,12 +108,15 @@ class ManagerConsole(QWidget):
         self.rounds = RoundsPage(service, actor, authorise, self.stack)
         self.quarantine = QuarantinePage(service, actor, authorise, self.stack)
         self.review = ReviewPage(service, authorise, self.stack)
+        self.passes = PassesPage(service, actor, authorise, self.stack)
+        self.policy = PolicyPage(service, authorise, self.stack)
         self.accounts = AccountsPage(service, lambda: self.account, authorise, self.stack)
         self.review.report_requested.connect(
             lambda start, end: self.open_export(INSPECTION, start, end))
         self.pages: dict[str, QWidget] = {
             "dashboard": self.dashboard, "rounds": self.rounds, "quarantine": self.quarantine,
-            "review": self.review, "accounts": self.accounts}  # fmt: skip
+            "review": self.review, "accounts": self.accounts,
+            "passes": self.passes, "policy": self.policy}  # fmt: skip
         for page in self.pages.values():
             self.stack.addWidget(page)
         # what one page records, the others show
@@ -219,6 +226,8 @@ class ManagerConsole(QWidget):
             "rounds": QCoreApplication.translate("ManagerConsole", "Rounds"),
             "quarantine": QCoreApplication.translate("ManagerConsole", "Quarantine"),
             "review": QCoreApplication.translate("ManagerConsole", "Review"),
+            "passes": QCoreApplication.translate("ManagerConsole", "Passes"),
+            "policy": QCoreApplication.translate("ManagerConsole", "Policy"),
             "accounts": QCoreApplication.translate("ManagerConsole", "Accounts"),
         }
         self.export_button.setText(QCoreApplication.translate("ManagerConsole", "Export…"))

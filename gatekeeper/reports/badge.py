@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import zxingcpp
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 BADGE_W, BADGE_H = 640, 1000
 
@@ -31,6 +35,18 @@ def render_badge(
     path: Path, *, payload: str, name: str, employer: str, valid_until: str, site_id: str
 ) -> None:
     """Write the badge PNG to `path` (the QR is big enough for a phone or a gate camera)."""
+    badge = badge_image(
+        payload=payload, name=name, employer=employer, valid_until=valid_until, site_id=site_id
+    )
+    if not badge.save(str(path), "PNG"):
+        raise OSError(f"cannot write {path}")
+
+
+def badge_image(
+    *, payload: str, name: str, employer: str, valid_until: str, site_id: str
+) -> QImage:
+    """The badge as a QImage (BADGE_W x BADGE_H): what `render_badge` saves, what the
+    manager console shows and prints."""
     _app()
     from PySide6.QtCore import QRect, Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
@@ -69,5 +85,4 @@ def render_badge(
         painter.drawText(QRect(0, 940, BADGE_W, 40), Qt.AlignmentFlag.AlignCenter, site_id)
     finally:
         painter.end()
-    if not badge.save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+    return badge
