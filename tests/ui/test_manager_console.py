@@ -208,3 +208,70 @@ def test_the_console_waits_for_a_screening_to_end(kiosk: Kiosk) -> None:
     kiosk.click(kiosk.window.manager_button)
     assert not kiosk.window.manager_open()
     assert "Finish or abandon" in kiosk.window.notice.text_label.text()
+
+
+def test_inspector_sees_rounds_and_quarantine_read_only(site_kiosk: Kiosk) -> None:
+    """The inspector opens both pages and sees the data; no recording control is
+    enabled, and the pages' record methods driven anyway record nothing."""
+    k = site_kiosk
+    service = k.session.service
+    service.record_round(RoundSlot.MORNING, [(k.zhang, 36.6)], "manager")
+    service.record_disinfection(Zone.LIVING, RoundSlot.MORNING, "manager")
+    service.start_quarantine(k.li, Reason.RISK_REGION, place="2号隔离室")
+    console = sign_in(k, "inspector", role="inspector")
+    before = len(k.records())  # the sign-in is the inspector's only write
+
+    k.click(console.nav["rounds"])
+    rounds = console.rounds
+    assert console.current() == "rounds" and not rounds.editable
+    assert rounds.roster.rowCount() == 1  # 李四 is in quarantine, off site
+    assert "36.6" in rounds.roster.item(0, 2).text()
+    assert rounds.missing() == []
+    done = rounds.disinfect_buttons[(Zone.LIVING, RoundSlot.MORNING)]
+    assert done.text().startswith("✓ 09:30") and "manager" in done.text()
+    assert rounds.read_only_label.isVisibleTo(rounds)
+    for widget in (rounds.reading_edit, rounds.record_button):
+        assert not widget.isVisibleTo(rounds)
+    assert not any(b.isEnabled() for b in rounds.disinfect_buttons.values())
+    # the search only narrows the roster; a scan picks nobody and records nothing
+    k.type(rounds.search_edit, resident_id(seq="201"))
+    k.enter(rounds.search_edit)
+    assert rounds.only == {k.zhang} and rounds.current is None
+    k.window.scan_received(resident_id(seq="201"))
+    k.window.scan_received("38.4")
+    rounds.select(k.zhang)
+    rounds.reading_edit.setText("36.5")
+    rounds.record()
+    for zone in Zone:
+        rounds.disinfect(zone, RoundSlot.EVENING)
+    assert len(k.records()) == before
+
+    k.click(console.nav["quarantine"])
+    page = console.quarantine
+    assert console.current() == "quarantine" and not page.editable
+    assert page.case_table.rowCount() == 1
+    page._row_clicked(0, 0)
+    assert page.case is not None and "2号隔离室" in page.facts_label.text()
+    assert page.checks_table.isVisibleTo(page)
+    assert "read-only" in page.pick_label.text()
+    for widget in page.recording:
+        assert not widget.isVisibleTo(page)
+    page.temperature_edit.setText("36.8")
+    page.add_check()
+    page.choose(QuarantineDecision.RELEASED)
+    page.reason_edit.setText("looks fine")
+    page.release()
+    assert len(k.records()) == before
+    assert k.records(kind="quarantine_check") == [] == k.records(kind="quarantine_release")
+
+
+def test_manager_sees_the_recording_controls(site_kiosk: Kiosk) -> None:
+    console = open_console(site_kiosk)
+    site_kiosk.click(console.nav["rounds"])
+    rounds = console.rounds
+    assert rounds.editable and rounds.record_button.isVisibleTo(rounds)
+    assert not rounds.read_only_label.isVisibleTo(rounds)
+    assert all(b.isEnabled() for b in rounds.disinfect_buttons.values())
+    site_kiosk.click(console.nav["quarantine"])
+    assert console.quarantine.editable
+    assert not any(w.isHidden() for w in console.quarantine.recording)
