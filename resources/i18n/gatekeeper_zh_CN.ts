@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="245"/>
+        <source>Pick the account in the list first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="251"/>
+        <source>The two PINs differ: enter the same PIN twice.</source>
+        <translation type="unfinished">两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="273"/>
+        <source>Account {username} created. Recorded in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="277"/>
+        <source>New PIN set for {username}; any lockout is over. Recorded in the ledger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="308"/>
+        <source>Touch the account in the list whose PIN you reset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="311"/>
+        <source>New PIN for {name} ({username})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="315"/>
+        <source>Create account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="316"/>
+        <source>Reset PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="321"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="323"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="332"/>
+        <source>Username</source>
+        <translation type="unfinished">用户名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="324"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="325"/>
+        <source>Name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="326"/>
+        <source>Locked until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="328"/>
+        <source>New account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="329"/>
+        <source>Reset a PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="333"/>
+        <source>Full name</source>
+        <translation type="unfinished">姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="334"/>
+        <source>PIN</source>
+        <translation type="unfinished">PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="335"/>
+        <source>PIN again</source>
+        <translation type="unfinished">再次输入 PIN</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="336"/>
+        <source>e.g. zhang.wei</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="340"/>
+        <source>Clear form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CameraView</name>
     <message>
         <location filename="../../gatekeeper/ui/camera_view.py" line="105"/>
@@ -530,42 +634,57 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="208"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="220"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="209"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="221"/>
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="213"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="225"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="214"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="226"/>
         <source>Rounds</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="215"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="227"/>
         <source>Quarantine</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="216"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="228"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="218"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="229"/>
+        <source>Passes</source>
+        <translation>通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
+        <source>Policy</source>
+        <translation>防疫规定</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="233"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="221"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -623,62 +742,229 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
     </message>
 </context>
 <context>
+    <name>PassesPage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="221"/>
+        <source>The site key could not be written: check the data folder&apos;s permissions.</source>
+        <translation>无法写入工地密钥：请检查数据文件夹的权限。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="243"/>
+        <source>Registered {name} and issued a pass valid until {until}.</source>
+        <translation>已登记 {name}，并签发通行证，有效期至 {until}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="249"/>
+        <source>{name} was already registered: issued a new pass valid until {until}.</source>
+        <translation>{name} 已登记过：已签发新通行证，有效期至 {until}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="282"/>
+        <source>Save the badge as</source>
+        <translation>通行证图片另存为</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="310"/>
+        <source>Badge saved as {path}</source>
+        <translation>通行证图片已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="316"/>
+        <source>Could not write {path}: choose another folder.</source>
+        <translation>无法写入 {path}：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="340"/>
+        <source>Sent to the printer {name}.</source>
+        <translation>已发送到打印机 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="365"/>
+        <source>Printing failed: save the badge and print it elsewhere.</source>
+        <translation>打印失败：请保存通行证图片，在别处打印。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="371"/>
+        <source>No printer attached: saved as PDF {path}</source>
+        <translation>未连接打印机：已另存为 PDF {path}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="409"/>
+        <source>{name}&apos;s pass is revoked: it is refused at the gate from now on.</source>
+        <translation>{name} 的通行证已注销：从现在起闸口将拒绝该证。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="432"/>
+        <source>Issue a site pass</source>
+        <translation>签发工地通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="435"/>
+        <source>Issuing registers the worker if they are new (or finds them by ID number) and signs the pass with the site&apos;s key.</source>
+        <translation>签发时，新工人会被登记（已登记的按身份证号查到），并用工地密钥签名通行证。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="443"/>
+        <source>This machine has no site key yet: issuing the first pass creates the site&apos;s signing key (kept in the data folder, never in the ledger). Back it up; passes signed with it are refused if it is lost.</source>
+        <translation>本机尚无工地密钥：签发第一张通行证会生成工地签名密钥（保存在数据文件夹中，绝不写入台账）。请备份密钥；密钥丢失后，用它签发的通行证都会被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="453"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="454"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="472"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="455"/>
+        <source>Mobile phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
+        <source>Employer</source>
+        <translation>所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
+        <source>Valid for (days)</source>
+        <translation>有效天数</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
+        <source>Issue the pass</source>
+        <translation>签发通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="463"/>
+        <source>Revoke a pass</source>
+        <translation>注销通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="468"/>
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
+        <source>Revoke</source>
+        <translation>注销</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="471"/>
+        <source>A person&apos;s pass</source>
+        <translation>查询通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="474"/>
+        <source>Badge</source>
+        <translation>通行证</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="475"/>
+        <source>Save the badge…</source>
+        <translation>保存通行证图片…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="476"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="479"/>
+        <source>The badge appears here once a pass is issued.</source>
+        <translation>签发通行证后，图片显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="494"/>
+        <source>{name} is registered but has no pass.</source>
+        <translation>{name} 已登记，但没有通行证。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="499"/>
+        <source>{name}&apos;s pass (valid until {until}) was revoked on {day}.</source>
+        <translation>{name} 的通行证（有效期至 {until}）已于 {day} 注销。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="503"/>
+        <source>{name} holds a pass issued {issued}, valid until {until}.</source>
+        <translation>{name} 持有 {issued} 签发的通行证，有效期至 {until}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="506"/>
+        <source>{name}&apos;s pass expired on {until}: issue a new one.</source>
+        <translation>{name} 的通行证已于 {until} 过期：请重新签发。</translation>
+    </message>
+</context>
+<context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="192"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="210"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN 错误，还可尝试 {count} 次。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="228"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="246"/>
         <source>Too many wrong PINs. Locked until {time}.</source>
         <translation>PIN 错误次数过多，已锁定至 {time}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="237"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="255"/>
         <source>No PIN has been set. Set one on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>尚未设置 PIN。请在本机运行“gatekeeper kiosk set-pin”设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="245"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="263"/>
         <source>The PIN file is damaged. Set the PIN again on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>PIN 文件已损坏。请在本机运行“gatekeeper kiosk set-pin”重新设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="265"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="283"/>
         <source>Leave kiosk mode</source>
         <translation>退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="267"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="285"/>
         <source>Enter the PIN to leave kiosk mode</source>
         <translation>输入 PIN 以退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="269"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="287"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="201"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="270"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="338"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="175"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="288"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="271"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="339"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="176"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="289"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="272"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="290"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="204"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="273"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="178"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="291"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -699,6 +985,154 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <location filename="../../gatekeeper/ui/steps/pledge.py" line="83"/>
         <source>Signed</source>
         <translation>已签名</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyPage</name>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="47"/>
+        <source>Temperature check</source>
+        <translation>测温</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="48"/>
+        <source>Risk regions</source>
+        <translation>风险地区</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="49"/>
+        <source>Certificate check</source>
+        <translation>查验证明</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="50"/>
+        <source>QR scans per channel</source>
+        <translation>各通道扫码</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="51"/>
+        <source>Notice</source>
+        <translation>告知书</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="52"/>
+        <source>Lanes and zones</source>
+        <translation>通道与区域</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="53"/>
+        <source>Quarantine</source>
+        <translation>隔离</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="54"/>
+        <source>Validity (returning path)</source>
+        <translation>有效期（再次进场）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="55"/>
+        <source>Site</source>
+        <translation>工地</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="56"/>
+        <source>Health codes</source>
+        <translation>健康码</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="57"/>
+        <source>Kiosk</source>
+        <translation>闸口终端</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="58"/>
+        <source>Pledges</source>
+        <translation>承诺书</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="67"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="72"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="95"/>
+        <source>From the file named with --policy: {path}</source>
+        <translation>来自 --policy 指定的文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="99"/>
+        <source>From the site&apos;s policy file: {path}</source>
+        <translation>来自本工地的规定文件：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="102"/>
+        <source>The built-in defaults (no policy file). A site&apos;s file goes in {path}.</source>
+        <translation>内置默认规定（没有规定文件）。工地的规定文件应放在 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="204"/>
+        <source>Write the default policy to</source>
+        <translation>默认规定写入到</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="206"/>
+        <source>Check a policy file</source>
+        <translation>检查规定文件</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="248"/>
+        <source>{path} cannot be used: {problem}</source>
+        <translation>{path} 无法使用：{problem}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="255"/>
+        <source>{path} is a valid policy (fever at {threshold} °C or above). It is not in force yet: restart GateKeeper with the file to apply it.</source>
+        <translation>{path} 是有效的规定（{threshold} °C 及以上为发热）。它尚未生效：请用该文件重新启动 GateKeeper 以应用。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="273"/>
+        <source>Could not write {path} ({error}): choose another folder.</source>
+        <translation>无法写入 {path}（{error}）：请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="279"/>
+        <source>Wrote the default policy to {path}. Edit it, check it here, then restart GateKeeper with it.</source>
+        <translation>已将默认规定写入 {path}。请编辑后在此检查，再用它重新启动 GateKeeper。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="290"/>
+        <source>Policy in force</source>
+        <translation>现行防疫规定</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="294"/>
+        <source>Setting</source>
+        <translation>设置项</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="295"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="298"/>
+        <source>Check a policy file…</source>
+        <translation>检查规定文件…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="300"/>
+        <source>Write the default policy…</source>
+        <translation>写出默认规定…</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="303"/>
+        <source>Checking a file does not change the running policy: restart GateKeeper with the file to apply it.</source>
+        <translation>检查文件不会改变正在执行的规定：请用该文件重新启动 GateKeeper 以应用。</translation>
     </message>
 </context>
 <context>
@@ -754,127 +1188,132 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="49"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="53"/>
         <source>Released from quarantine</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="51"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="55"/>
         <source>Referred to hospital</source>
         <translation>转送医院</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="53"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="57"/>
         <source>Sent home</source>
         <translation>劝返回家</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="231"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="246"/>
         <source>Choose the decision: released, referred to hospital or sent home.</source>
         <translation>请选择处理决定：解除隔离、转送医院或劝返回家。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="261"/>
         <source>{name}: {decision}. Recorded in the ledger.</source>
         <translation>{name}：{decision}，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="260"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="275"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="277"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="275"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="285"/>
+        <source>Touch a person on the left to see their checks (read-only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="294"/>
         <source>Place: {place} · started {start} · day {n} · due {due}</source>
         <translation>隔离地点：{place} · {start} 开始 · 第 {n} 天 · {due} 到期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="280"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="293"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
         <source>Checks, twice a day ({n} so far)</source>
         <translation>每日两次健康检查（已查 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
         <source>In quarantine</source>
         <translation>隔离人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="301"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="320"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="302"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="321"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="306"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="325"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="307"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="326"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="310"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="329"/>
         <source>Nobody is in quarantine.</source>
         <translation>当前无人隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="283"/>
         <source>Touch a person on the left to see their checks and decide.</source>
         <translation>请点选左侧人员，查看健康检查记录并作出决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="314"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="331"/>
         <source>°C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="333"/>
         <source>Note (symptoms, test result)</source>
         <translation>备注（症状、检测结果）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="335"/>
         <source>Add check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="319"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="336"/>
         <source>Release decision (site manager)</source>
         <translation>解除隔离决定（项目负责人）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="340"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="325"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="342"/>
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
@@ -1109,144 +1548,154 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="249"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="268"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="255"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="274"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="266"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="289"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="313"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="333"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="313"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="338"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="351"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="376"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="354"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="379"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="355"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="380"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="363"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="388"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="367"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="392"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="370"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="376"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="380"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="408"/>
         <source>✓ {time}
 {by}</source>
         <translation>✓ {time}
 {by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="423"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="396"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="424"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="399"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="427"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="400"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="428"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="431"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="433"/>
+        <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="407"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="408"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="410"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="441"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="442"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="456"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="457"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>
@@ -1254,65 +1703,65 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="203"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="254"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="177"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="228"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="233"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="207"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="238"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="212"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="255"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="229"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="257"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="231"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="283"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="258"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="311"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="232"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="285"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="258"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="304"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="278"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="305"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="279"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="306"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="280"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="310"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="284"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="286"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>

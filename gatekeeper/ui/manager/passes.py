@@ -45,10 +45,6 @@ Authorise = Callable[[Action], bool]
 BADGE_SHOWN_H = 440  # the badge on screen (640 x 1000 drawn)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PassesPage", text)
-
-
 class PassesPage(QWidget):
     def __init__(
         self,
@@ -92,8 +88,7 @@ class PassesPage(QWidget):
         form = QGridLayout()
         form.setHorizontalSpacing(theme.SPACE_S)
         form.setVerticalSpacing(theme.SPACE_XS)
-        fields = (self.name_edit, self.id_edit, self.phone_edit, self.employer_edit,
-                  self.days_spin)  # fmt: skip
+        fields = (self.name_edit, self.id_edit, self.phone_edit, self.employer_edit, self.days_spin)
         for i, (label, widget) in enumerate(zip(self.field_labels, fields, strict=True)):
             label.setBuddy(widget)
             form.addWidget(label, (i // 2) * 2, i % 2)
@@ -222,8 +217,12 @@ class PassesPage(QWidget):
             return None
         except OSError:
             log.exception("could not issue a pass")
-            self.issue_message.show_say(lambda _lang: _tr(
-                "The site key could not be written: check the data folder's permissions."))
+            self.issue_message.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PassesPage",
+                    "The site key could not be written: check the data folder's permissions.",
+                )
+            )
             return None
         from gatekeeper.reports.badge import badge_image
 
@@ -240,13 +239,18 @@ class PassesPage(QWidget):
         name = person.name or ""
         until = issued.site_pass.valid_until.isoformat()
         if issued.registered:
-            self.issue_result.show_say(lambda _lang: _tr(
-                "Registered {name} and issued a pass valid until {until}.").format(
-                name=name, until=until))  # fmt: skip
+            self.issue_result.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PassesPage", "Registered {name} and issued a pass valid until {until}."
+                ).format(name=name, until=until)
+            )
         else:
-            self.issue_result.show_say(lambda _lang: _tr(
-                "{name} was already registered: issued a new pass valid until {until}.").format(
-                name=name, until=until))  # fmt: skip
+            self.issue_result.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PassesPage",
+                    "{name} was already registered: issued a new pass valid until {until}.",
+                ).format(name=name, until=until)
+            )
         self.badge_message.clear()
         self.retranslate()
         return issued
@@ -254,9 +258,13 @@ class PassesPage(QWidget):
     def _show_badge(self) -> None:
         has = self.badge is not None
         if self.badge is not None:
-            self.badge_label.setPixmap(QPixmap.fromImage(self.badge).scaled(
-                self.badge_label.size(), Qt.AspectRatioMode.KeepAspectRatio,
-                Qt.TransformationMode.SmoothTransformation))  # fmt: skip
+            self.badge_label.setPixmap(
+                QPixmap.fromImage(self.badge).scaled(
+                    self.badge_label.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
             self.badge_label.clear()
         self.save_button.setEnabled(has)
@@ -271,7 +279,7 @@ class PassesPage(QWidget):
         """Qt's own save dialog (the same on every kiosk, in the kiosk's language)."""
         if self.badge is None:
             return None
-        dialog = QFileDialog(self, _tr("Save the badge as"))
+        dialog = QFileDialog(self, QCoreApplication.translate("PassesPage", "Save the badge as"))
         dialog.setObjectName("passesFileDialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -298,11 +306,17 @@ class PassesPage(QWidget):
         if self.badge is None:
             return False
         if self.badge.save(str(path), "PNG"):
-            self.badge_message.show_say(lambda _lang: _tr("Badge saved as {path}").format(
-                path=path))  # fmt: skip
+            self.badge_message.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PassesPage", "Badge saved as {path}"
+                ).format(path=path)
+            )
             return True
-        self.badge_message.show_say(lambda _lang: _tr(
-            "Could not write {path}: choose another folder.").format(path=path))  # fmt: skip
+        self.badge_message.show_say(
+            lambda _lang: QCoreApplication.translate(
+                "PassesPage", "Could not write {path}: choose another folder."
+            ).format(path=path)
+        )
         return False
 
     def print_badge(self) -> None:
@@ -322,8 +336,11 @@ class PassesPage(QWidget):
                 if result == QDialog.DialogCode.Accepted:
                     self._paint(printer)
                     name = printer.printerName()
-                    self.badge_message.show_say(lambda _lang: _tr(
-                        "Sent to the printer {name}.").format(name=name))  # fmt: skip
+                    self.badge_message.show_say(
+                        lambda _lang: QCoreApplication.translate(
+                            "PassesPage", "Sent to the printer {name}."
+                        ).format(name=name)
+                    )
                 self.print_dialog = None
                 dialog.deleteLater()
 
@@ -344,11 +361,17 @@ class PassesPage(QWidget):
                 raise OSError(f"could not write {path}")
         except OSError:
             log.exception("could not print the badge")
-            self.badge_message.show_say(lambda _lang: _tr(
-                "Printing failed: save the badge and print it elsewhere."))  # fmt: skip
+            self.badge_message.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PassesPage", "Printing failed: save the badge and print it elsewhere."
+                )
+            )
             return
-        self.badge_message.show_say(lambda _lang: _tr(
-            "No printer attached: saved as PDF {path}").format(path=path))  # fmt: skip
+        self.badge_message.show_say(
+            lambda _lang: QCoreApplication.translate(
+                "PassesPage", "No printer attached: saved as PDF {path}"
+            ).format(path=path)
+        )
 
     def _paint(self, printer: object) -> None:
         """The badge on the page, as large as fits, aspect kept."""
@@ -382,9 +405,11 @@ class PassesPage(QWidget):
             return False
         person = self.service.ledger.get_person(record.person_id or "")
         name = person.name if person is not None and person.name else ""
-        self.revoke_result.show_say(lambda _lang: _tr(
-            "{name}'s pass is revoked: it is refused at the gate from now on.").format(
-            name=name))  # fmt: skip
+        self.revoke_result.show_say(
+            lambda _lang: QCoreApplication.translate(
+                "PassesPage", "{name}'s pass is revoked: it is refused at the gate from now on."
+            ).format(name=name)
+        )
         self.revoke_id_edit.clear()
         self.revoke_reason_edit.clear()
         return True
@@ -404,34 +429,57 @@ class PassesPage(QWidget):
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.issue_title.setText(_tr("Issue a site pass"))
+        self.issue_title.setText(QCoreApplication.translate("PassesPage", "Issue a site pass"))
         if self.has_key():
-            self.key_note.setText(_tr(
-                "Issuing registers the worker if they are new (or finds them by ID number) "
-                "and signs the pass with the site's key."))  # fmt: skip
+            self.key_note.setText(
+                QCoreApplication.translate(
+                    "PassesPage",
+                    "Issuing registers the worker if they are new (or finds them by ID number) "
+                    "and signs the pass with the site's key.",
+                )
+            )
         else:
-            self.key_note.setText(_tr(
-                "This machine has no site key yet: issuing the first pass creates the "
-                "site's signing key (kept in the data folder, never in the ledger). "
-                "Back it up; passes signed with it are refused if it is lost."))  # fmt: skip
-        for label, text in zip(self.field_labels, (
-            _tr("Name"), _tr("ID number"), _tr("Mobile phone"), _tr("Employer"),
-            _tr("Valid for (days)"),
-        ), strict=True):  # fmt: skip
+            self.key_note.setText(
+                QCoreApplication.translate(
+                    "PassesPage",
+                    "This machine has no site key yet: issuing the first pass creates the "
+                    "site's signing key (kept in the data folder, never in the ledger). "
+                    "Back it up; passes signed with it are refused if it is lost.",
+                )
+            )
+        for label, text in zip(
+            self.field_labels,
+            (
+                QCoreApplication.translate("PassesPage", "Name"),
+                QCoreApplication.translate("PassesPage", "ID number"),
+                QCoreApplication.translate("PassesPage", "Mobile phone"),
+                QCoreApplication.translate("PassesPage", "Employer"),
+                QCoreApplication.translate("PassesPage", "Valid for (days)"),
+            ),
+            strict=True,
+        ):
             label.setText(text)
-        self.issue_button.setText(_tr("Issue the pass"))
-        self.revoke_title.setText(_tr("Revoke a pass"))
-        self.revoke_id_edit.setPlaceholderText(_tr("ID number"))
-        self.revoke_reason_edit.setPlaceholderText(_tr("Reason (optional)"))
-        self.revoke_button.setText(_tr("Revoke"))
-        self.state_title.setText(_tr("A person's pass"))
-        self.state_id_edit.setPlaceholderText(_tr("ID number"))
-        self.state_button.setText(_tr("Show"))
-        self.badge_title.setText(_tr("Badge"))
-        self.save_button.setText(_tr("Save the badge…"))
-        self.print_button.setText(_tr("Print…"))
+        self.issue_button.setText(QCoreApplication.translate("PassesPage", "Issue the pass"))
+        self.revoke_title.setText(QCoreApplication.translate("PassesPage", "Revoke a pass"))
+        self.revoke_id_edit.setPlaceholderText(
+            QCoreApplication.translate("PassesPage", "ID number")
+        )
+        self.revoke_reason_edit.setPlaceholderText(
+            QCoreApplication.translate("PassesPage", "Reason (optional)")
+        )
+        self.revoke_button.setText(QCoreApplication.translate("PassesPage", "Revoke"))
+        self.state_title.setText(QCoreApplication.translate("PassesPage", "A person's pass"))
+        self.state_id_edit.setPlaceholderText(QCoreApplication.translate("PassesPage", "ID number"))
+        self.state_button.setText(QCoreApplication.translate("PassesPage", "Show"))
+        self.badge_title.setText(QCoreApplication.translate("PassesPage", "Badge"))
+        self.save_button.setText(QCoreApplication.translate("PassesPage", "Save the badge…"))
+        self.print_button.setText(QCoreApplication.translate("PassesPage", "Print…"))
         if self.badge is None:
-            self.badge_label.setText(_tr("The badge appears here once a pass is issued."))
+            self.badge_label.setText(
+                QCoreApplication.translate(
+                    "PassesPage", "The badge appears here once a pass is issued."
+                )
+            )
             self.badge_label.setWordWrap(True)
 
     def changeEvent(self, event: QEvent) -> None:
@@ -443,13 +491,18 @@ class PassesPage(QWidget):
 def state_text(state: PassState, today: date) -> str:
     name = state.person.name or state.person.person_id
     if state.issued_on is None or state.valid_until is None:
-        return _tr("{name} is registered but has no pass.").format(name=name)
+        return QCoreApplication.translate(
+            "PassesPage", "{name} is registered but has no pass."
+        ).format(name=name)
     until = state.valid_until.isoformat()
     if state.revoked_on is not None:
-        return _tr("{name}'s pass (valid until {until}) was revoked on {day}.").format(
-            name=name, until=until, day=state.revoked_on.isoformat())  # fmt: skip
+        return QCoreApplication.translate(
+            "PassesPage", "{name}'s pass (valid until {until}) was revoked on {day}."
+        ).format(name=name, until=until, day=state.revoked_on.isoformat())
     if state.in_force(today):
-        return _tr("{name} holds a pass issued {issued}, valid until {until}.").format(
-            name=name, issued=state.issued_on.isoformat(), until=until)  # fmt: skip
-    return _tr("{name}'s pass expired on {until}: issue a new one.").format(
-        name=name, until=until)  # fmt: skip
+        return QCoreApplication.translate(
+            "PassesPage", "{name} holds a pass issued {issued}, valid until {until}."
+        ).format(name=name, issued=state.issued_on.isoformat(), until=until)
+    return QCoreApplication.translate(
+        "PassesPage", "{name}'s pass expired on {until}: issue a new one."
+    ).format(name=name, until=until)

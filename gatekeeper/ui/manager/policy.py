@@ -42,34 +42,34 @@ Authorise = Callable[[Action], bool]
 ELIDE = 90  # characters of a long value shown (the whole value is the tooltip)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PolicyPage", text)
-
-
 def group_names() -> dict[str, str]:
     return {
-        "temperature": _tr("Temperature check"),
-        "risk": _tr("Risk regions"),
-        "certificates": _tr("Certificate check"),
-        "scans": _tr("QR scans per channel"),
-        "notice": _tr("Notice"),
-        "lanes": _tr("Lanes and zones"),
-        "quarantine": _tr("Quarantine"),
-        "validity": _tr("Validity (returning path)"),
-        "site": _tr("Site"),
-        "health_code": _tr("Health codes"),
-        "kiosk": _tr("Kiosk"),
-        "pledges": _tr("Pledges"),
+        "temperature": QCoreApplication.translate("PolicyPage", "Temperature check"),
+        "risk": QCoreApplication.translate("PolicyPage", "Risk regions"),
+        "certificates": QCoreApplication.translate("PolicyPage", "Certificate check"),
+        "scans": QCoreApplication.translate("PolicyPage", "QR scans per channel"),
+        "notice": QCoreApplication.translate("PolicyPage", "Notice"),
+        "lanes": QCoreApplication.translate("PolicyPage", "Lanes and zones"),
+        "quarantine": QCoreApplication.translate("PolicyPage", "Quarantine"),
+        "validity": QCoreApplication.translate("PolicyPage", "Validity (returning path)"),
+        "site": QCoreApplication.translate("PolicyPage", "Site"),
+        "health_code": QCoreApplication.translate("PolicyPage", "Health codes"),
+        "kiosk": QCoreApplication.translate("PolicyPage", "Kiosk"),
+        "pledges": QCoreApplication.translate("PolicyPage", "Pledges"),
     }
 
 
 def _value(value: Any) -> str:
     if isinstance(value, list):
-        return ", ".join(_value(v) for v in value) if value else _tr("(none)")
+        return (
+            ", ".join(_value(v) for v in value)
+            if value
+            else QCoreApplication.translate("PolicyPage", "(none)")
+        )
     if isinstance(value, dict):
         return ", ".join(f"{k}: {_value(v)}" for k, v in value.items())
     if isinstance(value, str):
-        return value if value else _tr("(empty)")
+        return value if value else QCoreApplication.translate("PolicyPage", "(empty)")
     return str(value)
 
 
@@ -80,8 +80,10 @@ def policy_groups(policy: Policy) -> list[tuple[str, list[tuple[str, str]]]]:
     groups: list[tuple[str, list[tuple[str, str]]]] = []
     for name, table in data.items():
         if name == "pledges":
-            rows = [(str(p["id"]), str(p["text_zh"] if lang == "zh_CN" else p["text_en"]))
-                    for p in table]  # fmt: skip
+            rows = [
+                (str(p["id"]), str(p["text_zh"] if lang == "zh_CN" else p["text_en"]))
+                for p in table
+            ]
         else:
             rows = [(key, _value(value)) for key, value in table.items()]
         groups.append((name, rows))
@@ -90,11 +92,16 @@ def policy_groups(policy: Policy) -> list[tuple[str, list[tuple[str, str]]]]:
 
 def source_text(source: PolicySource) -> str:
     if source.kind is SourceKind.FILE:
-        return _tr("From the file named with --policy: {path}").format(path=source.path)
+        return QCoreApplication.translate(
+            "PolicyPage", "From the file named with --policy: {path}"
+        ).format(path=source.path)
     if source.kind is SourceKind.USER:
-        return _tr("From the site's policy file: {path}").format(path=source.path)
-    return _tr("The built-in defaults (no policy file). A site's file goes in {path}.").format(
-        path=default_policy_path())
+        return QCoreApplication.translate(
+            "PolicyPage", "From the site's policy file: {path}"
+        ).format(path=source.path)
+    return QCoreApplication.translate(
+        "PolicyPage", "The built-in defaults (no policy file). A site's file goes in {path}."
+    ).format(path=default_policy_path())
 
 
 class PolicyPage(QWidget):
@@ -193,7 +200,11 @@ class PolicyPage(QWidget):
         """Qt's own file dialog: a policy file to check, or where to write the default."""
         if not self.authorise(Action.POLICY):
             return None
-        caption = _tr("Write the default policy to") if save else _tr("Check a policy file")
+        caption = (
+            QCoreApplication.translate("PolicyPage", "Write the default policy to")
+            if save
+            else QCoreApplication.translate("PolicyPage", "Check a policy file")
+        )
         dialog = QFileDialog(self, caption)
         dialog.setObjectName("policyFileDialog")
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -233,14 +244,20 @@ class PolicyPage(QWidget):
             policy = load_policy(path)
         except PolicyError as exc:
             error = exc
-            self.check_error.show_say(lambda lang: _tr("{path} cannot be used: {problem}").format(
-                path=path, problem=error.message(lang)))  # fmt: skip
+            self.check_error.show_say(
+                lambda lang: QCoreApplication.translate(
+                    "PolicyPage", "{path} cannot be used: {problem}"
+                ).format(path=path, problem=error.message(lang))
+            )
             return None
         threshold = policy.fever_threshold_c
-        self.check_result.show_say(lambda _lang: _tr(
-            "{path} is a valid policy (fever at {threshold} °C or above). It is not in force "
-            "yet: restart GateKeeper with the file to apply it.").format(
-            path=path, threshold=threshold))  # fmt: skip
+        self.check_result.show_say(
+            lambda _lang: QCoreApplication.translate(
+                "PolicyPage",
+                "{path} is a valid policy (fever at {threshold} °C or above). It is not in force "
+                "yet: restart GateKeeper with the file to apply it.",
+            ).format(path=path, threshold=threshold)
+        )
         return policy
 
     def write_default(self, path: Path) -> bool:
@@ -252,26 +269,43 @@ class PolicyPage(QWidget):
             path.write_text(default_policy_toml(), encoding="utf-8")
         except OSError as exc:
             error = exc.strerror or type(exc).__name__
-            self.check_error.show_say(lambda _lang: _tr(
-                "Could not write {path} ({error}): choose another folder.").format(
-                path=path, error=error))  # fmt: skip
+            self.check_error.show_say(
+                lambda _lang: QCoreApplication.translate(
+                    "PolicyPage", "Could not write {path} ({error}): choose another folder."
+                ).format(path=path, error=error)
+            )
             return False
-        self.check_result.show_say(lambda _lang: _tr(
-            "Wrote the default policy to {path}. Edit it, check it here, then restart "
-            "GateKeeper with it.").format(path=path))  # fmt: skip
+        self.check_result.show_say(
+            lambda _lang: QCoreApplication.translate(
+                "PolicyPage",
+                "Wrote the default policy to {path}. Edit it, check it here, then restart "
+                "GateKeeper with it.",
+            ).format(path=path)
+        )
         return True
 
     # --- language ------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("Policy in force"))
+        self.title.setText(QCoreApplication.translate("PolicyPage", "Policy in force"))
         self.source_label.setText(source_text(in_force()))
-        self.tree.setHeaderLabels([_tr("Setting"), _tr("Value")])
-        self.check_button.setText(_tr("Check a policy file…"))
-        self.write_button.setText(_tr("Write the default policy…"))
-        self.apply_note.setText(_tr(
-            "Checking a file does not change the running policy: restart GateKeeper with "
-            "the file to apply it."))  # fmt: skip
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("PolicyPage", "Setting"),
+                QCoreApplication.translate("PolicyPage", "Value"),
+            ]
+        )
+        self.check_button.setText(QCoreApplication.translate("PolicyPage", "Check a policy file…"))
+        self.write_button.setText(
+            QCoreApplication.translate("PolicyPage", "Write the default policy…")
+        )
+        self.apply_note.setText(
+            QCoreApplication.translate(
+                "PolicyPage",
+                "Checking a file does not change the running policy: restart GateKeeper with "
+                "the file to apply it.",
+            )
+        )
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
