@@ -6,103 +6,103 @@
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="245"/>
         <source>Pick the account in the list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在列表中选择账户。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="251"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
-        <translation type="unfinished">两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
+        <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="273"/>
         <source>Account {username} created. Recorded in the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>账户 {username} 已创建，已记入台账。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="277"/>
         <source>New PIN set for {username}; any lockout is over. Recorded in the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>已为 {username} 设置新 PIN，锁定已解除。已记入台账。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="308"/>
         <source>Touch the account in the list whose PIN you reset.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在左侧列表中点选要重置 PIN 的账户。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="311"/>
         <source>New PIN for {name} ({username})</source>
-        <translation type="unfinished"></translation>
+        <translation>为 {name}（{username}）设置新 PIN</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="315"/>
         <source>Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>创建账户</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="316"/>
         <source>Reset PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>重置 PIN</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="321"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="323"/>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="332"/>
         <source>Username</source>
-        <translation type="unfinished">用户名</translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="324"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="325"/>
         <source>Name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="326"/>
         <source>Locked until</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定至</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="328"/>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建账户</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="329"/>
         <source>Reset a PIN</source>
-        <translation type="unfinished"></translation>
+        <translation>重置 PIN</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="333"/>
         <source>Full name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="334"/>
         <source>PIN</source>
-        <translation type="unfinished">PIN</translation>
+        <translation>PIN</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="335"/>
         <source>PIN again</source>
-        <translation type="unfinished">再次输入 PIN</translation>
+        <translation>再次输入 PIN</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="336"/>
         <source>e.g. zhang.wei</source>
-        <translation type="unfinished"></translation>
+        <translation>例如 zhang.wei</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/accounts.py" line="340"/>
         <source>Clear form</source>
-        <translation type="unfinished"></translation>
+        <translation>清空</translation>
     </message>
 </context>
 <context>
@@ -676,7 +676,7 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
     <message>
         <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/console.py" line="233"/>
@@ -1225,7 +1225,7 @@ Use the hand scanner, or type the code.</source>
     <message>
         <location filename="../../gatekeeper/ui/manager/quarantine.py" line="285"/>
         <source>Touch a person on the left to see their checks (read-only).</source>
-        <translation type="unfinished"></translation>
+        <translation>点选左侧人员查看其检查记录（只读）。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/quarantine.py" line="294"/>
@@ -1615,7 +1615,7 @@ Use the hand scanner, or type the code.</source>
     <message>
         <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>未消毒</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/rounds.py" line="408"/>
@@ -1662,7 +1662,7 @@ Use the hand scanner, or type the code.</source>
     <message>
         <location filename="../../gatekeeper/ui/manager/rounds.py" line="433"/>
         <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
-        <translation type="unfinished"></translation>
+        <translation>只读：搜索可筛选名单。体温和消毒只能由项目负责人记录。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
