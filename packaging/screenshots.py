@@ -271,6 +271,19 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         while review_page.checking and datetime.now().timestamp() < deadline:
             app.processEvents()
         shot("manager_review")
+        accounts.create_account(
+            ledger, username="li.guard", role="gate_staff", display_name="李建国", pin="135790",
+            now=service.now(), by=manager)  # fmt: skip
+        accounts.create_account(
+            ledger, username="zhou.insp", role="inspector", display_name="周督导", pin="135790",
+            now=service.now(), by=manager)  # fmt: skip
+        window.manager.show_page("accounts")
+        accounts_page = window.manager.accounts
+        accounts_page.username_edit.setText("zhao.jm")
+        accounts_page.name_edit.setText("赵建民")
+        accounts_page.pin_edit.setText("2468")
+        accounts_page.again_edit.setText("2468")
+        shot("manager_accounts")
         export = window.manager.open_export()
         if export is not None:
             dialog_shot("manager_export", export)
