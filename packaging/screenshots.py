@@ -271,6 +271,17 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         while review_page.checking and datetime.now().timestamp() < deadline:
             app.processEvents()
         shot("manager_review")
+        window.manager.show_page("passes")
+        passes = window.manager.passes
+        passes.key_dir = Path(tmp) / "keys"  # a throwaway site key, not the user's
+        passes.name_edit.setText("赵建民")
+        passes.id_edit.setText("410102198506123034")
+        passes.phone_edit.setText("13800138000")
+        passes.employer_edit.setText("中牟建设集团")
+        passes.issue()
+        shot("manager_passes")
+        window.manager.show_page("policy")
+        shot("manager_policy")
         accounts.create_account(
             ledger, username="li.guard", role="gate_staff", display_name="李建国", pin="135790",
             now=service.now(), by=manager)  # fmt: skip

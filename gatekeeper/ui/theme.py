@@ -299,6 +299,9 @@ QPushButton#managerButton {{
 }}
 QPushButton#managerButton:pressed {{ background: {TEXT}; }}
 QFrame#managerBar {{ background: {SURFACE}; border-bottom: 1px solid {BORDER}; }}
+/* seven pages, export and sign-out share the bar: narrower padding keeps it in 1280 px */
+QFrame#managerBar QPushButton[role="choice"] {{
+    padding: 0 {SPACE_XS}px; font-size: {FONT_BODY}px; }}
 QLabel#managerTitle {{ font-size: {FONT_SUBTITLE}px; font-weight: bold; color: {PRIMARY}; }}
 QLabel[role="section"] {{ font-size: {FONT_BODY}px; font-weight: bold; color: {TEXT_MUTED}; }}
 QFrame[compact="true"] QLabel[role="figure-value"] {{ font-size: {FONT_FIGURE_COMPACT}px; }}

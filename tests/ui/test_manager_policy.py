@@ -89,3 +89,24 @@ def test_inspector_sees_the_policy_read_only(kiosk: Kiosk, tmp_path: Path) -> No
     assert page.choose_file(save=True) is None
     assert not page.write_default(tmp_path / "policy.toml")
     assert not (tmp_path / "policy.toml").exists()
+
+
+def test_console_with_every_page_fits_1280x800(kiosk: Kiosk, languages, data_dir_env) -> None:  # type: ignore[no-untyped-def]
+    k = kiosk
+    console = sign_in(k)
+    for lang in ("en", "zh_CN"):
+        languages.set_language(lang)
+        for name in ("passes", "policy"):
+            assert console.show_page(name)
+            if name == "passes":
+                console.passes.issue()  # the badge shown, or an error under the form
+            hint = k.window.minimumSizeHint()
+            assert hint.width() <= 1280 and hint.height() <= 800, (lang, name, hint)
+            assert k.window.width() == 1280 and k.window.height() == 800, (lang, name)
+    languages.set_language("en")
+
+
+@pytest.fixture
+def data_dir_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GATEKEEPER_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"
