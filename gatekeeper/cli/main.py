@@ -22,11 +22,14 @@ from gatekeeper.cli import (
     scanner_commands,
     simulate_command,
 )
-from gatekeeper.domain.i18n import LocalizedError, system_lang
+from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+
+HELP_HINT = Text("see '{command} --help'", "参见 '{command} --help'")
 
 
 class GateKeeperGroup(click.Group):
-    """Turns a LocalizedError anywhere below into one clear line and exit code."""
+    """Every user mistake is one line on stderr: a LocalizedError in the user's language,
+    and click's own usage errors (unknown option, bad value) without the usage block."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -34,6 +37,24 @@ class GateKeeperGroup(click.Group):
         except LocalizedError as exc:
             click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
             sys.exit(getattr(exc, "exit_code", 1))
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "gatekeeper"
+            hint = HELP_HINT.format(system_lang(), command=command)
+            click.echo(f"gatekeeper: {exc.format_message()} ({hint})", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"gatekeeper: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("gatekeeper: aborted", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
 @click.group(cls=GateKeeperGroup, invoke_without_command=True)
