@@ -124,8 +124,10 @@ class PassService:
         phone: str | None = None,
         employer: str | None = None,
         days: int | None = None,
+        by: str | None = None,
     ) -> Issued:
-        """Register (or find) the worker, sign a pass and record it as `pass_issued`."""
+        """Register (or find) the worker, sign a pass and record it as `pass_issued`, with
+        who issued it (an inspector can then trace every pass to a person)."""
         person, registered = self.register_or_find(
             name=name, id_number=id_number, phone=phone, employer=employer
         )
@@ -144,6 +146,7 @@ class PassService:
                     "key_id": self.key.key_id,
                     "site_id": self.key.site_id,
                     "pass_digest": site_pass.digest,
+                    "by": by or self.gate.staff,
                 },
                 person_id=person.person_id,
                 uuid=self.gate.new_id(),

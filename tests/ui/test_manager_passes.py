@@ -63,6 +63,7 @@ def test_issue_save_verify_revoke(kiosk: Kiosk, data_dir: Path, tmp_path: Path) 
     [record] = k.records(kind="pass_issued")
     assert record.person_id == issued.person.person_id
     assert record.body["valid_until"] == issued.site_pass.valid_until.isoformat()
+    assert record.body["by"] == "manager"  # the signed-in manager issued it
     assert "Registered 赵六" in page.issue_result.text()
     assert page.badge_label.pixmap() is not None and not page.badge_label.pixmap().isNull()
 

@@ -211,6 +211,7 @@ class PassesPage(QWidget):
                 phone=self.phone_edit.text().strip() or None,
                 employer=self.employer_edit.text().strip() or None,
                 days=self.days_spin.value(),
+                by=self.actor(),
             )
         except LocalizedError as exc:
             self.issue_message.show_say(exc.message)
