@@ -167,39 +167,10 @@ def prepare(record: NewRecord) -> _Prepared:
 
 
 def _stored(row: tuple[Any, ...]) -> StoredRecord:
-    (
-        seq,
-        uuid,
-        kiosk_id,
-        kiosk_seq,
-        kind,
-        at,
-        day,
-        person_id,
-        subject_id,
-        channel,
-        outcome,
-        reason,
-        body,
-        personal,
-        digest,
-        corrects,
-        prev_hash,
-        hash_,
-    ) = row
+    """A row in `StoredRecord` field order, with body and personal JSON decoded."""
+    *head, body, personal, digest, corrects, prev_hash, hash_ = row
     return StoredRecord(
-        seq,
-        uuid,
-        kiosk_id,
-        kiosk_seq,
-        kind,
-        at,
-        day,
-        person_id,
-        subject_id,
-        channel,
-        outcome,
-        reason,
+        *head,
         canonical.loads(body),
         canonical.loads(personal) if personal else None,
         digest,
