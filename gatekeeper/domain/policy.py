@@ -10,8 +10,9 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomlkit
@@ -337,14 +338,17 @@ def _text_list(key: str, value: Any) -> list[str]:
     return out
 
 
-def _choices(key: str, value: Any, enum: type, allow_empty: bool = False) -> tuple[Any, ...]:
+_E = TypeVar("_E", bound=StrEnum)
+
+
+def _choices(key: str, value: Any, enum: type[_E], allow_empty: bool = False) -> tuple[_E, ...]:
     items = _text_list(key, value)
     if not items and not allow_empty:
         raise _invalid(key, "empty")
     return tuple(_choice(key, item, enum) for item in items)
 
 
-def _choice(key: str, value: Any, enum: type, exclude: tuple[Any, ...] = ()) -> Any:
+def _choice(key: str, value: Any, enum: type[_E], exclude: tuple[_E, ...] = ()) -> _E:
     if not isinstance(value, str):
         raise _wrong_type(key, "text", value)
     choices = [m.value for m in enum if m not in exclude]

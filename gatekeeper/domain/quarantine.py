@@ -76,18 +76,18 @@ class QuarantineCase:
     ) -> QuarantineCase:
         """Open a case for a quarantine reason; `place` None means the policy's default."""
         try:
-            reason = Reason(reason)
+            parsed: Reason | None = Reason(reason)
         except ValueError:
-            reason = None
-        if reason is None or REASON_OUTCOME[reason] is not Outcome.QUARANTINED:
-            raise ValidationError("error.quarantine_reason", "reason", {"reason": str(reason)})
+            parsed = None
+        if parsed is None or REASON_OUTCOME[parsed] is not Outcome.QUARANTINED:
+            raise ValidationError("error.quarantine_reason", "reason", {"reason": str(parsed)})
         person_id = validate_text(person_id, "person_id", 64)
         if place is None:
             place = policy.quarantine_place
         elif isinstance(place, str):
             name = validate_text(place, "place", 200)
             place = Text(name, name)
-        return cls(case_id=case_id or str(uuid.uuid4()), person_id=person_id, reason=reason,
+        return cls(case_id=case_id or str(uuid.uuid4()), person_id=person_id, reason=parsed,
                    place=place, started_at=at, policy=policy)
 
     # --- state -------------------------------------------------------------------------
@@ -111,7 +111,8 @@ class QuarantineCase:
 
     def day_count(self, now: datetime) -> int:
         """Day N of the quarantine (day 1 is the start day); stops counting at release."""
-        end = now if self.is_open else min(now, self.release_record.at)
+        release = self.release_record
+        end = now if release is None else min(now, release.at)
         return max((self._local_date(end) - self.start_date).days + 1, 1)
 
     def _local_date(self, at: datetime) -> date:

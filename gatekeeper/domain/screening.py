@@ -498,14 +498,14 @@ class Screening:
 
     def _scan_kind(self, kind: ScanKind | str) -> ScanKind:
         try:
-            kind = ScanKind(kind)
+            parsed: ScanKind | None = ScanKind(kind)
         except ValueError:
-            kind = None
-        if kind not in self.scans_required:
+            parsed = None
+        if parsed is None or parsed not in self.scans_required:
             expected = ", ".join(messages.text(k) for k in self.scans_required)
             raise ValidationError("error.scan_not_configured", "scan",
-                                  {"scan": kind or "?", "expected": expected})
-        return kind
+                                  {"scan": parsed or "?", "expected": expected})
+        return parsed
 
     def _apply_scan(
         self, kind: ScanKind, status: ScanStatus, detail: str, at: datetime, by: str | None
