@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable, Sequence
 from ctypes import c_void_p, cast
 from dataclasses import dataclass, field
+from typing import TypedDict
 
 import cv2
 import numpy as np
@@ -118,6 +119,12 @@ def text_from_zxing(text: str, raw: bytes, binary: bool) -> str | None:
 # --- readers -----------------------------------------------------------------------------
 
 
+class _ZxingOptions(TypedDict, total=False):
+    """The `read_barcodes` options `_zxing` passes only when given (else zxing's default)."""
+
+    binarizer: zxingcpp.Binarizer
+
+
 def _zxing(
     gray: np.ndarray,
     name: str,
@@ -127,9 +134,15 @@ def _zxing(
     errors: bool = False,
 ) -> tuple[list[Code], list[Box]]:
     """Codes read by zxing-cpp, and the boxes of symbols it saw but could not decode."""
-    kwargs = {"binarizer": binarizer} if binarizer is not None else {}
+    kwargs: _ZxingOptions = {"binarizer": binarizer} if binarizer is not None else {}
     found = zxingcpp.read_barcodes(
-        gray, formats=QR, text_mode=zxingcpp.TextMode.Plain, return_errors=errors, **kwargs
+        gray,
+        # zxing-cpp converts a BarcodeFormat to BarcodeFormats implicitly (its docstring says
+        # "BarcodeFormat|BarcodeFormats"); the generated stub lists only BarcodeFormats.
+        formats=QR,  # type: ignore[arg-type]
+        text_mode=zxingcpp.TextMode.Plain,
+        return_errors=errors,
+        **kwargs,
     )
     codes: list[Code] = []
     suspects: list[Box] = []
@@ -178,7 +191,10 @@ def _pyzbar(gray: np.ndarray, name: str = "pyzbar") -> list[Code]:
         with pz._image() as image:
             zw.zbar_image_set_format(image, pz._FOURCC["L800"])
             zw.zbar_image_set_size(image, width, height)
-            zw.zbar_image_set_data(image, cast(pixels, c_void_p), len(pixels), None)
+            # ctypes.cast takes bytes at run time (through c_void_p.from_param); typeshed
+            # lists only ctypes objects and ints for its first argument.
+            data = cast(pixels, c_void_p)  # type: ignore[arg-type]
+            zw.zbar_image_set_data(image, data, len(pixels), None)
             if zw.zbar_scan_image(scanner, image) < 0:
                 return []
             for d in pz._decode_symbols(pz._symbols_for_image(image)):
