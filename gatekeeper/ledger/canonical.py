@@ -87,4 +87,7 @@ def _hook(obj: dict[str, Any]) -> Any:
 
 def loads(text: str) -> dict[str, Any]:
     """Read canonical JSON back, turning the bytes convention into bytes."""
-    return json.loads(text, object_hook=_hook)
+    # A mapping: every stored text comes from `dumps`, which takes only mappings and
+    # refuses a lone "$base64" key.
+    value: dict[str, Any] = json.loads(text, object_hook=_hook)
+    return value

@@ -169,7 +169,9 @@ def prepare(record: NewRecord) -> _Prepared:
 def _stored(row: tuple[Any, ...]) -> StoredRecord:
     """A row in `StoredRecord` field order, with body and personal JSON decoded."""
     *head, body, personal, digest, corrects, prev_hash, hash_ = row
-    return StoredRecord(
+    # One tuple to unpack: mypy maps a `*head` of unknown length onto every field, so
+    # arguments after it would count as too many.
+    fields = (
         *head,
         canonical.loads(body),
         canonical.loads(personal) if personal else None,
@@ -178,6 +180,7 @@ def _stored(row: tuple[Any, ...]) -> StoredRecord:
         prev_hash,
         hash_,
     )
+    return StoredRecord(*fields)
 
 
 def _inspect(path: Path, known: int, display: str) -> tuple[int, str | None]:
@@ -259,6 +262,7 @@ class Ledger:
         version, stored_kiosk = 0, None
         if exists and file.stat().st_size > 0:
             version, stored_kiosk = _inspect(file, known, display)
+        conn: sqlite3.Connection | None  # None until connected (see the except below)
         if readonly:
             if version < known:
                 raise OutdatedLedgerError(path=display, found=version, known=known)
