@@ -48,6 +48,7 @@ lint: setup
 
 test: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy gatekeeper/domain gatekeeper/scanner gatekeeper/ledger
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: setup
