@@ -16,6 +16,10 @@ the empty string. `personal` and `salt` are covered only through `personal_diges
 sha256(salt + utf8(personal JSON)): an unsalted hash of a name could be reversed by
 trying every name, and covering the digest lets a purge keep the chain valid.
 
+The list above is the specification; the code takes it from the column declaration
+(`HASHED_COLUMNS` = columns.HASHED), and test_ledger_pinned.py checks hand-computed
+hashes of known records, so the two cannot drift apart.
+
 `PREIMAGE_SQL` has SQLite's printf() build the same bytes, so verify does no per-field
 work in Python (it must check a million records in seconds); a test pins the two
 together. Text fields never contain NUL (checked on append), which printf would cut.
@@ -26,25 +30,12 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from gatekeeper.ledger import columns
+
 GENESIS = "0" * 64
 TAG = b"gatekeeper-ledger/1\n"
-HASHED_COLUMNS: tuple[str, ...] = (
-    "prev_hash",
-    "uuid",
-    "kiosk_id",
-    "kiosk_seq",
-    "kind",
-    "at",
-    "day",
-    "person_id",
-    "subject_id",
-    "channel",
-    "outcome",
-    "reason",
-    "body",
-    "personal_digest",
-    "corrects",
-)
+HASHED_COLUMNS: tuple[str, ...] = columns.HASHED
+"""The preimage's fields in order: the link, then every column covered as a field."""
 
 
 FORMAT = TAG.decode("ascii") + "%d:%s," * len(HASHED_COLUMNS)

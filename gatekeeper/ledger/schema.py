@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from gatekeeper.ledger import columns
+
 if TYPE_CHECKING:  # imported lazily: only a migration needs it, and it is slow to load
     import sqlite_utils
 
@@ -26,42 +28,13 @@ PRAGMAS: tuple[str, ...] = (
 )
 BUSY_TIMEOUT_MS = 5000
 
-# Columns of `records` whose stored value may never change after the append.
-_FROZEN = (
-    "seq, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, subject_id, channel, "
-    "outcome, reason, body, personal_digest, corrects, prev_hash, hash"
-)
-
 
 def _initial_schema(db: sqlite_utils.Database) -> None:
     """Version 1: records, chain_heads, meta, drafts, people."""
     # AUTOINCREMENT (never reuse a seq, even after the newest row was removed) is not
-    # something sqlite-utils' public create_table offers, so this one table is plain SQL.
-    db.execute(
-        """
-        CREATE TABLE records (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            uuid TEXT NOT NULL,
-            kiosk_id TEXT NOT NULL,
-            kiosk_seq INTEGER NOT NULL,
-            kind TEXT NOT NULL,
-            at TEXT NOT NULL,
-            day TEXT NOT NULL,
-            person_id TEXT,
-            subject_id TEXT,
-            channel TEXT,
-            outcome TEXT,
-            reason TEXT,
-            body TEXT NOT NULL,
-            personal TEXT,
-            salt BLOB,
-            personal_digest TEXT,
-            corrects TEXT,
-            prev_hash TEXT NOT NULL,
-            hash TEXT NOT NULL
-        ) STRICT
-        """
-    )
+    # something sqlite-utils' public create_table offers, so this one table is plain SQL,
+    # from the column declaration as of this version (a later column is a later migration).
+    db.execute(columns.create_table(version=1))
     records = db.table("records")
     records.create_index(["uuid"], index_name="records_uuid", unique=True)
     records.create_index(["kiosk_id", "kiosk_seq"], index_name="records_kiosk_seq", unique=True)
@@ -78,13 +51,16 @@ def _initial_schema(db: sqlite_utils.Database) -> None:
         "CREATE TRIGGER records_no_delete BEFORE DELETE ON records "
         "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END"
     )
+    frozen = ", ".join(columns.frozen(version=1))
     db.execute(
-        f"CREATE TRIGGER records_no_update BEFORE UPDATE OF {_FROZEN} ON records "
+        f"CREATE TRIGGER records_no_update BEFORE UPDATE OF {frozen} ON records "
         "BEGIN SELECT RAISE(ABORT, 'ledger records are append-only'); END"
     )
+    purgeable = ", ".join(columns.purgeable(version=1))
+    purged = " OR ".join(f"NEW.{name} IS NOT NULL" for name in columns.purgeable(version=1))
     db.execute(
-        "CREATE TRIGGER records_purge_only BEFORE UPDATE OF personal, salt ON records "
-        "WHEN NEW.personal IS NOT NULL OR NEW.salt IS NOT NULL "
+        f"CREATE TRIGGER records_purge_only BEFORE UPDATE OF {purgeable} ON records "
+        f"WHEN {purged} "
         "BEGIN SELECT RAISE(ABORT, 'personal fields can only be purged'); END"
     )
     db.create_table(

@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from gatekeeper.ledger import accounts, canonical, chain, people, schema
+from gatekeeper.ledger import accounts, canonical, chain, columns, people, schema
 from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
     AccountExistsError,
@@ -50,16 +50,12 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 _KIND = re.compile(r"[a-z][a-z0-9_.]{0,63}")
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _KIOSK = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")  # no ':' (see LedgerHead.hash)
-_RECORD_COLUMNS = (
-    "seq, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, subject_id, channel, "
-    "outcome, reason, body, personal, personal_digest, corrects, prev_hash, hash"
+_RECORD_COLUMNS = columns.SELECT  # the rows _stored turns into StoredRecords
+COUNT_BY_COLUMNS = ("outcome", "reason", "channel", "kind")  # query columns (a test checks)
+_PURGE = (
+    f"UPDATE records SET {', '.join(f'{c} = NULL' for c in columns.purgeable())} "
+    f"WHERE day < ? AND ({' OR '.join(f'{c} IS NOT NULL' for c in columns.purgeable())})"
 )
-_INSERT = (
-    "INSERT INTO records (prev_hash, uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, "
-    "subject_id, channel, outcome, reason, body, personal_digest, corrects, personal, salt, "
-    "hash) VALUES (" + ", ".join("?" * 18) + ")"
-)
-COUNT_BY_COLUMNS = ("outcome", "reason", "channel", "kind")
 
 
 def _invalid(field: str, en: str, zh: str) -> InvalidRecordError:
@@ -68,7 +64,10 @@ def _invalid(field: str, en: str, zh: str) -> InvalidRecordError:
 
 @dataclass(frozen=True)
 class _Prepared:
-    """A NewRecord validated and serialised, everything but its place in the chain."""
+    """A NewRecord validated and serialised, everything but its place in the chain.
+
+    Its fields are the columns set by the caller or by prepare (columns.PREPARED; a test
+    holds them equal), so a row is built from it by name."""
 
     uuid: str
     kind: str
@@ -166,21 +165,13 @@ def prepare(record: NewRecord) -> _Prepared:
     )
 
 
-def _stored(row: tuple[Any, ...]) -> StoredRecord:
-    """A row in `StoredRecord` field order, with body and personal JSON decoded."""
-    *head, body, personal, digest, corrects, prev_hash, hash_ = row
-    # One tuple to unpack: mypy maps a `*head` of unknown length onto every field, so
-    # arguments after it would count as too many.
-    fields = (
-        *head,
-        canonical.loads(body),
-        canonical.loads(personal) if personal else None,
-        digest,
-        corrects,
-        prev_hash,
-        hash_,
-    )
-    return StoredRecord(*fields)
+def _stored(row: Sequence[Any]) -> StoredRecord:
+    """A row of columns.READ (StoredRecord's field order: a test holds them equal) with
+    its JSON columns decoded. Positional, as this runs per row of million-record reads."""
+    values = list(row)
+    for i in columns.JSON_AT:
+        values[i] = canonical.loads(values[i]) if values[i] else None
+    return StoredRecord(*values)
 
 
 def _inspect(path: Path, known: int, display: str) -> tuple[int, str | None]:
@@ -389,25 +380,12 @@ class Ledger:
                     f"没有要更正的记录 {p.corrects}",
                 )
             kseq += 1
-            values = (
-                prev,
-                p.uuid,
-                kiosk,
-                kseq,
-                p.kind,
-                p.at,
-                p.day,
-                p.person_id,
-                p.subject_id,
-                p.channel,
-                p.outcome,
-                p.reason,
-                p.body,
-                p.personal_digest,
-                p.corrects,
+            values = {name: getattr(p, name) for name in columns.PREPARED}
+            values.update(kiosk_id=kiosk, kiosk_seq=kseq, prev_hash=prev)
+            digest = values["hash"] = chain.record_hash(
+                [values[name] for name in chain.HASHED_COLUMNS]
             )
-            digest = chain.record_hash(values)
-            seq = conn.execute(_INSERT, (*values, p.personal, p.salt, digest)).lastrowid
+            seq = values["seq"] = conn.execute(columns.INSERT, values).lastrowid
             assert seq is not None
             if p.kind == people.PERSON_KIND:
                 if p.person_id is None:
@@ -418,28 +396,7 @@ class Ledger:
                     )
                 people.apply(conn, seq, p.person_id, p.body, p.personal)
             batch.add(p.uuid)
-            out.append(
-                StoredRecord(
-                    seq,
-                    p.uuid,
-                    kiosk,
-                    kseq,
-                    p.kind,
-                    p.at,
-                    p.day,
-                    p.person_id,
-                    p.subject_id,
-                    p.channel,
-                    p.outcome,
-                    p.reason,
-                    canonical.loads(p.body),
-                    canonical.loads(p.personal) if p.personal else None,
-                    p.personal_digest,
-                    p.corrects,
-                    prev,
-                    digest,
-                )
-            )
+            out.append(_stored([values[name] for name in columns.READ]))
             prev = digest
         if prepared:
             conn.execute(
@@ -669,11 +626,7 @@ class Ledger:
         """
         day = _check_day(older_than_day, "older_than_day")
         with self._transaction() as conn:
-            n = conn.execute(
-                "UPDATE records SET personal = NULL, salt = NULL "
-                "WHERE day < ? AND (personal IS NOT NULL OR salt IS NOT NULL)",
-                (day,),
-            ).rowcount
+            n = conn.execute(_PURGE, (day,)).rowcount
             people.reproject_purged(conn)
         self.checkpoint()
         return n
