@@ -1,8 +1,11 @@
 """Managers' and inspectors' commands: accounts, exports, reports, purge, backup.
 
 Each writes what it did into the ledger (an account, an export, a purge record), so
-the ledger's story includes its own handling. `by` is "cli": whoever runs these holds
-the ledger file, which already lets them do anything the ledger allows.
+the ledger's story includes its own handling. Those that change or reveal personal
+data act as an account (`--as USERNAME` and its PIN, see `gatekeeper.cli.acting`): the
+services check its role and record its username. Only the very first account (the
+site manager of a ledger with no account) is made without one, as the console's
+first start does.
 """
 
 from __future__ import annotations
@@ -12,17 +15,21 @@ from pathlib import Path
 
 import click
 
+from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
 from gatekeeper.cli.options import db_option, policy_option
 from gatekeeper.domain.i18n import LocalizedError, Text, normalise_lang, system_lang
 from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError
 from gatekeeper.services import accounts as acc
 from gatekeeper.services.clock import SystemClock, parse_day, site_zone
-from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, validate_pin
 from gatekeeper.services.policy_source import resolve_policy
 
-_PIN = Text("PIN for {username} ({min}-{max} digits)", "{username} 的 PIN（{min}-{max} 位数字）")
-_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
+ADD_NEEDS_AS = Text(
+    "This ledger has accounts already: a site manager creates the others (add --as "
+    "USERNAME; its PIN is asked for, then the new PIN twice).",
+    "此台账已有账户：其他账户须由项目负责人创建（请加上 --as 用户名；先输入其 PIN，"
+    "再输入新 PIN 两次）。",
+)
 _CREATED = Text("Account {username} ({role}) created.", "已创建账户 {username}（{role}）。")
 _NO_ACCOUNTS = Text(
     "No accounts yet: create the site manager with `gatekeeper account add --role site_manager`.",
@@ -81,13 +88,6 @@ def account() -> None:
     """Accounts that sign in at the kiosk: gate staff, site managers, inspectors."""
 
 
-def _checked_pin(value: str) -> str:
-    try:
-        return validate_pin(value)
-    except LocalizedError as exc:
-        raise click.UsageError(exc.message(system_lang())) from exc
-
-
 @account.command("add")
 @db_option
 @click.option("--username", required=True, help="Sign-in name: lower-case letters, digits, . _ -")
@@ -98,29 +98,39 @@ def _checked_pin(value: str) -> str:
     help="gate_staff, site_manager or inspector (the first account must be a site manager).",
 )
 @click.option("--name", "display_name", required=True, help="The person's name as shown.")
+@as_option
 @policy_option
 def account_add(
-    db: Path | None, username: str, role: str, display_name: str, policy_path: Path | None
-) -> None:
-    """Create an account; asks for its PIN twice (not shown; stored as a salted hash)."""
+    db: Path | None, username: str, role: str, display_name: str, as_user: str | None,
+    policy_path: Path | None,
+) -> None:  # fmt: skip
+    """Create an account, as a site manager (--as USERNAME: their PIN first), then the
+    new account's PIN twice (not shown; stored as a salted hash). On a ledger with no
+    account yet, the first site manager needs no --as."""
     lang = system_lang()
     acc.validate_username(username)
     with open_writable(db) as ledger:
-        if acc.needs_first_manager(ledger) and role != acc.Role.SITE_MANAGER:
+        first = not ledger.accounts()
+        if first and role != acc.Role.SITE_MANAGER:
             raise LocalizedError("first_must_be_manager", acc.FIRST_MUST_BE_MANAGER)
+        if as_user is None and not first:
+            raise LocalizedError("needs_as", ADD_NEEDS_AS)
         if ledger.get_account(username) is not None:  # say so before asking for a PIN
             raise AccountExistsError(username=username)
-        pin = click.prompt(
-            _PIN.format(lang, username=username, min=MIN_DIGITS, max=MAX_DIGITS),
-            hide_input=True,
-            confirmation_prompt=_REPEAT.format(lang),
-            value_proc=_checked_pin,
-        )
         now, _zone = _now(policy_path)
-        created = acc.create_account(
-            ledger, username=username, role=role, display_name=display_name, pin=pin,
-            now=now, by=acc.CLI_ACTOR,
-        )  # fmt: skip
+        if as_user is None:  # the first start, from the shell
+            pin = read_new_pin(username)
+            created = acc.create_first_manager(
+                ledger, username=username, display_name=display_name, pin=pin, now=now,
+                by=acc.CLI_ACTOR,
+            )  # fmt: skip
+        else:
+            actor = sign_in_as(ledger, as_user, acc.Action.ACCOUNTS, now)
+            pin = read_new_pin(username)
+            created = acc.create_account(
+                ledger, username=username, role=role, display_name=display_name, pin=pin,
+                now=now, by=actor,
+            )  # fmt: skip
     role_name = acc.ROLE_NAMES[created.role].format(lang)
     click.echo(_CREATED.format(lang, username=created.username, role=role_name))
 
@@ -163,12 +173,15 @@ def account_list(db: Path | None) -> None:
     help="Unmasked ID numbers and phones (for inspectors); recorded in the export record.",
 )  # fmt: skip
 @click.option("--site", default=None, help="The site's name on the report. Default: the kiosk id.")
+@as_option
 @policy_option
 def export(
     db: Path | None, day: str, fmt: str, output: Path, lang: str | None, full: bool,
-    site: str | None, policy_path: Path | None,
+    site: str | None, as_user: str | None, policy_path: Path | None,
 ) -> None:  # fmt: skip
-    """Export a day's ledger: one row per screening, as CSV, XLSX or PDF."""
+    """Export a day's ledger: one row per screening, as CSV, XLSX or PDF. Acts as
+    --as USERNAME (its PIN is asked for): a site manager or an inspector; --full
+    (unmasked) only an inspector."""
     from gatekeeper.services.exports import export_day
 
     day = parse_day(day).isoformat()
@@ -179,10 +192,12 @@ def export(
         from gatekeeper.reports.daily import write_daily_pdf
 
         writer = write_daily_pdf
+    wanted = acc.Action.EXPORT_FULL if full else acc.Action.EXPORT
     with open_writable(db) as ledger:
+        actor = sign_in_as(ledger, as_user, wanted, now)
         result = export_day(
             ledger, day, fmt, output, lang=lang, full=full, site=site or ledger.kiosk_id,
-            now=now, tz=zone, by=acc.CLI_ACTOR, pdf_writer=writer,
+            now=now, tz=zone, by=actor, pdf_writer=writer,
         )  # fmt: skip
     click.echo(_EXPORTED.format(
         system_lang(), rows=result.rows, day=day, path=output, digest=result.sha256))  # fmt: skip
@@ -201,24 +216,27 @@ def export(
     help="Language of the report. Default: the system locale.",
 )  # fmt: skip
 @click.option("--site", default=None, help="The site's name on the report. Default: the kiosk id.")
+@as_option
 @policy_option
 def report(
     db: Path | None, date_from: str, date_to: str, output: Path, lang: str | None,
-    site: str | None, policy_path: Path | None,
+    site: str | None, as_user: str | None, policy_path: Path | None,
 ) -> None:  # fmt: skip
-    """An inspection report (PDF) for a date range, with the chain head and verdict."""
+    """An inspection report (PDF) for a date range, with the chain head and verdict.
+    Acts as --as USERNAME (its PIN is asked for): a site manager or an inspector."""
     from gatekeeper.reports.inspection import write_inspection_pdf
-    from gatekeeper.services.review import export_inspection
+    from gatekeeper.services.exports import export_inspection_report
 
     start, end = parse_day(date_from), parse_day(date_to)
     lang = _lang(lang)
     now, _zone = _now(policy_path)
     with open_writable(db) as ledger:
+        actor = sign_in_as(ledger, as_user, acc.Action.INSPECTION_REPORT, now)
         name = site or ledger.kiosk_id
-        data, _digest, _record = export_inspection(
+        data, _digest, _record = export_inspection_report(
             ledger, start, end, output,
             lambda d, tmp: write_inspection_pdf(d, tmp, lang=lang, site=name),
-            now=now, by=acc.CLI_ACTOR,
+            now=now, by=actor,
         )  # fmt: skip
     verdict = Text("intact", "完好") if data.verify.ok else Text("TAMPERED", "已被篡改")
     out_lang = system_lang()
@@ -239,15 +257,18 @@ def report(
     "--older-than", "days", type=int, required=True, metavar="DAYS",
     help="Erase personal fields of records dated more than DAYS days ago.",
 )  # fmt: skip
+@as_option
 @policy_option
-def purge(db: Path | None, days: int, policy_path: Path | None) -> None:
+def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | None) -> None:
     """Erase names, ID numbers, phones and signatures older than DAYS days; figures,
-    outcomes and the hash chain stay. The purge is recorded."""
+    outcomes and the hash chain stay. The purge is recorded. Acts as --as USERNAME (its
+    PIN is asked for), a site manager."""
     from gatekeeper.services.retention import purge as run_purge
 
     now, _zone = _now(policy_path)
     with open_writable(db) as ledger:
-        result = run_purge(ledger, days, now, by=acc.CLI_ACTOR)
+        actor = sign_in_as(ledger, as_user, acc.Action.PURGE, now)
+        result = run_purge(ledger, days, now, by=actor)
     lang = system_lang()
     click.echo(
         _PURGED.format(lang, records=result.records, cutoff=result.cutoff, drafts=result.drafts)

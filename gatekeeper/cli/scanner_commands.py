@@ -1,7 +1,9 @@
 """`pass issue|verify|revoke` and `decode`: site passes and the QR decoder from a shell.
 
 The site key lives in `$GATEKEEPER_DATA_DIR/keys` (else the user data dir); it is
-created by the first `pass issue` and never written into the ledger.
+created by the first `pass issue` and never written into the ledger. Issuing and
+revoking act as a site manager's account (`--as USERNAME` and its PIN); verifying and
+decoding need none.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail, open_existing
+from gatekeeper.cli.acting import as_option, sign_in_as
+from gatekeeper.cli.ledger_commands import fail, open_existing
+from gatekeeper.cli.manager_commands import open_writable
 from gatekeeper.cli.options import db_option, policy_option
 from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
 from gatekeeper.ledger import Ledger
 from gatekeeper.scanner import keys
 from gatekeeper.scanner.passes import PassRejected
+from gatekeeper.services.accounts import Action
 from gatekeeper.services.clock import SystemClock, site_zone
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.passes import PassService
@@ -35,10 +40,12 @@ ONE_SOURCE = Text(
 UNREADABLE = Text("cannot read {path} as an image", "无法将 {path} 读取为图片")
 
 
-def _service(ledger: Ledger, policy_path: Path | None) -> PassService:
+def _service(ledger: Ledger, policy_path: Path | None, *, create_key: bool) -> PassService:
+    """The pass service; with `create_key`, the site key is loaded (or made) only when
+    an accepted issue first needs it, so a refused one leaves no key behind."""
     policy = resolve_policy(policy_path)
     gate = GateService(ledger, policy, SystemClock(site_zone(policy.timezone)))
-    return PassService(gate, keys.load_or_create())
+    return PassService(gate, keys.load_or_create if create_key else None)
 
 
 @click.group("pass")
@@ -56,20 +63,23 @@ def pass_group() -> None:
               help="Days the pass is valid. Default: the policy's validity.pass_days.")  # fmt: skip
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The badge image to write (PNG).")  # fmt: skip
+@as_option
 @policy_option
 def issue(
     db: Path | None, name: str, id_number: str, phone: str | None, employer: str | None,
-    days: int | None, output: Path, policy_path: Path | None,
+    days: int | None, output: Path, as_user: str | None, policy_path: Path | None,
 ) -> None:  # fmt: skip
-    """Register (or find) the worker, write the badge PNG, print the pass payload."""
+    """Register (or find) the worker, write the badge PNG, print the pass payload. Acts
+    as --as USERNAME (its PIN is asked for), a site manager."""
     from gatekeeper.reports.badge import render_badge
 
-    if db is None:
-        fail(NO_DB, 2)
-    with Ledger.open(db, create=True) as ledger:
-        issued = _service(ledger, policy_path).issue(
-            name=name, id_number=id_number, phone=phone, employer=employer, days=days
-        )
+    with open_writable(db) as ledger:
+        service = _service(ledger, policy_path, create_key=True)
+        actor = sign_in_as(ledger, as_user, Action.PASSES, service.gate.now)
+        issued = service.issue(
+            name=name, id_number=id_number, phone=phone, employer=employer, days=days,
+            by=actor,
+        )  # fmt: skip
     person = issued.person
     render_badge(
         output,
@@ -132,16 +142,15 @@ def _payload_from_image(image: Path) -> str:
 @pass_group.command("revoke")
 @db_option
 @click.option("--id-number", required=True, help="The worker whose pass is revoked.")
+@as_option
 @policy_option
-def revoke(db: Path | None, id_number: str, policy_path: Path | None) -> None:
-    """Revoke the worker's pass: it is refused at the gate from now on."""
-    if db is None:
-        fail(NO_DB, 2)
-    if not db.exists():
-        fail(MISSING_DB, 2, path=db)
-    with Ledger.open(db, create=False) as ledger:
-        service = _service(ledger, policy_path)
-        record = service.revoke(id_number)
+def revoke(db: Path | None, id_number: str, as_user: str | None, policy_path: Path | None) -> None:
+    """Revoke the worker's pass: it is refused at the gate from now on. Acts as --as
+    USERNAME (its PIN is asked for), a site manager."""
+    with open_writable(db) as ledger:
+        service = _service(ledger, policy_path, create_key=False)
+        actor = sign_in_as(ledger, as_user, Action.PASSES, service.gate.now)
+        record = service.revoke(id_number, by=actor)
         person = ledger.get_person(record.person_id or "")
     click.echo(f"Revoked: {person.name if person else record.person_id}")
 

@@ -18,7 +18,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -36,7 +36,7 @@ from gatekeeper.services.kiosk_pin import (
     validate_pin,
 )
 
-CLI_ACTOR = "cli"  # who did it, when it was done from the command line on the machine
+CLI_ACTOR = "cli"  # the "by" of the first manager made from the command line
 
 
 class Role(StrEnum):
@@ -104,27 +104,129 @@ def can(role: Role | str, action: Action | str) -> bool:
         return False
 
 
+ACTION_NAMES: dict[Action, Text] = {
+    Action.RUN_GATE: Text("run the gate", "操作闸口"),
+    Action.DASHBOARD: Text("open the dashboard", "查看看板"),
+    Action.REVIEW: Text("review passages", "查阅通行记录"),
+    Action.VERIFY: Text("verify the ledger", "校验台账"),
+    Action.EXPORT: Text("export the daily ledger", "导出每日台账"),
+    Action.EXPORT_FULL: Text(
+        "export unmasked ID numbers and phones", "导出未遮蔽的身份证号和手机号"
+    ),
+    Action.INSPECTION_REPORT: Text("write an inspection report", "生成督导检查报告"),
+    Action.POLICY: Text("change the policy", "修改防疫规则"),
+    Action.POLICY_VIEW: Text("see the policy", "查看防疫规则"),
+    Action.ACCOUNTS: Text("manage accounts", "管理账户"),
+    Action.PASSES: Text("issue or revoke site passes", "签发或注销工地通行码"),
+    Action.ROUNDS: Text("record rounds and disinfection", "记录巡查测温和消毒"),
+    Action.QUARANTINE_RELEASE: Text(
+        "record quarantine checks and releases", "记录隔离检查和解除隔离"
+    ),
+    Action.CORRECTION: Text("correct a record", "更正记录"),
+    Action.PURGE: Text("purge personal data", "清除个人信息"),
+    Action.BACKUP: Text("back up the ledger", "备份台账"),
+}
+
 NOT_ALLOWED = Text(
-    "A {role} may not do this ({action}). Ask a site manager.",
-    "{role}无权执行此操作（{action}）。请联系项目负责人。",
+    "{role} may not do this ({action}); only {allowed} may.",
+    "{role}无权执行此操作（{action}）；仅{allowed}可以。",
 )
+_NOBODY = Text("nobody", "无人")
+_OR = Text(" or ", "或")
+
+
+def allowed_roles(action: Action | str) -> Text:
+    """Who may do `action`, in words ("a site manager or an inspector"): a refusal says
+    whom to ask instead of only "no"."""
+    roles = [role for role in Role if can(role, action)]
+    if not roles:
+        return _NOBODY
+    return Text(
+        _OR.en.join(_with_article(r) for r in roles),
+        _OR.zh_CN.join(ROLE_NAMES[r].zh_CN for r in roles),
+    )
+
+
+def _with_article(role: Role) -> str:
+    """"a site manager", "an inspector", "gate staff" (a group, no article)."""
+    name = ROLE_NAMES[role].en
+    if role is Role.GATE_STAFF:
+        return name
+    return ("an " if name[0] in "aeiou" else "a ") + name
 
 
 def require(role: Role | str, action: Action | str) -> None:
-    """Raise LocalizedError("not_allowed") unless `role` may do `action`."""
-    if not can(role, action):
-        try:
-            name = ROLE_NAMES[Role(role)]
-        except ValueError:
-            name = Text(str(role), str(role))
-        raise LocalizedError(
-            "not_allowed",
-            Text(
-                NOT_ALLOWED.en.replace("{role}", name.en),
-                NOT_ALLOWED.zh_CN.replace("{role}", name.zh_CN),
-            ),
-            {"action": str(action)},
-        )
+    """Raise LocalizedError("not_allowed") unless `role` may do `action`; the one-line
+    message (both languages) names the action and the roles that may do it."""
+    if can(role, action):
+        return
+    try:
+        known = Role(role)
+        name = Text(_with_article(known).capitalize(), ROLE_NAMES[known].zh_CN)
+    except ValueError:
+        name = Text(str(role), str(role))
+    try:
+        what = ACTION_NAMES[Action(action)]
+    except ValueError:
+        what = Text(str(action), str(action))
+    allowed = allowed_roles(action)
+    raise LocalizedError(
+        "not_allowed",
+        Text(
+            NOT_ALLOWED.en.replace("{role}", name.en)
+            .replace("{action}", what.en)
+            .replace("{allowed}", allowed.en),
+            NOT_ALLOWED.zh_CN.replace("{role}", name.zh_CN)
+            .replace("{action}", what.zh_CN)
+            .replace("{allowed}", allowed.zh_CN),
+        ),
+        {"action": str(action), "role": str(role)},
+    )
+
+
+_PROOF = object()  # only this module holds it: an Actor cannot be made from a string
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The account doing something, proven by a PIN: only `sign_in` and the first
+    manager's creation make one (the services take it instead of a "by" string, so a
+    caller cannot claim to be someone, or a role, it did not sign in as)."""
+
+    username: str
+    role: Role
+    _proof: object = field(default=None, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self._proof is not _PROOF:
+            raise TypeError("an Actor comes from accounts.sign_in, not from a name")
+
+    def can(self, action: Action | str) -> bool:
+        return can(self.role, action)
+
+    def require(self, action: Action | str) -> None:
+        require(self.role, action)
+
+
+def _actor(username: str, role: Role) -> Actor:
+    return Actor(username, role, _PROOF)
+
+
+def acting(by: object, action: Action | str) -> Actor:
+    """`by` as the Actor allowed to do `action`: the check every guarded service call
+    makes first, before it reads or writes anything. A string is a programming error
+    (TypeError), a role that may not do it the user's (LocalizedError)."""
+    if not isinstance(by, Actor):
+        raise TypeError(f"expected an accounts.Actor (from sign_in), got {type(by).__name__}")
+    by.require(action)
+    return by
+
+
+def simulation_actor(username: str, role: Role | str) -> Actor:
+    """A made-up member of staff for `gatekeeper simulate` and the benchmarks, which
+    write generated traffic into their own ledger. Nothing that acts on a real site's
+    ledger calls this (tests/services/test_services_roles.py checks who does)."""
+    return _actor(username, Role(role))
 
 
 @dataclass(frozen=True)
@@ -135,6 +237,9 @@ class Account:
     role: Role
     display_name: str
     locked_until: datetime | None = None
+    # set only on the account `sign_in` (or the first start) returns: what the
+    # services take as proof of who acts
+    actor: Actor | None = field(default=None, repr=False, compare=False)
 
     def can(self, action: Action | str) -> bool:
         return can(self.role, action)
@@ -248,28 +353,16 @@ def needs_first_manager(ledger: Ledger) -> bool:
     return not any(row.role == Role.SITE_MANAGER for row in ledger.accounts())
 
 
-def create_account(
-    ledger: Ledger,
-    *,
-    username: str,
-    role: Role | str,
-    display_name: str,
-    pin: str,
-    now: datetime,
-    by: Account | str,
+def _create(
+    ledger: Ledger, *, username: str, role: Role | str, display_name: str, pin: str,
+    now: datetime, by: str,
 ) -> Account:
-    """Create an account (`by`: the manager doing it, or CLI_ACTOR from the machine).
-
-    The first account must be a site manager; after that only a manager (or the
-    command line, whose user holds the ledger file anyway) creates accounts.
-    """
+    """Validate and write the account (its record and its row, one transaction)."""
     now = _aware(now)
     username = validate_username(username)
     role = _validate_role(role)
     display_name = _validate_name(display_name)
     validate_pin(pin)
-    if isinstance(by, Account):
-        require(by.role, Action.ACCOUNTS)
     if needs_first_manager(ledger) and role is not Role.SITE_MANAGER:
         raise LocalizedError("first_must_be_manager", FIRST_MUST_BE_MANAGER)
     salt = secrets.token_bytes(SALT_BYTES)
@@ -277,12 +370,7 @@ def create_account(
         kind=Kind.ACCOUNT,
         at=now,
         day=now.date().isoformat(),
-        body={
-            "username": username,
-            "role": role.value,
-            "display_name": display_name,
-            "by": by.username if isinstance(by, Account) else by,
-        },
+        body={"username": username, "role": role.value, "display_name": display_name, "by": by},
     )
     _stored, row = ledger.create_account(
         record, username=username, role=role.value, display_name=display_name,
@@ -291,17 +379,42 @@ def create_account(
     return _account(row)
 
 
+def create_account(
+    ledger: Ledger,
+    *,
+    username: str,
+    role: Role | str,
+    display_name: str,
+    pin: str,
+    now: datetime,
+    by: Actor,
+) -> Account:
+    """Create an account; `by` is the signed-in site manager doing it (ACCOUNTS).
+
+    The first account is made by `create_first_manager` instead (nobody can sign in
+    yet); it must be a site manager.
+    """
+    actor = acting(by, Action.ACCOUNTS)
+    return _create(
+        ledger, username=username, role=role, display_name=display_name, pin=pin, now=now,
+        by=actor.username,
+    )  # fmt: skip
+
+
 def create_first_manager(
     ledger: Ledger, *, username: str, display_name: str, pin: str, now: datetime,
     by: str = "first_start",
 ) -> Account:
-    """The first start's manager account; refused once a manager exists."""
+    """The first start's manager account, signed in (its `actor` set: whoever chose the
+    PIN just proved it); refused once a manager exists. `by` says where it was made
+    (the console's first start, or CLI_ACTOR)."""
     if not needs_first_manager(ledger):
         raise LocalizedError("manager_exists", MANAGER_EXISTS)
-    return create_account(
+    made = _create(
         ledger, username=username, role=Role.SITE_MANAGER, display_name=display_name,
         pin=pin, now=now, by=by,
     )  # fmt: skip
+    return replace(made, actor=_actor(made.username, made.role))
 
 
 def _sign_in_record(now: datetime, username: str | None, result: str) -> NewRecord:
@@ -316,9 +429,11 @@ def _sign_in_record(now: datetime, username: str | None, result: str) -> NewReco
 
 def sign_in(ledger: Ledger, username: str, pin: str, now: datetime) -> Account:
     """The account, if `pin` is right and it is not locked; LocalizedError otherwise.
+    Its `actor` is what the guarded services take as proof of who acts.
 
-    Every attempt is a "sign_in" record. Codes: `unknown_account`, `wrong_pin` (with
-    the tries left), `account_locked` (with the end of the lockout).
+    Every attempt is one "sign_in" record, whatever the result, and nothing else is
+    written. Codes: `unknown_account`, `wrong_pin` (with the tries left),
+    `account_locked` (with the end of the lockout).
     """
     now = _aware(now)
     row = ledger.get_account(username)
@@ -343,7 +458,8 @@ def sign_in(ledger: Ledger, username: str, pin: str, now: datetime) -> Account:
         if failures or changes:
             changes.update(failures=0, locked_until=None)
         ledger.update_account(username, changes, _sign_in_record(now, username, "ok"))
-        return _account(replace(row, failures=0, locked_until=None))
+        signed_in = _account(replace(row, failures=0, locked_until=None))
+        return replace(signed_in, actor=_actor(signed_in.username, signed_in.role))
     failures += 1
     if failures >= MAX_FAILURES:
         until = now + LOCKOUT
@@ -359,27 +475,29 @@ def sign_in(ledger: Ledger, username: str, pin: str, now: datetime) -> Account:
 
 
 def change_pin(
-    ledger: Ledger, username: str, new_pin: str, now: datetime, *, by: Account | str,
+    ledger: Ledger, username: str, new_pin: str, now: datetime, *, by: Actor,
     old_pin: str | None = None,
 ) -> StoredRecord:
-    """Set a new PIN (clears any lockout). The account itself gives its old PIN; a
-    manager (or the command line) may reset it without. Recorded, without the PIN."""
+    """Set a new PIN (clears any lockout). The account itself gives its old PIN (checked
+    as a sign-in); a site manager resets someone else's without. Recorded, without the
+    PIN."""
     now = _aware(now)
+    if not isinstance(by, Actor):
+        raise TypeError(f"expected an accounts.Actor (from sign_in), got {type(by).__name__}")
+    if by.username != username:
+        acting(by, Action.ACCOUNTS)
     validate_pin(new_pin)
     row = ledger.get_account(username)
     if row is None:
         raise LocalizedError("unknown_account", UNKNOWN_ACCOUNT, {"username": username})
-    actor = by.username if isinstance(by, Account) else by
-    if isinstance(by, Account) and by.username == username:
+    if by.username == username:
         sign_in(ledger, username, old_pin or "", now)
-    elif isinstance(by, Account):
-        require(by.role, Action.ACCOUNTS)
     salt = secrets.token_bytes(SALT_BYTES)
     record = NewRecord(
         kind=Kind.PIN_CHANGED,
         at=now,
         day=now.date().isoformat(),
-        body={"username": username, "by": actor},
+        body={"username": username, "by": by.username},
     )
     stored = ledger.update_account(
         username,
@@ -398,14 +516,13 @@ OWN_PIN_RESET = Text(
 
 
 def reset_pin(
-    ledger: Ledger, username: str, pin: str, now: datetime, by: Account | str
+    ledger: Ledger, username: str, pin: str, now: datetime, by: Actor
 ) -> StoredRecord:
-    """A manager (or the command line) sets someone's new PIN without the old one —
-    the way out of a forgotten PIN or a lockout, which it clears. Recorded as a PIN
-    change (kind "pin_changed", who by), without the PIN. A manager's own PIN is not
-    reset this way (`change_pin` with the old PIN is)."""
-    if isinstance(by, Account):
-        require(by.role, Action.ACCOUNTS)
-        if by.username == username:
-            raise LocalizedError("own_pin_reset", OWN_PIN_RESET)
-    return change_pin(ledger, username, pin, now, by=by)
+    """A site manager sets someone's new PIN without the old one — the way out of a
+    forgotten PIN or a lockout, which it clears. Recorded as a PIN change (kind
+    "pin_changed", who by), without the PIN. A manager's own PIN is not reset this way
+    (`change_pin` with the old PIN is)."""
+    actor = acting(by, Action.ACCOUNTS)
+    if actor.username == username:
+        raise LocalizedError("own_pin_reset", OWN_PIN_RESET)
+    return change_pin(ledger, username, pin, now, by=actor)

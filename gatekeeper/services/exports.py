@@ -14,20 +14,24 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.privacy import mask_id_number, mask_name, mask_phone
 from gatekeeper.domain.vocab import Channel, Lane, Outcome, Reason, Zone
 from gatekeeper.ledger import Ledger, NewRecord, Person, StoredRecord
+from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.atomic import atomic_output, file_digest
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.stats import day_stats
+
+if TYPE_CHECKING:  # review imports this module (write_recorded): no cycle at run time
+    from gatekeeper.services.review import InspectionData, InspectionWriter
 
 FORMATS = ("csv", "xlsx", "pdf")
 
@@ -405,10 +409,16 @@ def export_day(
     site: str,
     now: datetime,
     tz: Any,
-    by: str,
+    by: Actor,
     pdf_writer: PdfWriter | None = None,
 ) -> ExportResult:
-    """Write the day's export to `output` atomically and record it in the ledger."""
+    """Write the day's export to `output` atomically and record it in the ledger.
+
+    `by` is the signed-in account: a masked export needs EXPORT (site managers,
+    inspectors), an unmasked one (`full`) EXPORT_FULL (inspectors). Refused before any
+    row is read or any file written; the record names `by`.
+    """
+    actor = acting(by, Action.EXPORT_FULL if full else Action.EXPORT)
     if fmt not in FORMATS or (fmt == "pdf" and pdf_writer is None):
         raise LocalizedError("bad_format", BAD_FORMAT, {"format": fmt})
     export = collect_day(ledger, day, lang=lang, full=full, site=site, tz=tz)
@@ -424,7 +434,28 @@ def export_day(
 
     body = {
         "what": "daily", "format": fmt, "date": day, "rows": len(export.rows),
-        "full": full, "lang": lang, "head": export.head, "by": by,
+        "full": full, "lang": lang, "head": export.head, "by": actor.username,
     }  # fmt: skip
     digest, record = write_recorded(ledger, Path(output), write, body=body, now=now)
     return ExportResult(Path(output), len(export.rows), digest, record)
+
+
+def export_inspection_report(
+    ledger: Ledger,
+    date_from: date,
+    date_to: date,
+    output: Path,
+    writer: InspectionWriter,
+    *,
+    now: datetime,
+    by: Actor,
+) -> tuple[InspectionData, str, StoredRecord]:
+    """The inspection report for `date_from`..`date_to`, written atomically and recorded
+    as an export naming `by`, who needs INSPECTION_REPORT (site managers, inspectors).
+    The console and the CLI come through here, so the role is checked in one place."""
+    from gatekeeper.services.review import export_inspection
+
+    actor = acting(by, Action.INSPECTION_REPORT)
+    return export_inspection(
+        ledger, date_from, date_to, output, writer, now=now, by=actor.username
+    )

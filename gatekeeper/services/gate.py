@@ -30,6 +30,7 @@ from gatekeeper.domain.vocab import (
     Zone,
 )
 from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.clock import Clock
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.records import (
@@ -220,9 +221,13 @@ class GateService:
                 signed = date.fromisoformat(record.day)
         return signed
 
-    def issue_pass(self, person_id: str, *, days: int | None = None) -> StoredRecord:
+    def issue_pass(
+        self, person_id: str, *, by: Actor, days: int | None = None
+    ) -> StoredRecord:
         """Record a site pass for a registered worker (the signed payload comes with the
-        scanner work; the validity rules are already the policy's)."""
+        scanner work; the validity rules are already the policy's). Site managers only
+        (`by`: the signed-in account; refused before anything is read or written)."""
+        actor = acting(by, Action.PASSES)
         if self.ledger.get_person(person_id) is None:
             raise LocalizedError("unknown_person", UNKNOWN_PERSON, {"person_id": person_id})
         now = self.now()
@@ -233,7 +238,8 @@ class GateService:
                 kind=Kind.PASS_ISSUED,
                 at=now,
                 day=self._day(now),
-                body={"issued_on": now.date().isoformat(), "valid_until": valid.isoformat()},
+                body={"issued_on": now.date().isoformat(), "valid_until": valid.isoformat(),
+                      "by": actor.username},
                 person_id=person_id,
                 uuid=self.new_id(),
             )
@@ -361,7 +367,11 @@ class GateService:
         self.ledger.append(quarantine_start_record(case, source, self.new_id))
         return case
 
-    def quarantine_check(self, case_id: str, temperature_c: float | str, note: str = "") -> None:
+    def quarantine_check(
+        self, case_id: str, temperature_c: float | str, note: str = "", *, by: Actor
+    ) -> None:
+        """A temperature check on someone in quarantine; site managers only (`by`)."""
+        actor = acting(by, Action.QUARANTINE_RELEASE)
         case = self.quarantine_case(case_id)
         check = case.record_check(temperature_c, self.now(), note)
         self.ledger.append(
@@ -369,7 +379,7 @@ class GateService:
                 kind=Kind.QUARANTINE_CHECK,
                 at=check.at,
                 day=self._day(check.at),
-                body=check.to_dict(),
+                body={**check.to_dict(), "by": actor.username},
                 person_id=case.person_id,
                 subject_id=case.id,
                 uuid=self.new_id(),
@@ -377,10 +387,13 @@ class GateService:
         )
 
     def release_quarantine(
-        self, case_id: str, decision: QuarantineDecision, reason: str, by: str
+        self, case_id: str, decision: QuarantineDecision, reason: str, by: Actor
     ) -> StoredRecord:
+        """The end of a quarantine (released, referred, sent home); site managers only.
+        The record's "by" is the signed-in account's username."""
+        actor = acting(by, Action.QUARANTINE_RELEASE)
         case = self.quarantine_case(case_id)
-        release = case.release(decision, reason, by, self.now())
+        release = case.release(decision, reason, actor.username, self.now())
         return self.ledger.append(
             NewRecord(
                 kind=Kind.QUARANTINE_RELEASE,
@@ -403,10 +416,12 @@ class GateService:
     # --- on-site rounds ----------------------------------------------------------------
 
     def record_round(
-        self, slot: RoundSlot, readings: Sequence[tuple[str, float]], by: str
+        self, slot: RoundSlot, readings: Sequence[tuple[str, float]], by: Actor
     ) -> RoundResult:
         """A morning or evening temperature round; fevers open quarantine cases. One
-        transaction for the whole round, so a round is never half recorded."""
+        transaction for the whole round, so a round is never half recorded. Site
+        managers only (`by`, whose username the records carry)."""
+        by_name = acting(by, Action.ROUNDS).username
         now = self.now()
         day = self._day(now)
         batch: list[NewRecord] = []
@@ -424,7 +439,7 @@ class GateService:
                     at=now,
                     day=day,
                     body={"slot": RoundSlot(slot).value, "reading_c": round(float(reading), 2),
-                          "verdict": verdict.verdict.value, "by": by},
+                          "verdict": verdict.verdict.value, "by": by_name},
                     person_id=person_id,
                     subject_id=round_id,
                     uuid=round_id,
@@ -440,14 +455,16 @@ class GateService:
             self.ledger.append_all(batch)
         return RoundResult(len(batch) - len(quarantined), remeasure, quarantined)
 
-    def record_disinfection(self, zone: Zone, slot: RoundSlot, by: str) -> StoredRecord:
+    def record_disinfection(self, zone: Zone, slot: RoundSlot, by: Actor) -> StoredRecord:
+        """A zone's disinfection; site managers only (`by`, whose username is recorded)."""
+        by_name = acting(by, Action.ROUNDS).username
         now = self.now()
         return self.ledger.append(
             NewRecord(
                 kind=Kind.DISINFECTION,
                 at=now,
                 day=self._day(now),
-                body={"zone": Zone(zone).value, "slot": RoundSlot(slot).value, "by": by},
+                body={"zone": Zone(zone).value, "slot": RoundSlot(slot).value, "by": by_name},
                 uuid=self.new_id(),
             )
         )
@@ -455,9 +472,11 @@ class GateService:
     # --- corrections -------------------------------------------------------------------
 
     def correct(
-        self, record_uuid: str, changes: dict[str, Any], reason: str, by: str
+        self, record_uuid: str, changes: dict[str, Any], reason: str, by: Actor
     ) -> StoredRecord:
-        """A correction is a new record pointing at the old one; the old one stays."""
+        """A correction is a new record pointing at the old one; the old one stays.
+        Site managers only (`by`, whose username the correction carries)."""
+        by_name = acting(by, Action.CORRECTION).username
         original = self.ledger.get(record_uuid)
         if original is None:
             raise LocalizedError("unknown_record", UNKNOWN_RECORD, {"uuid": record_uuid})
@@ -467,7 +486,7 @@ class GateService:
                 kind=Kind.CORRECTION,
                 at=now,
                 day=self._day(now),
-                body={"changes": changes, "reason": reason, "by": by,
+                body={"changes": changes, "reason": reason, "by": by_name,
                       "corrected_kind": original.kind},
                 person_id=original.person_id,
                 subject_id=original.subject_id,

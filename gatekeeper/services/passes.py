@@ -8,6 +8,7 @@ record for the person follows it. The private key stays in the key folder (see
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,6 +19,7 @@ from gatekeeper.ledger import NewRecord, StoredRecord
 from gatekeeper.ledger.model import Person
 from gatekeeper.scanner.keys import NO_KEY, SiteKey, default_key_dir
 from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, sign_pass, verify_pass
+from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.records import person_record
@@ -71,14 +73,24 @@ def id_type_for(id_number: str) -> IdType:
 class PassService:
     """Issue, verify and revoke the site's passes, recording each in the ledger."""
 
-    def __init__(self, gate: GateService, key: SiteKey | None) -> None:
-        """`key` may be None for revoking and looking up (they need no signature)."""
+    def __init__(
+        self, gate: GateService, key: SiteKey | Callable[[], SiteKey] | None
+    ) -> None:
+        """`key` may be None for revoking and looking up (they need no signature), or a
+        loader called on first use (so a refused issue creates no key either)."""
         self.gate = gate
         self.ledger = gate.ledger
-        self._key = key
+        self._key: SiteKey | None = None
+        self._load_key: Callable[[], SiteKey] | None = None
+        if callable(key):
+            self._load_key = key
+        else:
+            self._key = key
 
     @property
     def key(self) -> SiteKey:
+        if self._key is None and self._load_key is not None:
+            self._key = self._load_key()
         if self._key is None:
             raise LocalizedError("no_site_key", NO_KEY, {"path": str(default_key_dir())})
         return self._key
@@ -124,17 +136,20 @@ class PassService:
         phone: str | None = None,
         employer: str | None = None,
         days: int | None = None,
-        by: str | None = None,
+        by: Actor,
     ) -> Issued:
         """Register (or find) the worker, sign a pass and record it as `pass_issued`, with
-        who issued it (an inspector can then trace every pass to a person)."""
+        who issued it (an inspector can then trace every pass to a person). Site managers
+        only: `by` is checked before anything is registered or a key is made."""
+        actor = acting(by, Action.PASSES)
+        key = self.key  # no key, no pass: say so before registering anyone
         person, registered = self.register_or_find(
             name=name, id_number=id_number, phone=phone, employer=employer
         )
         now = self.gate.now()
         valid_days = days if days is not None else self.gate.policy.pass_validity_days
         until = now.date() + timedelta(days=valid_days - 1)
-        site_pass = sign_pass(self.key, person.person_id, now.date(), until)
+        site_pass = sign_pass(key, person.person_id, now.date(), until)
         record = self.ledger.append(
             NewRecord(
                 kind=Kind.PASS_ISSUED,
@@ -143,10 +158,10 @@ class PassService:
                 body={
                     "issued_on": now.date().isoformat(),
                     "valid_until": until.isoformat(),
-                    "key_id": self.key.key_id,
-                    "site_id": self.key.site_id,
+                    "key_id": key.key_id,
+                    "site_id": key.site_id,
                     "pass_digest": site_pass.digest,
-                    "by": by or self.gate.staff,
+                    "by": actor.username,
                 },
                 person_id=person.person_id,
                 uuid=self.gate.new_id(),
@@ -199,8 +214,10 @@ class PassService:
                 )
         return state
 
-    def revoke(self, id_number: str, reason: str = "", by: str | None = None) -> StoredRecord:
-        """Revoke every pass the person holds now (a later issue gives a new one)."""
+    def revoke(self, id_number: str, reason: str = "", *, by: Actor) -> StoredRecord:
+        """Revoke every pass the person holds now (a later issue gives a new one). Site
+        managers only (`by`, whose username the record carries)."""
+        actor = acting(by, Action.PASSES)
         person = self.find(id_number)
         if person is None:
             raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
@@ -214,7 +231,7 @@ class PassService:
                 kind=Kind.PASS_REVOKED,
                 at=now,
                 day=now.date().isoformat(),
-                body={"by": by or self.gate.staff, "note": reason},
+                body={"by": actor.username, "note": reason},
                 person_id=person.person_id,
                 uuid=self.gate.new_id(),
             )

@@ -15,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.kinds import Kind
 
 BAD_DAYS = Text(
@@ -31,8 +32,10 @@ class PurgeResult:
     record: StoredRecord
 
 
-def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: str) -> PurgeResult:
-    """Erase personal fields of records dated before `today - older_than_days`."""
+def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor) -> PurgeResult:
+    """Erase personal fields of records dated before `today - older_than_days`. Site
+    managers only (`by`): checked before anything is erased, and named in the record."""
+    actor = acting(by, Action.PURGE)
     if older_than_days < 1:
         raise LocalizedError("bad_days", BAD_DAYS, {"days": older_than_days})
     if now.utcoffset() is None:
@@ -50,7 +53,7 @@ def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: str) -> Pu
                 "older_than_days": older_than_days,
                 "count": records,
                 "drafts": drafts,
-                "by": by,
+                "by": actor.username,
             },
         )
     )

@@ -41,6 +41,7 @@ from gatekeeper.domain.vocab import (
     Zone,
 )
 from gatekeeper.ledger import Ledger
+from gatekeeper.services.accounts import Role, simulation_actor
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import Finished, GateService
 from gatekeeper.simulation.population import SimPerson, make_population, plate_number
@@ -119,6 +120,11 @@ class Simulation:
             ledger, self.policy, self.clock, staff="gate-1",
             new_id=id_factory(random.Random(f"ids-{seed}")),
         )
+        # The made-up staff who record rounds, disinfection, quarantine and passes (the
+        # services take an actor, not a name; a simulated ledger has no real accounts).
+        self.manager = simulation_actor("site-manager", Role.SITE_MANAGER)
+        self.round_team = simulation_actor(ROUND_STAFF, Role.SITE_MANAGER)
+        self.cleaning_team = simulation_actor("cleaning-team", Role.SITE_MANAGER)
         self.population = make_population(self.rng, people, start)
         self.state = SimState()
         self.arrival: dict[int, int] = {}
@@ -413,7 +419,7 @@ class Simulation:
         if outcome.outcome is Outcome.ADMITTED:
             state.on_site.add(person.key)
             if person.channel is Channel.WORKER and screening.path == "first_time":
-                self.service.issue_pass(finished.person_id)
+                self.service.issue_pass(finished.person_id, by=self.manager)
         elif outcome.outcome is Outcome.QUARANTINED:
             state.on_site.discard(person.key)
             if finished.quarantine_case:
@@ -443,7 +449,7 @@ class Simulation:
                                               else rng.uniform(36.0, 37.0), 1)))
         if not readings:
             return
-        result = self.service.record_round(slot, readings, ROUND_STAFF)
+        result = self.service.record_round(slot, readings, self.round_team)
         by_id = {v: k for k, v in self.state.person_ids.items()}
         for person_id in result.quarantined:
             key = by_id[person_id]
@@ -460,14 +466,15 @@ class Simulation:
 
     def _disinfect(self, slot: RoundSlot) -> None:
         for zone in Zone:
-            self.service.record_disinfection(zone, slot, "cleaning-team")
+            self.service.record_disinfection(zone, slot, self.cleaning_team)
             self._tick(60, 300)
 
     def _quarantine_checks(self, d: int, *, release: bool) -> None:
         rng, rates = self.rng, self.rates
         for key, (case_id, stay_days) in sorted(self.state.quarantine.items()):
             self._tick(10, 60)
-            self.service.quarantine_check(case_id, round(rng.uniform(36.0, 37.2), 1))
+            self.service.quarantine_check(
+                case_id, round(rng.uniform(36.0, 37.2), 1), by=self.manager)
             case = self.service.quarantine_case(case_id)
             if not release or case.day_count(self.clock.now()) <= stay_days:
                 continue
@@ -478,7 +485,7 @@ class Simulation:
                 decision, why = QuarantineDecision.REFERRED_TO_HOSPITAL, "symptoms persist"
             else:
                 decision, why = QuarantineDecision.SENT_HOME, "did not return to work"
-            self.service.release_quarantine(case_id, decision, why, "site-manager")
+            self.service.release_quarantine(case_id, decision, why, self.manager)
             del self.state.quarantine[key]
             if decision is QuarantineDecision.RELEASED:
                 self.state.on_site.add(key)

@@ -237,7 +237,8 @@ class AccountsPage(QWidget):
         """Create the account, or reset the picked account's PIN; errors inline."""
         self.error.clear()
         self.result.clear()
-        by = self.account()
+        account = self.account()
+        by = account.actor if account is not None else None
         if by is None or not self.authorise(Action.ACCOUNTS):
             return
         pin, again = self.pin_edit.text(), self.again_edit.text()

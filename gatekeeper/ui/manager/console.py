@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gatekeeper.services.accounts import Account, Action
+from gatekeeper.services.accounts import Account, Action, Actor
 from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.accounts import AccountsPage
@@ -57,10 +57,13 @@ class ManagerConsole(QWidget):
         self,
         service: GateService,
         authorise: Callable[[Action], bool],
-        actor: Callable[[], str],
+        actor: Callable[[], str] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`actor` (the signed-in username) is kept for the kiosk window's call; what
+        the pages pass to the services is the signed-in account's `Actor` (`_actor`)."""
         super().__init__(parent)
+        self.username = actor
         self.setObjectName("managerConsole")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setProperty("role", "page")
@@ -105,10 +108,10 @@ class ManagerConsole(QWidget):
 
         self.stack = QStackedWidget(self)
         self.dashboard = DashboardPage(service, self.stack)
-        self.rounds = RoundsPage(service, actor, authorise, self.stack)
-        self.quarantine = QuarantinePage(service, actor, authorise, self.stack)
+        self.rounds = RoundsPage(service, self._actor, authorise, self.stack)
+        self.quarantine = QuarantinePage(service, self._actor, authorise, self.stack)
         self.review = ReviewPage(service, authorise, self.stack)
-        self.passes = PassesPage(service, actor, authorise, self.stack)
+        self.passes = PassesPage(service, self._actor, authorise, self.stack)
         self.policy = PolicyPage(service, authorise, self.stack)
         self.accounts = AccountsPage(service, lambda: self.account, authorise, self.stack)
         self.review.report_requested.connect(
@@ -154,6 +157,13 @@ class ManagerConsole(QWidget):
 
     def refresh(self) -> None:
         self.pages[self.current()].refresh()  # type: ignore[attr-defined]
+
+    def _actor(self) -> Actor:
+        """The signed-in account's proof for the services, which check its role
+        themselves (the pages only hide what the role cannot use)."""
+        if self.account is None or self.account.actor is None:
+            raise RuntimeError("nothing is recorded from the console without a sign-in")
+        return self.account.actor
 
     def set_account(self, account: Account | None) -> None:
         """Who is signed in (None: nobody, on leaving): the bar offers only what the

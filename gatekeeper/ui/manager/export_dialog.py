@@ -2,10 +2,12 @@
 
 What the signed-in account may do decides what is offered: a site manager exports the
 daily ledger (masked) and inspection reports; an inspector also gets the full values
-(ID numbers and phones unmasked). The file is chosen with Qt's own file dialog; the
-export runs off the UI thread on its own ledger connection (`LedgerJob`), through the
-same services as `gatekeeper export` and `gatekeeper report`, which record it in the
-ledger ("export" record) — a file that exists was recorded.
+(ID numbers and phones unmasked). The services decide: the dialog passes the signed-in
+account's `Actor`, and an export its role may not make is refused there. The file is
+chosen with Qt's own file dialog; the export runs off the UI thread on its own ledger
+connection (`LedgerJob`), through the same services as `gatekeeper export` and
+`gatekeeper report`, which record it in the ledger ("export" record) — a file that
+exists was recorded.
 """
 
 from __future__ import annotations
@@ -288,16 +290,21 @@ class ExportDialog(QDialog):
             output.parent.mkdir(parents=True, exist_ok=True)
         kind, fmt, lang = self.kind(), self.fmt(), str(self.lang_combo.currentData())
         start, end = pydate(self.from_edit.date()), pydate(self.to_edit.date())
-        full = self.full_check.isChecked() and self.full_check.isEnabled()
-        now, tz, site, by = self._now(), self.tz, self.site, self.account.username
+        # Unmasked or not is the service's call (EXPORT_FULL): the box is only hidden from
+        # a role that cannot use it, and what is asked is passed on as asked.
+        full = self.full_check.isChecked() and kind != INSPECTION
+        by = self.account.actor
+        if by is None:  # an account not from accounts.sign_in: nobody to export as
+            return
+        now, tz, site = self._now(), self.tz, self.site
         work: Callable[[Ledger], Any]
         if kind == INSPECTION:
 
             def work(ledger: Ledger) -> Any:
                 from gatekeeper.reports.inspection import write_inspection_pdf
-                from gatekeeper.services.review import export_inspection
+                from gatekeeper.services.exports import export_inspection_report
 
-                return export_inspection(
+                return export_inspection_report(
                     ledger, start, end, output,
                     lambda d, tmp: write_inspection_pdf(d, tmp, lang=lang, site=site),
                     now=now, by=by,

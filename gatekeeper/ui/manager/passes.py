@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.scanner import keys
-from gatekeeper.services.accounts import Action
+from gatekeeper.services.accounts import Action, Actor
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.passes import Issued, PassService, PassState
 from gatekeeper.ui import theme
@@ -49,7 +49,7 @@ class PassesPage(QWidget):
     def __init__(
         self,
         service: GateService,
-        actor: Callable[[], str],
+        actor: Callable[[], Actor],
         authorise: Authorise,
         parent: QWidget | None = None,
         key_dir: Path | None = None,
@@ -189,11 +189,12 @@ class PassesPage(QWidget):
         return (self.key_dir or keys.default_key_dir()).joinpath(keys.KEY_FILE).exists()
 
     def _passes(self, *, create_key: bool) -> PassService:
-        if create_key:
-            key: keys.SiteKey | None = keys.load_or_create(self.key_dir)
-        else:
-            key = keys.load(self.key_dir) if self.has_key() else None
-        return PassService(self.service, key)
+        if create_key:  # made on first use, once the service has accepted the account
+            return PassService(self.service, self._load_or_create_key)
+        return PassService(self.service, keys.load(self.key_dir) if self.has_key() else None)
+
+    def _load_or_create_key(self) -> keys.SiteKey:
+        return keys.load_or_create(self.key_dir)
 
     # --- issue --------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.quarantine import QuarantineCase
 from gatekeeper.domain.vocab import QuarantineDecision
 from gatekeeper.services import site
-from gatekeeper.services.accounts import Action
+from gatekeeper.services.accounts import Action, Actor
 from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
@@ -65,7 +65,7 @@ class QuarantinePage(QWidget):
     def __init__(
         self,
         service: GateService,
-        actor: Callable[[], str],
+        actor: Callable[[], Actor],
         authorise: Authorise,
         parent: QWidget | None = None,
     ) -> None:
@@ -222,7 +222,8 @@ class QuarantinePage(QWidget):
             return
         try:
             self.service.quarantine_check(
-                self.case.id, self.temperature_edit.text(), self.note_edit.text())
+                self.case.id, self.temperature_edit.text(), self.note_edit.text(),
+                by=self.actor())
         except LocalizedError as error:
             self.check_error.show_say(error_say(error))
             return

@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from gatekeeper.domain.errors import ValidationError
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.rounds import slot_for
 from gatekeeper.domain.temperature import parse_reading
 from gatekeeper.domain.vocab import RoundSlot, Zone
 from gatekeeper.services import site
-from gatekeeper.services.accounts import Action
+from gatekeeper.services.accounts import Action, Actor
 from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
@@ -58,7 +59,7 @@ class RoundsPage(QWidget):
     def __init__(
         self,
         service: GateService,
-        actor: Callable[[], str],
+        actor: Callable[[], Actor],
         authorise: Authorise,
         parent: QWidget | None = None,
     ) -> None:
@@ -319,7 +320,12 @@ class RoundsPage(QWidget):
         except ValidationError as error:
             self.reading_error.show_say(error_say(error))
             return
-        result = self.service.record_round(self.slot, [(person.person_id, reading)], self.actor())
+        try:
+            result = self.service.record_round(
+                self.slot, [(person.person_id, reading)], self.actor())
+        except LocalizedError as error:  # the service's own role check
+            self.reading_error.show_say(error_say(error))
+            return
         if result.remeasure:
             policy = self.service.policy
             error = ValidationError("error.temperature_out_of_range", "temperature", {
@@ -351,7 +357,11 @@ class RoundsPage(QWidget):
     def disinfect(self, zone: Zone, slot: RoundSlot) -> None:
         if not self.authorise(Action.ROUNDS):
             return
-        self.service.record_disinfection(zone, slot, self.actor())
+        try:
+            self.service.record_disinfection(zone, slot, self.actor())
+        except LocalizedError as error:  # the service's own role check
+            self.reading_error.show_say(error_say(error))
+            return
         self.log = site.disinfections(self.service.ledger, self.service.today())
         self._draw()
         self.changed.emit()

@@ -1,0 +1,125 @@
+"""`--as USERNAME`: the commands that change or reveal personal data act as an account.
+
+Whoever holds the ledger file could write it with sqlite3 anyway; what `--as` adds is
+that GateKeeper's own commands name a signed-in account in what they record and let
+the services check that account's role (a gate staff account cannot purge, issue a
+pass or make a second site manager from the shell). The PIN is read from the terminal
+without echo; when standard input is not a terminal (a script, a pipe), one line is
+read per PIN, in the order the prompts come, and nothing is printed for the prompts.
+
+Refusals (no `--as`, an unknown user, a wrong PIN, a locked account, a role that may
+not do it) exit 1 with one line on stderr; `accounts.sign_in` records the attempt
+(one "sign_in" record) and nothing else is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import click
+
+from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.ledger import Ledger
+from gatekeeper.services import accounts as acc
+from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, validate_pin
+
+AS_HELP = (
+    "Act as this account (USERNAME); its PIN is asked for (read from standard input, "
+    "one line, when that is not a terminal)."
+)
+
+as_option = click.option("--as", "as_user", metavar="USERNAME", default=None, help=AS_HELP)
+
+NEEDS_AS = Text(
+    "This command acts as an account: add --as USERNAME ({allowed} may {action}); "
+    "its PIN is asked for.",
+    "此命令须以账户身份执行：请加上 --as 用户名（{allowed}可以{action}），随后输入其 PIN。",
+)
+NO_PIN = Text(
+    "No PIN for {username} on standard input: give one line per PIN asked for.",
+    "标准输入中没有 {username} 的 PIN：每个要求输入的 PIN 占一行。",
+)
+PINS_DIFFER = Text(
+    "The two PINs differ: enter the same PIN twice (nothing was written).",
+    "两次输入的 PIN 不一致：请输入相同的 PIN 两次（未写入任何内容）。",
+)
+_PIN = Text("PIN for {username}", "{username} 的 PIN")
+_NEW_PIN = Text(
+    "New PIN for {username} ({min}-{max} digits)", "{username} 的新 PIN（{min}-{max} 位数字）"
+)
+_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
+
+
+def _interactive() -> bool:
+    """A person at a terminal (prompts without echo), or a script feeding lines."""
+    stdin = click.get_text_stream("stdin")
+    try:
+        return stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _line(username: str) -> str:
+    """One PIN line from a non-terminal standard input; EOF is a refusal."""
+    line = click.get_text_stream("stdin").readline()
+    if not line:
+        raise LocalizedError("no_pin", NO_PIN, {"username": username})
+    return line.rstrip("\r\n")
+
+
+def read_pin(username: str) -> str:
+    """The acting account's PIN: hidden at a terminal, else the next line."""
+    if _interactive():
+        return str(click.prompt(_PIN.format(system_lang(), username=username), hide_input=True))
+    return _line(username)
+
+
+def read_new_pin(username: str) -> str:
+    """A new PIN, twice. At a terminal a bad or mismatched PIN is asked again; from a
+    script (one line each) it is a refusal, so a wrong line never becomes a PIN."""
+    lang = system_lang()
+    if _interactive():
+
+        def checked(value: str) -> str:
+            try:
+                return validate_pin(value)
+            except LocalizedError as exc:
+                raise click.UsageError(exc.message(lang)) from exc
+
+        return str(click.prompt(
+            _NEW_PIN.format(lang, username=username, min=MIN_DIGITS, max=MAX_DIGITS),
+            hide_input=True, confirmation_prompt=_REPEAT.format(lang), value_proc=checked,
+        ))  # fmt: skip
+    pin, again = _line(username), _line(username)
+    if pin != again:
+        raise LocalizedError("pins_differ", PINS_DIFFER)
+    return validate_pin(pin)
+
+
+def sign_in_as(
+    ledger: Ledger,
+    username: str | None,
+    action: acc.Action,
+    now: Callable[[], datetime] | datetime,
+) -> acc.Actor:
+    """The signed-in Actor for `username`, allowed to do `action`, or a refusal
+    (LocalizedError: exit 1, one line). The role is checked here too, before any
+    further prompt or work; the service checks it again where it records."""
+    if username is None:
+        allowed = acc.allowed_roles(action)
+        what = acc.ACTION_NAMES[action]
+        raise LocalizedError(
+            "needs_as",
+            Text(
+                NEEDS_AS.en.replace("{allowed}", allowed.en).replace("{action}", what.en),
+                NEEDS_AS.zh_CN.replace("{allowed}", allowed.zh_CN).replace(
+                    "{action}", what.zh_CN
+                ),
+            ),
+        )
+    pin = read_pin(username)
+    at = now() if callable(now) else now
+    account = acc.sign_in(ledger, username, pin, at)
+    assert account.actor is not None  # sign_in always proves who it signed in
+    return acc.acting(account.actor, action)
