@@ -29,17 +29,17 @@ def test_preimage_format() -> None:
 
 
 def test_preimage_is_unambiguous() -> None:
-    base = [None] * 15
+    base = [None] * len(chain.HASHED_COLUMNS)
     assert chain.preimage(["ab", "c", *base[2:]]) != chain.preimage(["a", "bc", *base[2:]])
     assert chain.preimage(["", *base[1:]]) != chain.preimage(base)
     assert chain.preimage(["1:a,", *base[1:]]) != chain.preimage(["1", "a", *base[2:]])
 
 
-@given(st.lists(field, min_size=15, max_size=15))
+@given(st.lists(field, min_size=len(chain.HASHED_COLUMNS), max_size=len(chain.HASHED_COLUMNS)))
 def test_sql_preimage_equals_python(values: list[str | None]) -> None:
     conn = sqlite3.connect(":memory:")
     conn.execute(f"CREATE TABLE records ({', '.join(chain.HASHED_COLUMNS)})")
-    conn.execute(f"INSERT INTO records VALUES ({', '.join('?' * 15)})", values)
+    conn.execute(f"INSERT INTO records VALUES ({', '.join('?' * len(values))})", values)
     (sql,) = conn.execute(f"SELECT {chain.PREIMAGE_SQL} FROM records", (chain.FORMAT,)).fetchone()
     assert sql == chain.preimage(values)
 
