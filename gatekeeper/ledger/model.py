@@ -16,7 +16,8 @@ class NewRecord:
 
     `at` must be timezone-aware; `day` is the site-local date (YYYY-MM-DD) chosen by
     the caller. `personal` holds the fields a purge erases (bytes allowed); `body` the
-    rest. `corrects` is the uuid of an earlier record this one corrects.
+    rest. `corrects` is the uuid of an earlier record this one corrects. The fields are
+    the columns whose source is the caller (columns.RECORDS; a test holds them equal).
     """
 
     kind: str
@@ -35,7 +36,11 @@ class NewRecord:
 
 @dataclass(frozen=True)
 class StoredRecord:
-    """A record as stored; `personal` is None once purged (the digest stays)."""
+    """A record as stored; `personal` is None once purged (the digest stays).
+
+    The fields are the readable columns in declaration order (columns.READ): the ledger
+    builds one by position, and tests/ledger/test_ledger_columns.py holds the two equal.
+    """
 
     seq: int
     uuid: str
