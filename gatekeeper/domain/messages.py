@@ -464,6 +464,43 @@ _RAW: dict[str, tuple[str, str]] = {
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
     ),
+    # --- the kiosk's screening session (gatekeeper.services.kiosk) ------------------
+    "kiosk.bad_date": (
+        '"{value}" is not a date: write year-month-day, e.g. 2020-12-31.',
+        "“{value}”不是有效日期：请按 年-月-日 填写，例如 2020-12-31。",
+    ),
+    "kiosk.no_site_key": (
+        "This kiosk has no site key, so site passes cannot be verified here: type the "
+        "person's ID number instead.",
+        "本机没有工地密钥，无法在此验证通行证：请改为输入证件号码。",
+    ),
+    "kiosk.pass_unverifiable": (
+        "This site pass cannot be verified on this kiosk: type the person's ID number.",
+        "本机无法验证该通行证：请输入此人的证件号码。",
+    ),
+    "kiosk.scan_unverifiable": (
+        "This kiosk has no site key, so the site pass cannot be verified: re-scan on a "
+        "kiosk that has it, or check by hand (manager).",
+        "本机没有工地密钥，无法验证通行证：请在有密钥的设备上重新扫码，或由管理人员人工核验。",
+    ),
+    "kiosk.other_person": (
+        "This site pass was issued to someone else: check the person by hand (manager).",
+        "该通行证签发给了其他人：请由管理人员人工核验。",
+    ),
+    "kiosk.first_time_next": ("Take the first-time path.", "请按初次进场流程办理。"),
+    "kiosk.plate_line": ("Plate number: {plate}", "车牌号：{plate}"),
+    "kiosk.not_saved": (
+        "Not saved. {problem} What was entered is still on screen: press again once "
+        "that is fixed.",
+        "未保存。{problem} 已填写的内容仍保留在屏幕上：问题解决后请再按一次。",
+    ),
+    "kiosk.unexpected": (
+        "Something went wrong and nothing was saved for this step; the details are in the "
+        "log file {log}. What was entered is still on screen: press again, and call the "
+        "site manager if it happens again.",
+        "出现意外错误，此步骤未保存任何内容；详情已写入日志文件 {log}。已填写的内容仍保留在屏幕上："
+        "请再按一次，如仍出现请联系项目负责人。",
+    ),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}

@@ -1,0 +1,95 @@
+"""Finding the person at the gate: what staff typed (or a registration) to a person id.
+
+A known ID number pre-fills the registration so a returning visitor is not typed twice;
+the ledger's `people` projection is the only place that answers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from gatekeeper.domain.errors import ValidationError
+from gatekeeper.domain.identity import Registration, validate_id
+from gatekeeper.domain.vocab import IdType
+from gatekeeper.services.gate import GateService
+
+REGISTRATION_FIELDS = (
+    "name", "id_type", "id_number", "phone", "employer", "role", "coming_from", "recent_stays"
+)
+
+
+def parse_stays(text: str) -> list[tuple[str, str]]:
+    """"郑州 2020-02-20; 武汉 2020-01-30" → [(region, date text)]: input format only,
+    the domain validates the places and dates."""
+    items = [part.strip() for part in re.split(r"[;；\n]", text or "") if part.strip()]
+    stays: list[tuple[str, str]] = []
+    for item in items:
+        match = re.match(r"^(.*\S)[\s,，]+(\d{4}-\d{1,2}-\d{1,2})$", item)
+        if not match:
+            raise ValidationError("error.stay_invalid", "recent_stays")
+        stays.append((match.group(1).strip(), match.group(2)))
+    return stays
+
+
+def registration_from(values: dict[str, str], today: date) -> Registration:
+    """The registration form's raw texts, validated by the domain (ValidationError names
+    the field)."""
+    return Registration.validated(
+        name=values.get("name", ""),
+        id_type=values.get("id_type", IdType.RESIDENT_ID.value),
+        id_number=values.get("id_number", ""),
+        phone=values.get("phone", ""),
+        employer=values.get("employer", ""),
+        role=values.get("role", ""),
+        coming_from=values.get("coming_from", ""),
+        recent_stays=parse_stays(values.get("recent_stays", "")),
+        today=today,
+    )
+
+
+def resolve_person(gate: GateService, raw: str, today: date) -> str | None:
+    """The person staff typed: a person id, or an ID number of any kind (signed pass
+    payloads go through `PassService.verify` instead)."""
+    ledger = gate.ledger
+    if ledger.get_person(raw) is not None:
+        return raw
+    for id_type in IdType:
+        try:
+            number = validate_id(id_type, raw, today)
+        except ValidationError:
+            continue
+        person = ledger.find_person(id_type.value, number)
+        if person is not None:
+            return person.person_id
+    return None
+
+
+def registered_person(gate: GateService, person_id: str | None) -> str | None:
+    """`person_id` when it names a registered person, else None."""
+    if person_id is None or gate.ledger.get_person(person_id) is None:
+        return None
+    return person_id
+
+
+def prefill(gate: GateService, id_type: str, id_number: str, today: date) -> dict[str, str] | None:
+    """The registration fields of the person with this ID number, or None (unknown or
+    not a valid number yet)."""
+    try:
+        number = validate_id(IdType(id_type), id_number, today)
+    except (ValidationError, ValueError):
+        return None
+    person = gate.ledger.find_person(id_type, number)
+    if person is None:
+        return None
+    fields = dict(person.fields)
+    stays = "; ".join(f"{s['region']} {s['last_day']}" for s in fields.get("recent_stays", []))
+    return {
+        "name": person.name or "",
+        "id_number": number,
+        "phone": person.phone or "",
+        "employer": fields.get("employer", ""),
+        "role": fields.get("role", ""),
+        "coming_from": fields.get("coming_from", ""),
+        "recent_stays": stays,
+    }
