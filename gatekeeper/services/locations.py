@@ -27,3 +27,14 @@ def default_settings_dir() -> Path:
 def default_kiosk_pin_path() -> Path:
     """The kiosk PIN file (salted hash, lockout), e.g. ~/.config/GateKeeper/kiosk-pin.json."""
     return default_settings_dir() / "kiosk-pin.json"
+
+
+def default_log_path() -> Path:
+    """GateKeeper's log file: `$GATEKEEPER_DATA_DIR/logs/gatekeeper.log` when that is set
+    (tests, several sites on one machine), else the user's log directory."""
+    import os
+
+    env = os.environ.get("GATEKEEPER_DATA_DIR")
+    base = Path(env) / "logs" if env else Path(
+        platformdirs.user_log_dir(APP_NAME, appauthor=False))
+    return base / "gatekeeper.log"

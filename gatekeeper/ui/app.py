@@ -15,9 +15,10 @@ from gatekeeper.scanner import keys
 from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kiosk_pin import KioskPin
-from gatekeeper.services.locations import default_kiosk_pin_path
+from gatekeeper.services.locations import default_kiosk_pin_path, default_log_path
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
+from gatekeeper.ui.crash import CrashReporter, start_logging
 from gatekeeper.ui.main_window import FiguresProvider, MainWindow
 from gatekeeper.ui.scan_burst import ScanBurstFilter
 from gatekeeper.ui.translations import LanguageSwitcher, default_resources_dir, ensure_compiled
@@ -60,6 +61,7 @@ def run_gui(
     session: GateSession | None = None,
     pin_path: Path | None = None,
     key_dir: Path | None = None,
+    log_path: Path | None = None,
 ) -> int:
     """Open the kiosk window on the ledger at `db_path`; return the exit code.
 
@@ -74,7 +76,18 @@ def run_gui(
     `session` runs the screenings (without it the start screen only shows figures).
     Kiosk mode with a session needs a kiosk PIN (`pin_path`, default the user config's):
     without one it refuses to start (exit code 2) and says how to set it.
+
+    Start-up is staged so that nothing fails unseen: first the log file (`log_path`,
+    default `default_log_path()`) with faulthandler for native crashes, then the
+    application, then the crash reporter (every uncaught exception logged and shown),
+    then the window.
     """
+    log_path = log_path or default_log_path()
+    try:
+        log_stream = start_logging(log_path)
+    except OSError as error:  # an unwritable log folder must not keep the gate shut
+        print(f"GateKeeper: cannot write the log file {log_path}: {error}", file=sys.stderr)
+        log_stream = None
     kiosk_pin = None
     if kiosk and session is not None:
         kiosk_pin = KioskPin(pin_path or default_kiosk_pin_path())
@@ -86,6 +99,8 @@ def run_gui(
     app.setApplicationName("GateKeeper")
     app.setApplicationDisplayName("GateKeeper")
     app.setFont(theme.base_font())  # dialogs and other top-level windows too
+    crashes = CrashReporter(log_path, app)
+    crashes.install()
 
     resources = default_resources_dir()
     try:
@@ -106,7 +121,7 @@ def run_gui(
         camera_view = CameraView(camera)
     window = MainWindow(
         languages, figures_provider, db_path=db_path, session=session, kiosk_pin=kiosk_pin,
-        camera=camera_view, site_key=site_key,
+        camera=camera_view, site_key=site_key, log_path=log_path,
     )  # fmt: skip
     burst = ScanBurstFilter(app)
     burst.scanned.connect(window.scan_received)
@@ -124,4 +139,10 @@ def run_gui(
         app.removeEventFilter(burst)
         window.stop_camera()
         burst.deleteLater()
+        crashes.uninstall()
+        if log_stream is not None:
+            import faulthandler
+
+            faulthandler.disable()
+            log_stream.close()
     return code

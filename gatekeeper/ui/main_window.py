@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         sound: Any = None,
         camera: QWidget | None = None,
         site_key: SiteKey | None = None,
+        log_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -142,6 +143,7 @@ class MainWindow(QMainWindow):
         self.sound = sound
         self._warmed_up = False
         self.site_key = site_key  # None: passes cannot be verified on this kiosk
+        self.log_path = log_path  # where unexpected errors are logged (said on screen)
         # One CameraView for the whole day (a CameraView: start/stop/scanned), moved to
         # whichever page takes scans.
         self.camera = camera
@@ -230,7 +232,8 @@ class MainWindow(QMainWindow):
 
     def _build_flow(self, session: GateSession) -> None:
         passes = PassService(session.service, self.site_key) if self.site_key else None
-        self.flow = KioskFlow(session.service, self, passes=passes)
+        self.flow = KioskFlow(session.service, self, passes=passes,
+                              log_hint=str(self.log_path or ""))
         self.step_pages = build_pages(self.pages)
         wire(self.flow, self.step_pages)
         for page in self.step_pages.values():
@@ -389,7 +392,12 @@ class MainWindow(QMainWindow):
         self.page_widget(page).set_state(state)
 
     def _field_error(self, page: str, field: str, message: Any) -> None:
-        self.page_widget(page).show_error(field, message)
+        widget = self.page_widget(page)
+        if widget is self.start_screen:  # the start screen has no error line: the header
+            if message is not None:
+                self.show_notice(lambda: message(current_lang()))
+            return
+        widget.show_error(field, message)
 
     def _sound(self) -> Any:
         if self.sound is None:
