@@ -18,8 +18,9 @@ from manager_support import DAY_LIST, NOW, TZ, build_simulated, copy_of
 from gatekeeper.ledger import Ledger
 from gatekeeper.reports.daily import write_daily_pdf
 from gatekeeper.reports.inspection import write_inspection_pdf
-from gatekeeper.services.exports import export_day
-from gatekeeper.services.review import export_inspection, inspection_data
+from gatekeeper.services import accounts
+from gatekeeper.services.exports import export_day, export_inspection_report
+from gatekeeper.services.review import inspection_data
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 
@@ -32,6 +33,22 @@ def pdf_text(path: Path, page: int | None = None) -> str:
                           check=True).stdout  # fmt: skip
 
 
+def _signed_in(ledger: Ledger, role: str) -> accounts.Actor:
+    """A site manager "boss" (the first start), or an inspector made by them; signed in."""
+    if accounts.needs_first_manager(ledger):
+        accounts.create_first_manager(ledger, username="boss", display_name="王经理",
+                                      pin="246810", now=NOW)  # fmt: skip
+    boss = accounts.sign_in(ledger, "boss", "246810", NOW).actor
+    assert boss is not None
+    if role == "site_manager":
+        return boss
+    accounts.create_account(ledger, username="li", role=role, display_name="李督导",
+                            pin="135790", now=NOW, by=boss)  # fmt: skip
+    signed = accounts.sign_in(ledger, "li", "135790", NOW).actor
+    assert signed is not None
+    return signed
+
+
 @pytest.fixture(scope="module")
 def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_simulated(tmp_path_factory.mktemp("sim") / "sim.sqlite3")
@@ -40,9 +57,10 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_daily_pdf_chinese_pages_and_head(simulated: Path, tmp_path: Path) -> None:
     out = tmp_path / "day.pdf"
     with Ledger.open(copy_of(simulated, tmp_path)) as ledger:
+        boss = _signed_in(ledger, "site_manager")
         head = ledger.head().hash
         result = export_day(ledger, DAY_LIST[1], "pdf", out, lang="zh_CN", full=False,
-                            site="只有河南项目", now=NOW, tz=TZ, by="test",
+                            site="只有河南项目", now=NOW, tz=TZ, by=boss,
                             pdf_writer=write_daily_pdf)  # fmt: skip
         assert result.record.body["head"] == head and result.record.body["format"] == "pdf"
     text = pdf_text(out)
@@ -64,12 +82,13 @@ def test_inspection_report_verdict_and_head(simulated: Path, tmp_path: Path) -> 
     out = tmp_path / "inspection.pdf"
     path = copy_of(simulated, tmp_path)
     with Ledger.open(path) as ledger:
-        data, _digest, record = export_inspection(
+        data, _digest, record = export_inspection_report(
             ledger, date(2020, 3, 1), date(2020, 3, 4), out,
             lambda d, tmp: write_inspection_pdf(d, tmp, lang="en", site="Site A"),
-            now=NOW, by="test",
+            now=NOW, by=_signed_in(ledger, "inspector"),
         )  # fmt: skip
     assert record.body["head"] == data.head.hash == record.prev_hash
+    assert record.body["by"] == "li" and record.body["what"] == "inspection"
     text = pdf_text(out)
     assert "Inspection report" in text and "2020-03-01 to 2020-03-04" in text
     assert "INTACT" in text and data.head.hash in text and "Page 1 of" in text

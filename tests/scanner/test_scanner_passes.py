@@ -20,6 +20,7 @@ from gatekeeper.scanner.passes import (
     sign_pass,
     verify_pass,
 )
+from gatekeeper.services import accounts
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.passes import PassService
@@ -107,33 +108,36 @@ def service(tmp_path: Path):
     clock = SteppingClock(datetime(2020, 3, 2, 8, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
     ledger = Ledger.open(tmp_path / "ledger.sqlite3", kiosk_id="k1")
     key = keys.load_or_create(tmp_path / "keys", "site-a")
-    yield PassService(GateService(ledger, Policy(), clock), key), clock
+    made = accounts.create_first_manager(
+        ledger, username="boss", display_name="王经理", pin="246810", now=clock.now())
+    yield PassService(GateService(ledger, Policy(), clock), key), clock, made.actor
     ledger.close()
 
 
 def test_issue_verify_revoke_through_the_ledger(service) -> None:
-    passes, clock = service
-    issued = passes.issue(name="张三", id_number=ID_NUMBER, phone="13800138000", days=10)
-    assert issued.registered
+    passes, clock, boss = service
+    issued = passes.issue(name="张三", id_number=ID_NUMBER, phone="13800138000", days=10,
+                          by=boss)  # fmt: skip
+    assert issued.registered and issued.record.body["by"] == "boss"
     payload = issued.site_pass.payload
     assert passes.verify(payload).person.name == "张三"
     # the same person again: found, not registered twice
-    assert not passes.issue(name="张三", id_number=ID_NUMBER).registered
+    assert not passes.issue(name="张三", id_number=ID_NUMBER, by=boss).registered
     # the gate's returning-path check reads the same record
     assert passes.gate._latest_pass(issued.person.person_id) is not None
-    passes.revoke(ID_NUMBER)
+    assert passes.revoke(ID_NUMBER, by=boss).body["by"] == "boss"
     with pytest.raises(PassRejected) as info:
         passes.verify(payload)
     assert info.value.problem is PassProblem.REVOKED
     clock.advance(days=1)  # a new pass after the revocation is good; the old one stays revoked
-    fresh = passes.issue(name="张三", id_number=ID_NUMBER).site_pass.payload
+    fresh = passes.issue(name="张三", id_number=ID_NUMBER, by=boss).site_pass.payload
     assert passes.verify(fresh)
     with pytest.raises(PassRejected):
         passes.verify(payload)
 
 
 def test_signed_but_never_recorded_pass_is_refused(service) -> None:
-    passes, _ = service
+    passes, _, _ = service
     stray = sign_pass(passes.key, PERSON, TODAY, TODAY + timedelta(days=3)).payload
     with pytest.raises(PassRejected) as info:
         passes.verify(stray)
@@ -141,8 +145,8 @@ def test_signed_but_never_recorded_pass_is_refused(service) -> None:
 
 
 def test_private_key_never_in_the_ledger(service, tmp_path: Path) -> None:
-    passes, _ = service
-    passes.issue(name="张三", id_number=ID_NUMBER, phone="13800138000")
+    passes, _, boss = service
+    passes.issue(name="张三", id_number=ID_NUMBER, phone="13800138000", by=boss)
     passes.ledger.checkpoint()
     secret = (tmp_path / "keys" / keys.KEY_FILE).read_bytes()
     body = secret.split(b"-----")[2].strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -14,6 +14,8 @@ from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.screening import Screening
 from gatekeeper.domain.vocab import CertificateKind, IdType, ScanStatus, Step
 from gatekeeper.ledger import Ledger, StoredRecord
+from gatekeeper.services import accounts
+from gatekeeper.services.accounts import Actor, Role
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import GateService
 
@@ -57,12 +59,43 @@ def registration(**overrides: object) -> Registration:
     return Registration.validated(**fields)  # type: ignore[arg-type]
 
 
+PIN = "246810"
+
+
+def actor(
+    ledger: Ledger, username: str = "boss", role: Role | str = Role.SITE_MANAGER,
+    *, now: datetime = START,
+) -> Actor:  # fmt: skip
+    """A real sign-in's Actor, making the account on first use (the first is the site
+    manager "boss", as on a first start). Each call writes one "sign_in" record."""
+    if accounts.needs_first_manager(ledger):
+        accounts.create_first_manager(
+            ledger, username="boss", display_name="王经理", pin=PIN, now=now)
+    if ledger.get_account(username) is None:
+        boss = accounts.sign_in(ledger, "boss", PIN, now).actor
+        assert boss is not None
+        accounts.create_account(ledger, username=username, role=role, display_name=username,
+                                pin=PIN, now=now, by=boss)  # fmt: skip
+    signed = accounts.sign_in(ledger, username, PIN, now)
+    assert signed.actor is not None
+    return signed.actor
+
+
 @dataclass
 class Gate:
     ledger: Ledger
     clock: SteppingClock
     service: GateService
     path: Path
+    _manager: Actor | None = field(default=None, repr=False)
+
+    @property
+    def manager(self) -> Actor:
+        """The site manager "boss", signed in once per gate (for rounds, quarantine,
+        corrections and passes, which the services refuse to anyone else)."""
+        if self._manager is None:
+            self._manager = actor(self.ledger, now=self.clock.now())
+        return self._manager
 
     def tick(self, minutes: float = 1) -> None:
         self.clock.advance(minutes=minutes)

@@ -20,18 +20,20 @@ def ledger(tmp_path: Path):  # type: ignore[no-untyped-def]
         yield led
 
 
-def _manager(ledger: Ledger) -> acc.Account:
-    return acc.create_first_manager(
+def _manager(ledger: Ledger) -> acc.Actor:
+    made = acc.create_first_manager(
         ledger, username="boss", display_name="王经理", pin="246810", now=NOW
     )
+    assert made.actor is not None  # the first start signs its manager in
+    return made.actor
 
 
 def test_first_start_creates_the_manager(ledger: Ledger) -> None:
     assert acc.needs_first_manager(ledger)
-    with pytest.raises(LocalizedError) as err:
+    with pytest.raises(TypeError):  # a name is not an account: nobody signed in
         acc.create_account(ledger, username="guard", role=Role.GATE_STAFF, display_name="李",
-                           pin="1234", now=NOW, by=acc.CLI_ACTOR)  # fmt: skip
-    assert err.value.code == "first_must_be_manager"
+                           pin="1234", now=NOW, by=acc.CLI_ACTOR)  # type: ignore[arg-type]
+    assert ledger.head().records == 0
     boss = _manager(ledger)
     assert boss.role is Role.SITE_MANAGER and not acc.needs_first_manager(ledger)
     with pytest.raises(LocalizedError):
@@ -80,8 +82,10 @@ def test_sign_in_lockout_and_records(ledger: Ledger) -> None:
 
 def test_change_pin_and_accounts(ledger: Ledger) -> None:
     boss = _manager(ledger)
-    guard = acc.create_account(ledger, username="guard1", role="gate_staff", display_name="李四",
-                               pin="1234", now=NOW, by=boss)  # fmt: skip
+    acc.create_account(ledger, username="guard1", role="gate_staff", display_name="李四",
+                       pin="1234", now=NOW, by=boss)  # fmt: skip
+    guard = acc.sign_in(ledger, "guard1", "1234", NOW).actor
+    assert guard is not None and guard.role is Role.GATE_STAFF
     with pytest.raises(LocalizedError) as err:  # staff may not manage accounts
         acc.create_account(ledger, username="x2", role="inspector", display_name="x", pin="1234",
                            now=NOW, by=guard)  # fmt: skip
@@ -119,7 +123,11 @@ def test_permissions() -> None:
     assert not can("nobody", Action.RUN_GATE) and not can(Role.INSPECTOR, "fly")
     with pytest.raises(LocalizedError) as err:
         acc.require(Role.GATE_STAFF, Action.EXPORT)
-    assert "gate staff" in err.value.message("en") and "门岗人员" in err.value.message("zh_CN")
+    assert "gate staff" in err.value.message("en").lower()
+    assert "门岗人员" in err.value.message("zh_CN")
+    # the refusal says who may do it instead, in both languages
+    assert "only a site manager or an inspector may" in err.value.message("en")
+    assert "仅项目负责人或督导检查人员可以" in err.value.message("zh_CN")
 
 
 def test_reset_pin_clears_a_lockout_and_is_recorded(ledger: Ledger) -> None:
@@ -131,7 +139,10 @@ def test_reset_pin_clears_a_lockout_and_is_recorded(ledger: Ledger) -> None:
             acc.sign_in(ledger, "guard1", "0000", NOW)
     assert acc.list_accounts(ledger)[-1].locked_until is not None
     # only a manager resets, and not their own PIN; the PIN is validated
-    guard = acc.Account("guard1", Role.GATE_STAFF, "李")
+    acc.create_account(ledger, username="guard2", role=Role.GATE_STAFF, display_name="王",
+                       pin="1234", now=NOW, by=boss)  # fmt: skip
+    guard = acc.sign_in(ledger, "guard2", "1234", NOW).actor
+    assert guard is not None
     for by, code in ((guard, "not_allowed"), (boss, "own_pin_reset")):
         with pytest.raises(LocalizedError) as err:
             acc.reset_pin(ledger, "boss" if by is boss else "guard1", "5678", NOW, by)

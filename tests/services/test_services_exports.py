@@ -9,6 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from manager_support import DAY_LIST, NOW, TZ, build_simulated, copy_of
+from services_support import actor
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.ledger import Ledger
@@ -57,7 +58,7 @@ def test_masked_by_default_full_on_request(ledger: Ledger) -> None:
 def test_csv_with_bom_read_back(ledger: Ledger, tmp_path: Path) -> None:
     out = tmp_path / "day.csv"
     result = export_day(ledger, DAY_LIST[1], "csv", out, lang="zh_CN", full=False, site="工地",
-                        now=NOW, tz=TZ, by="test")  # fmt: skip
+                        now=NOW, tz=TZ, by=actor(ledger, now=NOW))  # fmt: skip
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
     with open(out, encoding="utf-8-sig", newline="") as handle:
         table = list(csv.reader(handle))
@@ -69,13 +70,16 @@ def test_csv_with_bom_read_back(ledger: Ledger, tmp_path: Path) -> None:
     assert record.kind == "export" and record.body["rows"] == result.rows
     assert record.body["sha256"] == file_digest(out) == result.sha256
     assert record.body["format"] == "csv" and record.body["full"] is False
+    assert record.body["by"] == "boss"
     assert record.prev_hash == record.body["head"]  # the file was made from this head
 
 
 def test_xlsx_read_back(ledger: Ledger, tmp_path: Path) -> None:
     out = tmp_path / "day.xlsx"
+    inspector = actor(ledger, "li", "inspector", now=NOW)  # only inspectors export --full
     result = export_day(ledger, DAY_LIST[0], "xlsx", out, lang="en", full=True, site="Site A",
-                        now=NOW, tz=TZ, by="test")  # fmt: skip
+                        now=NOW, tz=TZ, by=inspector)  # fmt: skip
+    assert result.record.body["by"] == "li" and result.record.body["full"] is True
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["Summary", "Worker", "Visitor", "Goods vehicle"]
     summary = {row[0]: row[1] for row in book["Summary"].iter_rows(values_only=True)}
@@ -100,6 +104,7 @@ def test_xlsx_read_back(ledger: Ledger, tmp_path: Path) -> None:
 
 def test_failed_export_leaves_nothing(ledger: Ledger, tmp_path: Path) -> None:
     out = tmp_path / "day.pdf"
+    boss = actor(ledger, now=NOW)
     before = ledger.count(kind="export")
 
     def broken(export, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -108,10 +113,10 @@ def test_failed_export_leaves_nothing(ledger: Ledger, tmp_path: Path) -> None:
 
     with pytest.raises(LocalizedError) as err:
         export_day(ledger, DAY_LIST[0], "pdf", out, lang="en", full=False, site="s", now=NOW,
-                   tz=TZ, by="test", pdf_writer=broken)  # fmt: skip
+                   tz=TZ, by=boss, pdf_writer=broken)  # fmt: skip
     assert err.value.code == "cannot_write_export"
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob(".*tmp")) == []
     assert ledger.count(kind="export") == before
     with pytest.raises(LocalizedError):
         export_day(ledger, DAY_LIST[0], "doc", out, lang="en", full=False, site="s", now=NOW,
-                   tz=TZ, by="test")  # fmt: skip
+                   tz=TZ, by=boss)  # fmt: skip

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 from manager_support import DAY_LIST, NOW, POLICY, TZ, build_simulated, copy_of, file_bytes
+from services_support import actor
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.ledger import Ledger, NewRecord
@@ -32,7 +33,8 @@ def simulated(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _pre_register(ledger: Ledger, key_dir: Path, when: datetime) -> None:
     gate = GateService(ledger, POLICY, SteppingClock(when))
     PassService(gate, keys.load_or_create(key_dir, "site-test")).issue(
-        name=PRE_REGISTERED[0], id_number=PRE_REGISTERED[1], phone="13800138000"
+        name=PRE_REGISTERED[0], id_number=PRE_REGISTERED[1], phone="13800138000",
+        by=actor(ledger, now=when),
     )
 
 
@@ -54,8 +56,9 @@ def test_purge_erases_personal_bytes_keeps_figures_and_chain(
         assert PRE_REGISTERED[0].encode() in raw and all(n.encode() in raw for n in numbers)
 
         # Cutoff 2020-03-05: everything of the simulated days goes, nothing newer exists.
-        result = purge(ledger, 15, NOW, by="test")
+        result = purge(ledger, 15, NOW, by=actor(ledger, now=NOW))
         assert result.cutoff == "2020-03-05" and result.records > 0
+        assert result.record.body["by"] == "boss"
         assert result.record.kind == "purge" and result.record.body["count"] == result.records
         assert ledger.verify().ok
         assert {day: day_stats(ledger, day) for day in DAY_LIST} == before
@@ -73,14 +76,15 @@ def test_purge_keeps_newer_records_and_erases_old_drafts(tmp_path: Path) -> None
     with Ledger.open(tmp_path / "l.db") as ledger:
         _pre_register(ledger, tmp_path / "keys", NOW - timedelta(days=2))
         ledger.save_draft("old", {"registration": {"name": "旧草稿"}})
-        result = purge(ledger, 30, NOW + timedelta(days=1), by="test")
+        boss = actor(ledger, now=NOW)
+        result = purge(ledger, 30, NOW + timedelta(days=1), by=boss)
         assert result.records == 0
         assert ledger.find_person("resident_id", PRE_REGISTERED[1]) is not None
         # The draft was saved "now" by the wall clock: older than a cutoff in the future only.
         far = datetime.now(TZ) + timedelta(days=40)
-        assert purge(ledger, 30, far, by="test").drafts == 1 and ledger.drafts() == []
+        assert purge(ledger, 30, far, by=boss).drafts == 1 and ledger.drafts() == []
         with pytest.raises(LocalizedError):
-            purge(ledger, 0, NOW, by="test")
+            purge(ledger, 0, NOW, by=boss)
 
 
 def _appender(path: Path, stop: threading.Event, written: list[int]) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from manager_support import DAY_LIST, NOW, POLICY, TZ, build_simulated, copy_of
+from services_support import actor
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import QuarantineDecision
@@ -56,15 +57,16 @@ def test_closed_loop_timeline(ledger: Ledger) -> None:
     start = next(ledger.records(kind="quarantine_start"))
     clock = SteppingClock(NOW)
     gate = GateService(ledger, POLICY, clock, staff="boss")
-    gate.quarantine_check(start.subject_id or "", 36.6, "ok")
+    boss = actor(ledger, now=NOW)
+    gate.quarantine_check(start.subject_id or "", 36.6, "ok", by=boss)
     clock.advance(hours=12)
-    gate.quarantine_check(start.subject_id or "", 36.4)
+    gate.quarantine_check(start.subject_id or "", 36.4, by=boss)
     clock.advance(hours=1)
     release = gate.release_quarantine(
-        start.subject_id or "", QuarantineDecision.RELEASED, "14 days without fever", "boss"
+        start.subject_id or "", QuarantineDecision.RELEASED, "14 days without fever", boss
     )
-    gate.correct(release.uuid, {"reason": "14 days, no fever"}, "typo", "boss")
-    gate.issue_pass(start.person_id or "")
+    gate.correct(release.uuid, {"reason": "14 days, no fever"}, "typo", boss)
+    gate.issue_pass(start.person_id or "", by=boss)
     events = review.timeline(ledger, start.person_id or "")
     kinds = [e.kind for e in events]
     assert kinds[0] == "step" and "person" in kinds and "passage" in kinds

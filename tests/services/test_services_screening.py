@@ -254,8 +254,9 @@ def test_returning_path_eligibility_and_passage(gate: Gate) -> None:
     first = gate.service.finish(gate.admit(gate.service.start_first_time(Channel.WORKER)))
     pid = first.person_id
     assert gate.service.returning_eligibility(pid).reason is ReturningIssue.NOT_REGISTERED
-    issued = gate.service.issue_pass(pid)
+    issued = gate.service.issue_pass(pid, by=gate.manager)
     assert issued.kind == Kind.PASS_ISSUED and issued.person_id == pid
+    assert issued.body["by"] == "boss"
     gate.tick(60 * 24)  # next day
     assert gate.service.returning_eligibility(pid).eligible
 
@@ -292,7 +293,9 @@ def test_returning_path_eligibility_and_passage(gate: Gate) -> None:
 
 
 def test_issue_pass_refuses_an_unknown_person(gate: Gate) -> None:
+    boss = gate.manager
+    signed_in = gate.records()
     with pytest.raises(LocalizedError) as err:
-        gate.service.issue_pass("nobody")
+        gate.service.issue_pass("nobody", by=boss)
     assert err.value.code == "unknown_person"
-    assert gate.records() == []
+    assert gate.records() == signed_in

@@ -35,22 +35,23 @@ def test_quarantine_lifecycle_start_checks_release(gate: Gate) -> None:
     assert day_stats(gate.ledger, day1).in_quarantine == 1
 
     gate.tick(60 * 8)
-    gate.service.quarantine_check(case.id, 36.6, "ok")
+    gate.service.quarantine_check(case.id, 36.6, "ok", by=gate.manager)
     gate.tick(60 * 16)
-    gate.service.quarantine_check(case.id, "37.5")
+    gate.service.quarantine_check(case.id, "37.5", by=gate.manager)
     checks = gate.records(kind=Kind.QUARANTINE_CHECK)
     assert [(c.subject_id, c.person_id) for c in checks] == [(case.id, pid)] * 2
-    assert [(c.body["temperature_c"], c.body["fever"]) for c in checks] == [
-        (36.6, False), (37.5, True)]
+    assert [(c.body["temperature_c"], c.body["fever"], c.body["by"]) for c in checks] == [
+        (36.6, False, "boss"), (37.5, True, "boss")]
     rebuilt = gate.service.quarantine_case(case.id)
     assert rebuilt.is_open and [c.temperature_c for c in rebuilt.checks] == [36.6, 37.5]
 
     gate.tick(60 * 24)
     day3 = gate.service.today().isoformat()
     release = gate.service.release_quarantine(
-        case.id, QuarantineDecision.RELEASED, "negative test", "site-manager")
+        case.id, QuarantineDecision.RELEASED, "negative test", gate.manager)
     assert (release.kind, release.reason, release.subject_id) == (
         Kind.QUARANTINE_RELEASE, "released", case.id)
+    assert release.body["by"] == "boss"  # the signed-in account, not a name passed in
     assert release.body["days"] == 3
     assert not gate.service.quarantine_case(case.id).is_open
 
@@ -61,26 +62,29 @@ def test_quarantine_lifecycle_start_checks_release(gate: Gate) -> None:
 
     before = gate.ledger.head().records
     with pytest.raises(QuarantineError):
-        gate.service.release_quarantine(case.id, QuarantineDecision.SENT_HOME, "again", "x")
+        gate.service.release_quarantine(
+            case.id, QuarantineDecision.SENT_HOME, "again", gate.manager)
     with pytest.raises(QuarantineError):
-        gate.service.quarantine_check(case.id, 36.5)
+        gate.service.quarantine_check(case.id, 36.5, by=gate.manager)
     assert gate.ledger.head().records == before
     assert gate.ledger.verify().ok
 
 
 def test_unknown_case_is_a_localized_error_and_writes_nothing(gate: Gate) -> None:
+    boss = gate.manager
+    signed_in = gate.records()  # the account and its sign-in
     for call in (
         lambda: gate.service.quarantine_case("no-such-case"),
-        lambda: gate.service.quarantine_check("no-such-case", 36.5),
+        lambda: gate.service.quarantine_check("no-such-case", 36.5, by=boss),
         lambda: gate.service.release_quarantine(
-            "no-such-case", QuarantineDecision.RELEASED, "x", "y"),
+            "no-such-case", QuarantineDecision.RELEASED, "x", boss),
     ):
         with pytest.raises(LocalizedError) as err:
             call()
         assert err.value.code == "unknown_case"
         assert "no-such-case" in err.value.message("en")
         assert "no-such-case" in err.value.message("zh_CN")
-    assert gate.records() == []
+    assert gate.records() == signed_in
 
 
 # --- rounds and disinfection -------------------------------------------------------------------
@@ -89,9 +93,10 @@ def test_unknown_case_is_a_localized_error_and_writes_nothing(gate: Gate) -> Non
 def test_round_records_readings_quarantines_fever_and_asks_to_remeasure(gate: Gate) -> None:
     a, b, c, d = (_admitted(gate, seq) for seq in ("111", "222", "333", "444"))
     gate.tick(60)
+    boss = gate.manager
     before = gate.ledger.head().records
     result = gate.service.record_round(
-        RoundSlot.MORNING, [(a, 36.5), (b, 36.9), (c, 38.2), (d, 12.0)], "round-team")
+        RoundSlot.MORNING, [(a, 36.5), (b, 36.9), (c, 38.2), (d, 12.0)], boss)
 
     assert result.recorded == 3
     assert result.quarantined == [c]
@@ -99,7 +104,7 @@ def test_round_records_readings_quarantines_fever_and_asks_to_remeasure(gate: Ga
     rounds = gate.records(kind=Kind.ROUND_TEMPERATURE)
     assert [(r.person_id, r.body["reading_c"], r.body["verdict"]) for r in rounds] == [
         (a, 36.5, "normal"), (b, 36.9, "normal"), (c, 38.2, "quarantine")]
-    assert {r.body["slot"] for r in rounds} == {"morning"}
+    assert {(r.body["slot"], r.body["by"]) for r in rounds} == {("morning", "boss")}
     assert all(r.subject_id == r.uuid for r in rounds)
     (start,) = gate.records(kind=Kind.QUARANTINE_START)
     assert (start.person_id, start.reason) == (c, "fever_on_round")
@@ -112,8 +117,9 @@ def test_round_records_readings_quarantines_fever_and_asks_to_remeasure(gate: Ga
 
 def test_round_of_only_implausible_readings_writes_nothing(gate: Gate) -> None:
     pid = _admitted(gate)
+    boss = gate.manager
     before = gate.ledger.head().records
-    result = gate.service.record_round(RoundSlot.EVENING, [(pid, 45.5)], "round-team")
+    result = gate.service.record_round(RoundSlot.EVENING, [(pid, 45.5)], boss)
     assert (result.recorded, result.remeasure, result.quarantined) == (0, [pid], [])
     assert gate.ledger.head().records == before
 
@@ -121,14 +127,15 @@ def test_round_of_only_implausible_readings_writes_nothing(gate: Gate) -> None:
 def test_disinfection_records_zone_and_slot(gate: Gate) -> None:
     for zone in Zone:
         gate.tick(5)
-        gate.service.record_disinfection(zone, RoundSlot.EVENING, "cleaning-team")
+        gate.service.record_disinfection(zone, RoundSlot.EVENING, gate.manager)
     records = gate.records(kind=Kind.DISINFECTION)
     assert [r.body for r in records] == [
-        {"zone": z.value, "slot": "evening", "by": "cleaning-team"} for z in Zone]
+        {"zone": z.value, "slot": "evening", "by": "boss"} for z in Zone]
     assert {r.day for r in records} == {gate.service.today().isoformat()}
     assert all(r.personal is None and r.person_id is None for r in records)
     with pytest.raises(ValueError):
-        gate.service.record_disinfection("kitchen", RoundSlot.EVENING, "x")  # type: ignore[arg-type]
+        gate.service.record_disinfection(
+            "kitchen", RoundSlot.EVENING, gate.manager)  # type: ignore[arg-type]
     assert len(gate.records(kind=Kind.DISINFECTION)) == 4
 
 
@@ -139,18 +146,19 @@ def test_correction_points_at_the_original_which_stays(gate: Gate) -> None:
     pid = _admitted(gate)
     original = gate.records(kind=Kind.PASSAGE)[0]
     gate.tick(30)
-    fixed = gate.service.correct(original.uuid, {"role": "电工"}, "typo at the gate", "manager")
+    fixed = gate.service.correct(original.uuid, {"role": "电工"}, "typo at the gate",
+                                 gate.manager)  # fmt: skip
     assert fixed.kind == Kind.CORRECTION and fixed.corrects == original.uuid
     assert (fixed.person_id, fixed.subject_id) == (pid, original.subject_id)
     assert fixed.body == {"changes": {"role": "电工"}, "reason": "typo at the gate",
-                          "by": "manager", "corrected_kind": "passage"}
+                          "by": "boss", "corrected_kind": "passage"}
     assert gate.ledger.get(original.uuid) == original
     assert gate.ledger.get(fixed.uuid) == fixed
     assert gate.ledger.verify().ok
 
     before = gate.ledger.head().records
     with pytest.raises(LocalizedError) as err:
-        gate.service.correct("00000000-0000-4000-8000-000000000000", {}, "x", "y")
+        gate.service.correct("00000000-0000-4000-8000-000000000000", {}, "x", gate.manager)
     assert err.value.code == "unknown_record"
     assert gate.ledger.head().records == before
 
@@ -188,7 +196,8 @@ def test_day_stats_counts_that_day_only(gate: Gate) -> None:
     assert two.turned_away_by_reason == {"no_certificate": 1, "red_code": 1}
     assert two.in_quarantine == 1
     gate.clock.set(gate.clock.now() + timedelta(days=1))
-    gate.service.release_quarantine(case.id, QuarantineDecision.SENT_HOME, "went home", "m")
+    gate.service.release_quarantine(
+        case.id, QuarantineDecision.SENT_HOME, "went home", gate.manager)
     three = day_stats(gate.ledger, gate.service.today().isoformat())
     assert (three.admitted, three.in_quarantine, three.released) == (0, 0, 0)  # not "released"
     assert day_stats(gate.ledger, day2).in_quarantine == 1

@@ -51,14 +51,14 @@ def test_quarantine_takes_people_off_site_and_release_to_site_brings_them_back(
     a = _admit(gate, "201")
     b = _admit(gate, "202")
     gate.tick(60)
-    result = gate.service.record_round(RoundSlot.MORNING, [(a, 38.2), (b, 36.5)], "round-team")
+    result = gate.service.record_round(RoundSlot.MORNING, [(a, 38.2), (b, 36.5)], gate.manager)
     assert result.quarantined == [a]
     assert _ids(site.on_site(gate.ledger, gate.service.now())) == {b}
     (case,) = site.open_quarantine_cases(gate.ledger, POLICY, gate.service.now())
     assert (case.person_id, case.reason, case.day_count) == (a, Reason.FEVER_ON_ROUND, 1)
 
     gate.tick(24 * 60)
-    gate.service.release_quarantine(case.case_id, QuarantineDecision.RELEASED, "normal", "mgr")
+    gate.service.release_quarantine(case.case_id, QuarantineDecision.RELEASED, "normal", gate.manager)
     people = site.on_site(gate.ledger, gate.service.now())
     assert _ids(people) == {a, b}
     assert {p.zone for p in people} == {POLICY.lane_for(Channel.WORKER).zone}
@@ -66,7 +66,7 @@ def test_quarantine_takes_people_off_site_and_release_to_site_brings_them_back(
 
     gate.tick(60)
     second = gate.service.start_quarantine(b, Reason.RISK_REGION)
-    gate.service.release_quarantine(second.id, QuarantineDecision.SENT_HOME, "home", "mgr")
+    gate.service.release_quarantine(second.id, QuarantineDecision.SENT_HOME, "home", gate.manager)
     assert _ids(site.on_site(gate.ledger, gate.service.now())) == {a}
 
 
@@ -101,18 +101,18 @@ def test_open_cases_day_count_due_date_overdue_and_place(gate: Gate) -> None:
 def test_round_status_and_disinfection_log(gate: Gate) -> None:
     a, b, c = (_admit(gate, s) for s in ("501", "502", "503"))
     gate.tick(30)
-    gate.service.record_round(RoundSlot.MORNING, [(a, 36.4), (b, 36.6)], "round-team")
+    gate.service.record_round(RoundSlot.MORNING, [(a, 36.4), (b, 36.6)], gate.manager)
     today = gate.service.today()
     checked, missing = site.round_status(gate.ledger, today, RoundSlot.MORNING)
     assert (checked, missing) == ({a, b}, {c})
     assert site.round_status(gate.ledger, today, RoundSlot.EVENING) == (set(), {a, b, c})
     (first, _second) = site.round_readings(gate.ledger, today, RoundSlot.MORNING)
-    assert (first.person_id, first.reading_c, first.by) == (a, 36.4, "round-team")
+    assert (first.person_id, first.reading_c, first.by) == (a, 36.4, "boss")
 
-    gate.service.record_disinfection(Zone.LIVING, RoundSlot.MORNING, "cleaning")
+    gate.service.record_disinfection(Zone.LIVING, RoundSlot.MORNING, gate.manager)
     log = site.disinfections(gate.ledger, today)
     assert list(log) == [(Zone.LIVING, RoundSlot.MORNING)]
-    assert log[(Zone.LIVING, RoundSlot.MORNING)].by == "cleaning"
+    assert log[(Zone.LIVING, RoundSlot.MORNING)].by == "boss"
 
 
 def test_alerts_fever_missing_overdue_not_disinfected(gate: Gate) -> None:
@@ -122,9 +122,9 @@ def test_alerts_fever_missing_overdue_not_disinfected(gate: Gate) -> None:
     assert [x.kind for x in site.alerts(gate.ledger, POLICY, gate.service.now())] == []
 
     gate.tick(60)
-    gate.service.record_round(RoundSlot.MORNING, [(a, 38.0)], "round-team")
+    gate.service.record_round(RoundSlot.MORNING, [(a, 38.0)], gate.manager)
     for zone in (Zone.MANAGEMENT, Zone.CONSTRUCTION, Zone.LIVING):
-        gate.service.record_disinfection(zone, RoundSlot.MORNING, "cleaning")
+        gate.service.record_disinfection(zone, RoundSlot.MORNING, gate.manager)
     gate.tick(120)  # past the morning's due time
     found = site.alerts(gate.ledger, POLICY, gate.service.now())
     kinds = [x.kind for x in found]
