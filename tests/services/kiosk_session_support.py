@@ -1,19 +1,13 @@
-"""A kiosk session without a display: a recording `Display`, a real ledger in tmp_path,
-and the ways a ledger write really fails (SQLite's own errors, injected at the write)."""
+"""A kiosk session without a display: a recording `Display` over a real ledger in tmp_path."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from services_support import Gate, png_bytes, resident_id
 
 from gatekeeper.domain.vocab import CertificateKind
-from gatekeeper.ledger import Ledger
-from gatekeeper.ledger.schema import BUSY_TIMEOUT_MS
 from gatekeeper.services.kiosk import KioskSession, OutcomeView, Page, Say
 
 PERSON = {
@@ -102,77 +96,3 @@ def do_step(session: KioskSession, page: Page) -> None:
         session.submit_notice()
     else:
         raise AssertionError(f"no input for {page}")
-
-
-# --- failures, as SQLite gives them ----------------------------------------------------
-
-class _FaultyConnection:
-    """The ledger's own connection, except that statements that write fail as SQLite
-    fails on a full disk (the error SQLite raises, through the ledger's own handling)."""
-
-    WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
-
-    def __init__(self, conn: sqlite3.Connection, message: str, only: str = "") -> None:
-        self._conn = conn
-        self._message = message
-        self._only = only  # fail only writes that name this table ("" = every write)
-
-    def _check(self, sql: str) -> None:
-        text = sql.lstrip().upper()
-        if text.startswith(self.WRITES) and self._only.upper() in text:
-            raise sqlite3.OperationalError(self._message)
-
-    def execute(self, sql: str, *args: Any) -> Any:
-        self._check(sql)
-        return self._conn.execute(sql, *args)
-
-    def executemany(self, sql: str, *args: Any) -> Any:
-        self._check(sql)
-        return self._conn.executemany(sql, *args)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._conn, name)
-
-
-@contextmanager
-def disk_full(ledger: Ledger, only: str = "") -> Iterator[None]:
-    real = ledger._conn
-    ledger._conn = _FaultyConnection(  # type: ignore[assignment]
-        real, "database or disk is full", only)
-    try:
-        yield
-    finally:
-        ledger._conn = real
-
-
-@contextmanager
-def locked(ledger: Ledger) -> Iterator[None]:
-    """Another program holds the write lock (a real second connection)."""
-    other = sqlite3.connect(ledger.path, isolation_level=None)
-    ledger._conn.execute("PRAGMA busy_timeout=20")
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-        ledger._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-
-
-@contextmanager
-def read_only(ledger: Ledger) -> Iterator[None]:
-    """SQLite refuses every write on this connection (as on a read-only file or mount;
-    chmod would not stop root, who runs the tests in CI)."""
-    ledger._conn.execute("PRAGMA query_only=ON")
-    try:
-        yield
-    finally:
-        ledger._conn.execute("PRAGMA query_only=OFF")
-
-
-FAILURES = {"disk_full": disk_full, "locked": locked, "read_only": read_only}
-EXPECTED = {  # what the page says, in each language
-    "disk_full": ("disk holding the ledger", "磁盘已满"),
-    "locked": ("locked by another program", "锁定"),
-    "read_only": ("cannot be written", "无法写入"),
-}

@@ -7,7 +7,8 @@ handling; "an exception in a service" is any other error from the service."""
 from __future__ import annotations
 
 import pytest
-from kiosk_session_support import EXPECTED, FAILURES, PERSON, disk_full, do_step, new_session
+from kiosk_session_support import PERSON, do_step, new_session
+from ledger_faults import EXPECTED, FAILURES, disk_full
 from services_support import open_gate
 
 from gatekeeper.domain.vocab import Channel, Outcome
