@@ -33,7 +33,12 @@ from gatekeeper.domain.i18n import Text
 from gatekeeper.domain.identity import Registration, Stay, validate_text
 from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.returning import ReturningIssue
-from gatekeeper.domain.temperature import TemperatureVerdict, assess, parse_reading
+from gatekeeper.domain.temperature import (
+    TemperatureVerdict,
+    assess,
+    counted_readings,
+    parse_reading,
+)
 from gatekeeper.domain.vocab import (
     FIRST_TIME_STEPS,
     REASON_OUTCOME,
@@ -412,10 +417,7 @@ class Screening:
         self.fevers += 1
         if verdict is TemperatureVerdict.FEVER_FINAL:
             self.rest_until = None
-            readings = ", ".join(
-                f"{t['reading_c']:.1f}" for t in self.temperatures
-                if t["verdict"] != TemperatureVerdict.OUT_OF_RANGE
-            )
+            readings = ", ".join(f"{r:.1f}" for r in counted_readings(self.temperatures))
             return self._end(Step.TEMPERATURE, Reason.FEVER, at, data,
                              message_code="detail.fever", params={"readings": readings})
         self.rest_until = at + timedelta(seconds=self.policy.rest_seconds)

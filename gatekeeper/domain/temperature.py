@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from typing import Any
 
 from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.policy import Policy
@@ -21,6 +23,19 @@ class TemperatureVerdict(StrEnum):
     FEVER_REMEASURE = "fever_remeasure"  # rest, then measure again
     FEVER_FINAL = "fever_final"  # re-measures used up: quarantine
     OUT_OF_RANGE = "out_of_range"  # measuring error: measure again, not counted
+
+
+def counts(verdict: str) -> bool:
+    """Whether a recorded reading counts as the person's temperature: an out-of-range one
+    is a measuring error (measure again) and never does — on screen, in the fever list
+    and in every export."""
+    return verdict != TemperatureVerdict.OUT_OF_RANGE.value
+
+
+def counted_readings(temperatures: Iterable[Mapping[str, Any]]) -> list[float]:
+    """The readings that count, in the order taken (as a screening records them)."""
+    return [float(t["reading_c"]) for t in temperatures
+            if t.get("reading_c") is not None and counts(str(t.get("verdict", "")))]
 
 
 def parse_reading(text: str) -> float:

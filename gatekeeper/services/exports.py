@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.privacy import mask_id_number, mask_name, mask_phone
+from gatekeeper.domain.temperature import counted_readings
 from gatekeeper.domain.vocab import Channel, Lane, Outcome, Reason, Zone
 from gatekeeper.ledger import Ledger, NewRecord, Person, StoredRecord
 from gatekeeper.services.accounts import Action, Actor, acting
@@ -153,11 +154,8 @@ class ExportRow:
 
 def last_counted_reading(temperatures: Iterable[dict[str, Any]]) -> float | None:
     """The last reading that counted (an out-of-range one is a measuring error)."""
-    value = None
-    for reading in temperatures or ():
-        if reading.get("verdict") != "out_of_range" and reading.get("reading_c") is not None:
-            value = float(reading["reading_c"])
-    return value
+    counted = counted_readings(temperatures or ())
+    return counted[-1] if counted else None
 
 
 def passage_row(record: StoredRecord, person: Person | None, *, full: bool, tz: Any) -> ExportRow:

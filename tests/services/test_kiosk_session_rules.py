@@ -1,0 +1,111 @@
+"""The gate rules the kiosk session applies, each shown to matter: a site pass scanned at
+step 5 must be issued by this ledger, still in force and the person's own; a reading that
+is a measuring error never counts."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from kiosk_session_support import PERSON, do_step, new_session
+from services_support import actor, open_gate
+
+from gatekeeper.domain.temperature import counted_readings
+from gatekeeper.domain.vocab import Channel, ScanKind
+from gatekeeper.scanner.keys import SiteKey
+from gatekeeper.scanner.passes import sign_pass
+from gatekeeper.services.exports import daily_rows
+from gatekeeper.services.kinds import Kind
+from gatekeeper.services.kiosk import Page
+from gatekeeper.services.passes import PassService
+
+
+def at_qr_step(tmp_path):
+    gate = open_gate(tmp_path)
+    key = SiteKey.generate("site-a")
+    passes = PassService(gate.service, key)
+    session, screen = new_session(gate, passes=passes)
+    return gate, passes, session, screen
+
+
+def walk_to(session, screen, gate, page: Page) -> None:
+    for _ in range(40):
+        if screen.page is page:
+            return
+        gate.tick()
+        do_step(session, screen.page)
+    raise AssertionError(f"never reached {page}")
+
+
+def scan_pass(session, payload: str) -> dict:
+    session.submit_scan_text(ScanKind.SITE_PASS.value, payload)
+    return session.screening.scans[ScanKind.SITE_PASS]
+
+
+def test_the_persons_own_pass_is_accepted(tmp_path) -> None:
+    gate, passes, session, screen = at_qr_step(tmp_path)
+    boss = actor(gate.ledger)
+    payload = passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],
+                           phone=PERSON["phone"], by=boss).site_pass.payload  # fmt: skip
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.QR_SCAN)
+    assert scan_pass(session, payload)["status"] == "ok"
+
+
+def test_a_revoked_pass_is_refused_at_the_qr_step(tmp_path) -> None:
+    gate, passes, session, screen = at_qr_step(tmp_path)
+    boss = actor(gate.ledger)
+    payload = passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],
+                           phone=PERSON["phone"], by=boss).site_pass.payload  # fmt: skip
+    gate.tick()
+    passes.revoke(PERSON["id_number"], "lost badge", by=boss)
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.QR_SCAN)
+    scan = scan_pass(session, payload)
+    assert scan["status"] == "unreadable" and "revoked" in scan["detail"]
+
+
+def test_a_pass_signed_with_the_key_but_never_issued_is_refused(tmp_path) -> None:
+    """A copy of the key can sign anything: the ledger must also hold the issue."""
+    gate, passes, session, screen = at_qr_step(tmp_path)
+    issued = passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],
+                          phone=PERSON["phone"], by=actor(gate.ledger)).site_pass
+    # The same person, signed with the site key, but a pass the ledger never issued.
+    forged = sign_pass(passes.key, issued.person_id, issued.valid_from,
+                       issued.valid_until + timedelta(days=365)).payload  # fmt: skip
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.QR_SCAN)
+    scan = scan_pass(session, forged)
+    assert scan["status"] == "unreadable" and "not_issued" in scan["detail"]
+    assert scan_pass(session, issued.payload)["status"] == "ok"
+
+
+def test_someone_elses_pass_is_refused(tmp_path) -> None:
+    gate, passes, session, screen = at_qr_step(tmp_path)
+    boss = actor(gate.ledger)
+    passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],
+                 phone=PERSON["phone"], by=boss)  # fmt: skip
+    other = passes.issue(name="李四", id_number="G12345678", phone="13900139000",
+                         by=boss).site_pass.payload  # fmt: skip
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.QR_SCAN)
+    scan = scan_pass(session, other)
+    assert scan["status"] == "unreadable" and "other_person" in scan["detail"]
+    assert "someone else" in screen.state["last_read"]("en")
+
+
+def test_a_measuring_error_never_counts_in_the_record_or_the_export(tmp_path) -> None:
+    readings = [{"reading_c": 38.0, "verdict": "fever_remeasure"},
+                {"reading_c": 25.0, "verdict": "out_of_range"}]
+    assert counted_readings(readings) == [38.0]
+    gate = open_gate(tmp_path)
+    session, screen = new_session(gate)
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.TEMPERATURE)
+    session.submit_temperature("38.0")
+    gate.tick(minutes=gate.service.policy.rest_seconds / 60 + 1)
+    session.submit_temperature("25.0")  # thermometer aimed at the wall
+    assert screen.state["verdict_kind"] == "out_of_range"
+    session.abandon()  # the person walks off before the re-measure
+    [passage] = gate.records(kind=Kind.PASSAGE)
+    [row] = daily_rows(gate.ledger, passage.day)
+    assert row.temperature == 38.0  # the fever, not the measuring error
