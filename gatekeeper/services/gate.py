@@ -270,16 +270,18 @@ class GateService:
         registration: Registration | None,
         group: VehicleGroup | None = None,
     ) -> tuple[list[NewRecord], str | None, str | None]:
-        if not screening.is_over:
-            raise LocalizedError("not_over", NOT_OVER)
         outcome = screening.outcome
+        if outcome is None or not screening.is_over:
+            raise LocalizedError("not_over", NOT_OVER)
         person_id, records = self._person_for(screening, registration, outcome.at)
         records += screening_records(screening, person_id, self.staff, self.new_id, group=group)
         case_id = None
-        if outcome.outcome is Outcome.QUARANTINED and person_id is None:
-            # Closed loop: nobody goes into quarantine without a name on the case.
-            raise LocalizedError("quarantine_needs_person", QUARANTINE_NEEDS_PERSON)
         if outcome.outcome is Outcome.QUARANTINED:
+            if person_id is None:
+                # Closed loop: nobody goes into quarantine without a name on the case.
+                raise LocalizedError("quarantine_needs_person", QUARANTINE_NEEDS_PERSON)
+            if outcome.reason is None:
+                raise ValueError("a quarantine outcome always has its reason")
             case = QuarantineCase.start(
                 person_id, outcome.reason, None, outcome.at, self.policy, case_id=self.new_id()
             )

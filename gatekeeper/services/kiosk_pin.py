@@ -90,7 +90,7 @@ class KioskPin:
         except FileNotFoundError:
             return None
         try:
-            state = json.loads(raw)
+            state: dict[str, Any] = json.loads(raw)
             if state.get("format") != FORMAT:
                 raise ValueError(f"format {state.get('format')!r}")
             bytes.fromhex(state["salt"])

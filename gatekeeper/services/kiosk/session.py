@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.errors import StepOrderError, ValidationError
@@ -147,7 +147,7 @@ class KioskSession:
     @property
     def out(self) -> Display:
         """Where display calls go: held while a call is in progress."""
-        return self._held if self._held is not None else self._display  # type: ignore[return-value]
+        return cast(Display, self._held) if self._held is not None else self._display
 
     def _snapshot(self) -> _Snapshot:
         work = self.group or self.screening
