@@ -11,6 +11,7 @@ from kiosk_support import POLICY, png_bytes, resident_id
 from gatekeeper.domain.identity import Registration
 from gatekeeper.domain.vocab import CertificateKind, Channel, IdType, ScanStatus
 from gatekeeper.ledger import Ledger
+from gatekeeper.services.accounts import Actor
 from gatekeeper.services.gate import GateService
 from gatekeeper.simulation.traffic import Simulation
 
@@ -49,18 +50,39 @@ MANAGER_PIN = "739164"
 
 
 def add_account(ledger: Ledger, username: str, role: str, pin: str = MANAGER_PIN) -> None:
-    """An account made from the command line (the first one must be a site manager)."""
+    """An account as a site manager would make it: the first is the site manager "boss"
+    (the first start, no sign-in needed); the others are made by "boss", signed in."""
     from datetime import datetime
 
     from gatekeeper.services import accounts
 
-    if accounts.needs_first_manager(ledger) and role != "site_manager":
-        accounts.create_account(ledger, username="boss", role="site_manager",
-                                display_name="王经理", pin=pin,
-                                now=datetime.now().astimezone(), by=accounts.CLI_ACTOR)  # fmt: skip
     now = datetime.now().astimezone()
+    if accounts.needs_first_manager(ledger):
+        first, first_pin = (username, pin) if role == "site_manager" else ("boss", MANAGER_PIN)
+        accounts.create_first_manager(ledger, username=first, display_name="王经理",
+                                      pin=first_pin, now=now)  # fmt: skip
+        if first == username:
+            return
+    boss = next(a.username for a in accounts.list_accounts(ledger)
+                if a.role is accounts.Role.SITE_MANAGER)  # fmt: skip
+    by = accounts.sign_in(ledger, boss, MANAGER_PIN, now).actor
+    assert by is not None
     accounts.create_account(ledger, username=username, role=role, display_name=username,
-                            pin=pin, now=now, by=accounts.CLI_ACTOR)  # fmt: skip
+                            pin=pin, now=now, by=by)  # fmt: skip
+
+
+def manager_actor(ledger: Ledger, username: str = "manager") -> Actor:
+    """A site manager's Actor from a real sign-in (the account made on first use), for
+    what the services only let a manager record (passes, rounds, quarantine)."""
+    from datetime import datetime
+
+    from gatekeeper.services import accounts
+
+    if ledger.get_account(username) is None:
+        add_account(ledger, username, "site_manager")
+    actor = accounts.sign_in(ledger, username, MANAGER_PIN, datetime.now().astimezone()).actor
+    assert actor is not None
+    return actor
 
 
 def sign_in(k, username: str = "manager", pin: str = MANAGER_PIN, role: str = "site_manager"):  # type: ignore[no-untyped-def]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from console_support import manager_actor
 from kiosk_support import PERSON
 from PySide6.QtCore import Qt
 
@@ -38,7 +39,7 @@ def test_first_time_worker_is_admitted(kiosk) -> None:
 def test_returning_worker_takes_four_actions_plus_the_temperature(kiosk) -> None:
     kiosk.first_time(Channel.WORKER, scans=3)
     [first] = kiosk.passages()
-    kiosk.session.service.issue_pass(first.person_id)
+    kiosk.session.service.issue_pass(first.person_id, by=manager_actor(kiosk.ledger))
     kiosk.flow.outcome_timer.timeout.emit()  # the outcome's timer: back to start
     assert kiosk.at() is Page.START
     kiosk.clock.advance(hours=9)  # the evening

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from console_support import manager_actor
 from kiosk_support import GREEN_CODE, PERSON, START, Kiosk
 from PySide6.QtCore import Qt
 
@@ -178,10 +179,11 @@ def test_colour_buttons_stay_the_manual_path(make_kiosk) -> None:
 def test_a_site_pass_scanned_on_the_qr_step_is_verified(make_kiosk, site_key) -> None:
     k = make_kiosk()
     passes = PassService(k.session.service, site_key)
+    boss = manager_actor(k.ledger)
     mine = passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],
-                        phone=PERSON["phone"]).site_pass.payload
+                        phone=PERSON["phone"], by=boss).site_pass.payload
     other = passes.issue(name="李四", id_number="G12345678",
-                         phone="13900139000").site_pass.payload
+                         phone="13900139000", by=boss).site_pass.payload
     to_qr_step(k)
     qr = k.page(Page.QR_SCAN)
     k.usb_scan(other)  # a pass while the health code was next: still the site pass scan
@@ -203,7 +205,8 @@ def issue_pass_after_first_visit(k: Kiosk, site_key: SiteKey) -> str:
     to_qr_step(k)
     finish_first_time(k)
     payload = PassService(k.session.service, site_key).issue(
-        name=PERSON["name"], id_number=PERSON["id_number"]).site_pass.payload  # known
+        name=PERSON["name"], id_number=PERSON["id_number"],
+        by=manager_actor(k.ledger)).site_pass.payload  # known
     k.flow.outcome_timer.timeout.emit()
     assert k.at() is Page.START
     k.clock.advance(hours=9)
@@ -279,7 +282,8 @@ def test_the_reason_follows_the_language(make_kiosk, site_key, languages) -> Non
 def test_a_revoked_pass_says_so(make_kiosk, site_key) -> None:
     k = make_kiosk()
     payload = issue_pass_after_first_visit(k, site_key)
-    PassService(k.session.service, site_key).revoke(PERSON["id_number"])
+    PassService(k.session.service, site_key).revoke(
+        PERSON["id_number"], by=manager_actor(k.ledger))
     k.usb_scan(payload)
     assert k.at() is Page.CERTIFICATE
     assert "revoked" in k.page(Page.CERTIFICATE).info_label.text()

@@ -10,7 +10,7 @@ from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from console_support import SIM_DAYS, SIM_START, admit, sign_in, simulated
+from console_support import SIM_DAYS, SIM_START, admit, manager_actor, sign_in, simulated
 from kiosk_support import POLICY, Kiosk, resident_id
 from PySide6.QtCore import Qt
 
@@ -215,8 +215,9 @@ def test_inspector_sees_rounds_and_quarantine_read_only(site_kiosk: Kiosk) -> No
     enabled, and the pages' record methods driven anyway record nothing."""
     k = site_kiosk
     service = k.session.service
-    service.record_round(RoundSlot.MORNING, [(k.zhang, 36.6)], "manager")
-    service.record_disinfection(Zone.LIVING, RoundSlot.MORNING, "manager")
+    manager = manager_actor(k.ledger)
+    service.record_round(RoundSlot.MORNING, [(k.zhang, 36.6)], manager)
+    service.record_disinfection(Zone.LIVING, RoundSlot.MORNING, manager)
     service.start_quarantine(k.li, Reason.RISK_REGION, place="2号隔离室")
     console = sign_in(k, "inspector", role="inspector")
     before = len(k.records())  # the sign-in is the inspector's only write

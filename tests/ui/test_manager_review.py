@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from console_support import admit, sign_in
+from console_support import admit, manager_actor, sign_in
 from kiosk_support import Kiosk, resident_id
 
 from gatekeeper.domain.vocab import QuarantineDecision, Reason
@@ -20,7 +20,8 @@ def _person_with_a_quarantine(k: Kiosk) -> str:
     k.clock.advance(minutes=60)
     case = service.start_quarantine(person, Reason.RISK_REGION, place="2号隔离室")
     k.clock.advance(minutes=60)
-    service.release_quarantine(case.id, QuarantineDecision.RELEASED, "negative test", "boss")
+    service.release_quarantine(
+        case.id, QuarantineDecision.RELEASED, "negative test", manager_actor(k.ledger, "boss"))
     return person
 
 
