@@ -4,103 +4,103 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="246"/>
         <source>Pick the account in the list first.</source>
         <translation>请先在列表中选择账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="251"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="252"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="273"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="274"/>
         <source>Account {username} created. Recorded in the ledger.</source>
         <translation>账户 {username} 已创建，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="278"/>
         <source>New PIN set for {username}; any lockout is over. Recorded in the ledger.</source>
         <translation>已为 {username} 设置新 PIN，锁定已解除。已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="309"/>
         <source>Touch the account in the list whose PIN you reset.</source>
         <translation>请在左侧列表中点选要重置 PIN 的账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="311"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="312"/>
         <source>New PIN for {name} ({username})</source>
         <translation>为 {name}（{username}）设置新 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="315"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="316"/>
         <source>Create account</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="317"/>
         <source>Reset PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="321"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="322"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="323"/>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="332"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="324"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="333"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="324"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="325"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="325"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="326"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="326"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="327"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="328"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="329"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="329"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="330"/>
         <source>Reset a PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="334"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="334"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="335"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="335"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="336"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="336"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="337"/>
         <source>e.g. zhang.wei</source>
         <translation>例如 zhang.wei</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="340"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="341"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -197,6 +197,24 @@
         <location filename="../../gatekeeper/ui/start_screen.py" line="45"/>
         <source>Driver and passengers, east lane</source>
         <translation>司机及随车人员，东侧通道</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../gatekeeper/ui/crash.py" line="91"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/crash.py" line="92"/>
+        <source>GateKeeper hit an unexpected error. Nothing half-written was kept, and what was entered is still on screen: try again. If it happens again, call the site manager.</source>
+        <translation>GateKeeper 出现意外错误。未保留任何写了一半的内容，已填写的内容仍在屏幕上：请重试。如再次出现，请联系项目负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/crash.py" line="96"/>
+        <source>The details are in the log file {path}.</source>
+        <translation>详情见日志文件 {path}。</translation>
     </message>
 </context>
 <context>
@@ -363,32 +381,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="248"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="250"/>
         <source>Save the export as</source>
         <translation>导出文件另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="281"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="283"/>
         <source>Choose a file to write first.</source>
         <translation>请先选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="320"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="327"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="341"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="348"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="343"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="350"/>
         <source>ALTERED</source>
         <translation>已被篡改</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="345"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="352"/>
         <source>Inspection report written: {path}
 Ledger {verdict}, head {head}
 SHA-256 {digest}. The export is recorded in the ledger.</source>
@@ -397,80 +415,80 @@ SHA-256 {digest}. The export is recorded in the ledger.</source>
 SHA-256 {digest}。本次导出已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="355"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="362"/>
         <source>Exported {rows} screenings to {path}
 SHA-256 {digest}. The export is recorded in the ledger.</source>
         <translation>已导出 {rows} 条检查记录到 {path}
 SHA-256 {digest}。本次导出已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="368"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="375"/>
         <source>The export failed: {problem}. Nothing was written.</source>
         <translation>导出失败：{problem}。未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="390"/>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="414"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="397"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="421"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="391"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="398"/>
         <source>Export the ledger</source>
         <translation>导出健康信息台账</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="393"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="400"/>
         <source>Daily ledger (one row per screening)</source>
         <translation>每日台账（每次检查一行）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="396"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="403"/>
         <source>Inspection report (PDF, a date range)</source>
         <translation>督导检查报告（PDF，日期范围）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="402"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="409"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="403"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="410"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="404"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="411"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="405"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="412"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="406"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="413"/>
         <source>Full values</source>
         <translation>完整信息</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="408"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="415"/>
         <source>Unmasked ID numbers and phones (inspectors)</source>
         <translation>不遮挡身份证号和手机号（督导检查人员）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="412"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="419"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="413"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="420"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="415"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="422"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -541,64 +559,64 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="380"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="383"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="367"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="384"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="370"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="387"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="288"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="291"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="416"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="424"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="422"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="430"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="426"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="434"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="511"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="519"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="516"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="524"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="518"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="520"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="528"/>
         <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="550"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="558"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="372"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="561"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="375"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="569"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -634,57 +652,57 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="220"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="221"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="225"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="235"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="226"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
         <source>Rounds</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="227"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="237"/>
         <source>Quarantine</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="228"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="238"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="229"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="239"/>
         <source>Passes</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="240"/>
         <source>Policy</source>
         <translation>防疫规定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="241"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="233"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="243"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="246"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -744,164 +762,164 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PassesPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="221"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="223"/>
         <source>The site key could not be written: check the data folder&apos;s permissions.</source>
         <translation>无法写入工地密钥：请检查数据文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="243"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="245"/>
         <source>Registered {name} and issued a pass valid until {until}.</source>
         <translation>已登记 {name}，并签发通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="249"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="251"/>
         <source>{name} was already registered: issued a new pass valid until {until}.</source>
         <translation>{name} 已登记过：已签发新通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="282"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="284"/>
         <source>Save the badge as</source>
         <translation>通行证图片另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="310"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="312"/>
         <source>Badge saved as {path}</source>
         <translation>通行证图片已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="318"/>
         <source>Could not write {path}: choose another folder.</source>
         <translation>无法写入 {path}：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="340"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="342"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="365"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="367"/>
         <source>Printing failed: save the badge and print it elsewhere.</source>
         <translation>打印失败：请保存通行证图片，在别处打印。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="371"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="373"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="409"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="411"/>
         <source>{name}&apos;s pass is revoked: it is refused at the gate from now on.</source>
         <translation>{name} 的通行证已注销：从现在起闸口将拒绝该证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="432"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="434"/>
         <source>Issue a site pass</source>
         <translation>签发工地通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="435"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="437"/>
         <source>Issuing registers the worker if they are new (or finds them by ID number) and signs the pass with the site&apos;s key.</source>
         <translation>签发时，新工人会被登记（已登记的按身份证号查到），并用工地密钥签名通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="443"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="445"/>
         <source>This machine has no site key yet: issuing the first pass creates the site&apos;s signing key (kept in the data folder, never in the ledger). Back it up; passes signed with it are refused if it is lost.</source>
         <translation>本机尚无工地密钥：签发第一张通行证会生成工地签名密钥（保存在数据文件夹中，绝不写入台账）。请备份密钥；密钥丢失后，用它签发的通行证都会被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="453"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="455"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="454"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="472"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="474"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="455"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="458"/>
         <source>Employer</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
         <source>Issue the pass</source>
         <translation>签发通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="463"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
         <source>Revoke a pass</source>
         <translation>注销通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="468"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="472"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="471"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
         <source>A person&apos;s pass</source>
         <translation>查询通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="475"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="474"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="476"/>
         <source>Badge</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="475"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="477"/>
         <source>Save the badge…</source>
         <translation>保存通行证图片…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="476"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="478"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="479"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="481"/>
         <source>The badge appears here once a pass is issued.</source>
         <translation>签发通行证后，图片显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="494"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="496"/>
         <source>{name} is registered but has no pass.</source>
         <translation>{name} 已登记，但没有通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="499"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="501"/>
         <source>{name}&apos;s pass (valid until {until}) was revoked on {day}.</source>
         <translation>{name} 的通行证（有效期至 {until}）已于 {day} 注销。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="503"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="505"/>
         <source>{name} holds a pass issued {issued}, valid until {until}.</source>
         <translation>{name} 持有 {issued} 签发的通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="506"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="508"/>
         <source>{name}&apos;s pass expired on {until}: issue a new one.</source>
         <translation>{name} 的通行证已于 {until} 过期：请重新签发。</translation>
     </message>
@@ -944,14 +962,14 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="338"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="339"/>
         <location filename="../../gatekeeper/ui/manager/signin.py" line="175"/>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="288"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="339"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="340"/>
         <location filename="../../gatekeeper/ui/manager/signin.py" line="176"/>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="289"/>
         <source>⌫ Delete</source>
@@ -1203,117 +1221,117 @@ Use the hand scanner, or type the code.</source>
         <translation>劝返回家</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="247"/>
         <source>Choose the decision: released, referred to hospital or sent home.</source>
         <translation>请选择处理决定：解除隔离、转送医院或劝返回家。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="261"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
         <source>{name}: {decision}. Recorded in the ledger.</source>
         <translation>{name}：{decision}，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="275"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="276"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="278"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="286"/>
         <source>Touch a person on the left to see their checks (read-only).</source>
         <translation>点选左侧人员查看其检查记录（只读）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="294"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="295"/>
         <source>Place: {place} · started {start} · day {n} · due {due}</source>
         <translation>隔离地点：{place} · {start} 开始 · 第 {n} 天 · {due} 到期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="300"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="313"/>
         <source>Checks, twice a day ({n} so far)</source>
         <translation>每日两次健康检查（已查 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="319"/>
         <source>In quarantine</source>
         <translation>隔离人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="320"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="321"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="321"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="325"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="326"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="326"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="328"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="329"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="330"/>
         <source>Nobody is in quarantine.</source>
         <translation>当前无人隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="283"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="284"/>
         <source>Touch a person on the left to see their checks and decide.</source>
         <translation>请点选左侧人员，查看健康检查记录并作出决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="331"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="332"/>
         <source>°C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="334"/>
         <source>Note (symptoms, test result)</source>
         <translation>备注（症状、检测结果）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="335"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="336"/>
         <source>Add check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="336"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="337"/>
         <source>Release decision (site manager)</source>
         <translation>解除隔离决定（项目负责人）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="340"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="341"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="342"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="343"/>
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
@@ -1548,154 +1566,154 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="268"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="269"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="274"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="275"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="289"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="290"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="313"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="314"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="339"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="338"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="344"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="376"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="386"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="379"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="389"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="380"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="388"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="392"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="402"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="403"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="413"/>
         <source>Not yet</source>
         <translation>未消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="408"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="418"/>
         <source>✓ {time}
 {by}</source>
         <translation>✓ {time}
 {by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="423"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="433"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="424"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="434"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="427"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="437"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="428"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="431"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="441"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="433"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="443"/>
         <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
         <translation>只读：搜索可筛选名单。体温和消毒只能由项目负责人记录。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="446"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="448"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="449"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="441"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="451"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="442"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="452"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="456"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="466"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="457"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="467"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>
@@ -1787,7 +1805,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="508"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="516"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
