@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
                 app.processEvents()
                 image = window.grab()
                 question = window.question
+                crash = getattr(window, "crash_reporter", None)
+                if crash is not None and crash.dialog is not None:
+                    question = crash.dialog
                 if question is not None and question.isVisible():
                     question.adjustSize()
                     dialog = question.grab()
@@ -160,6 +163,18 @@ def _screens(window, flow, clock, signature) -> list:
         ("abandon_question", window.ask_abandon),
         ("outcome-abandoned", lambda: window.question.accept()),
         (None, flow.outcome_done),
+        # A ledger that refuses the write: said on the page, the reading still typed.
+        (None, lambda: flow.choose_channel("visitor")),
+        (None, lambda: flow.submit_certificate("health_certificate", "HC-3", "")),
+        ("error-disk_full", lambda: _refused(window, flow, "disk_full")),
+        (None, lambda: flow.submit_temperature("36.5")),
+        ("error-read_only", lambda: _refused(window, flow, "read_only")),
+        (None, window.ask_abandon),
+        (None, lambda: window.question.accept()),
+        (None, flow.outcome_done),
+        ("error-locked_start", lambda: _refused(window, flow, "locked")),
+        ("error-unexpected", lambda: _crash(window)),
+        (None, lambda: _close_crash(window)),
         (None, lambda: flow.choose_channel("worker")),
         (None, lambda: flow.submit_certificate("health_certificate", "HC-2", "")),
         ("recovery_dialog", window.offer_recovery),
@@ -320,6 +335,40 @@ def _registration_error(window, flow) -> None:
     page.edits["phone"].setText("12345")
     flow.validate_field("id_number", "410122198506121234")
     flow.validate_field("phone", "12345")
+
+
+def _refused(window, flow, failure: str) -> None:
+    """The real ledger refuses the next write (SQLite's own error, see tests/ledger_faults.py)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from ledger_faults import FAILURES
+
+    from gatekeeper.ui.flow import Page
+
+    ledger = window.session.ledger
+    with FAILURES[failure](ledger):
+        if flow.page is Page.TEMPERATURE:
+            window.page_widget(Page.TEMPERATURE).reading_edit.setText("36.5")
+            flow.submit_temperature("36.5")
+        elif flow.page is Page.DISINFECTION:
+            flow.submit_disinfection(False)
+        else:
+            flow.choose_channel("worker")
+
+
+def _crash(window) -> None:
+    """The dialog an unexpected error brings up (the error is made, not real)."""
+    from gatekeeper.ui.crash import CrashReporter
+
+    window.notice.dismiss()
+    window.crash_reporter = CrashReporter(Path("~/.local/state/GateKeeper/log/gatekeeper.log"))
+    try:
+        raise KeyError("example")
+    except KeyError as exc:
+        window.crash_reporter.excepthook(type(exc), exc, exc.__traceback__)
+
+
+def _close_crash(window) -> None:
+    window.crash_reporter.dialog.accept()
 
 
 def _quarantine(flow, clock, person) -> None:
