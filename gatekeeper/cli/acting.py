@@ -14,6 +14,7 @@ not do it) exit 1 with one line on stderr; `accounts.sign_in` records the attemp
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import datetime
 
@@ -53,16 +54,15 @@ _REPEAT = Text("Repeat the PIN", "再次输入 PIN")
 
 def _interactive() -> bool:
     """A person at a terminal (prompts without echo), or a script feeding lines."""
-    stdin = click.get_text_stream("stdin")
     try:
-        return stdin.isatty()
+        return sys.stdin is not None and sys.stdin.isatty()
     except (AttributeError, ValueError):
         return False
 
 
 def _line(username: str) -> str:
     """One PIN line from a non-terminal standard input; EOF is a refusal."""
-    line = click.get_text_stream("stdin").readline()
+    line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
         raise LocalizedError("no_pin", NO_PIN, {"username": username})
     return line.rstrip("\r\n")

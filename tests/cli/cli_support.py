@@ -28,8 +28,11 @@ def lang_env(lang: str = "en_US.UTF-8") -> dict[str, str | None]:
     return env
 
 
-def run(*args: object, env: Mapping[str, str | None] | None = None) -> Result:
-    """`gatekeeper ARGS` in-process; fails the test on any exception but SystemExit."""
+def run(
+    *args: object, env: Mapping[str, str | None] | None = None, input: str | None = None
+) -> Result:
+    """`gatekeeper ARGS` in-process (`input`: standard input, not a terminal); fails the
+    test on any exception but SystemExit."""
     runner = CliRunner()
     result = runner.invoke(
         cli,
@@ -37,6 +40,7 @@ def run(*args: object, env: Mapping[str, str | None] | None = None) -> Result:
         prog_name="gatekeeper",
         env={**lang_env(), **(env or {})},
         catch_exceptions=True,
+        input=input,
     )
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"gatekeeper {args} raised {result.exception!r}") from (
@@ -46,9 +50,11 @@ def run(*args: object, env: Mapping[str, str | None] | None = None) -> Result:
 
 
 def run_exe(
-    *args: object, env: Mapping[str, str | None] | None = None, timeout: float = 60
+    *args: object, env: Mapping[str, str | None] | None = None, timeout: float = 60,
+    input: str | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """`.venv/bin/gatekeeper ARGS` in a subprocess, end to end."""
+    """`.venv/bin/gatekeeper ARGS` in a subprocess, end to end (`input`: a pipe on its
+    standard input; otherwise none at all)."""
     full = dict(os.environ)
     for key, value in {**lang_env(), **(env or {})}.items():
         if value is None:
@@ -63,6 +69,7 @@ def run_exe(
         env=full,
         timeout=timeout,
         check=False,
+        input=input if input is not None else "",
     )
 
 
@@ -102,3 +109,49 @@ def raw(path: Path) -> sqlite3.Connection:
     for (name,) in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     return conn
+
+
+# --- accounts: who the commands act as (--as USERNAME, PIN on standard input) --------
+
+PINS = {"boss": "246810", "li": "135790", "guard": "1357"}
+ROLES = {"boss": "site_manager", "li": "inspector", "guard": "gate_staff"}
+
+
+def add_accounts(db: Path) -> None:
+    """boss (the first site manager: no --as), then li (inspector) and guard (gate
+    staff), made by boss — all through `gatekeeper account add`."""
+    made = run("account", "add", "--db", db, "--username", "boss", "--role", "site_manager",
+               "--name", "王经理", input=f"{PINS['boss']}\n{PINS['boss']}\n")  # fmt: skip
+    assert made.exit_code == 0, made.output
+    for user in ("li", "guard"):
+        made = run("account", "add", "--db", db, "--username", user, "--role", ROLES[user],
+                   "--name", user, "--as", "boss",
+                   input=f"{PINS['boss']}\n{PINS[user]}\n{PINS[user]}\n")  # fmt: skip
+        assert made.exit_code == 0, made.output
+
+
+def as_user(db: Path, user: str, *args: object, pin: str | None = None, **kw: object) -> Result:
+    """`gatekeeper ARGS --as USER` with USER's PIN (or `pin`) as the one input line."""
+    return run(*args, "--as", user, input=f"{PINS.get(user, '0000') if pin is None else pin}\n",
+               **kw)  # type: ignore[arg-type]
+
+
+def chain(db: Path) -> list[tuple[str, str, str]]:
+    """(uuid, kind, hash) of every record, in order: what a refusal must leave alone."""
+    from gatekeeper.ledger import Ledger
+
+    with Ledger.open(db, create=False, readonly=True) as ledger:
+        return [(r.uuid, r.kind, r.hash) for r in ledger.records()]
+
+
+def added_since(db: Path, before: list[tuple[str, str, str]]) -> list[tuple[str, object]]:
+    """The records appended since `before` as (kind, sign-in result), after checking that
+    every earlier record is still there unchanged and the chain verifies."""
+    from gatekeeper.ledger import Ledger
+
+    now = chain(db)
+    assert now[: len(before)] == before
+    with Ledger.open(db, create=False, readonly=True) as ledger:
+        assert ledger.verify().ok
+        new = list(ledger.records())[len(before):]
+    return [(r.kind, r.body.get("result") if r.kind == "sign_in" else None) for r in new]

@@ -7,7 +7,7 @@ import json
 import subprocess
 
 import openpyxl
-from cli_support import one_line_error, run
+from cli_support import add_accounts, as_user, one_line_error, run
 
 from gatekeeper.ledger import Ledger
 
@@ -23,9 +23,10 @@ def _screenings(db) -> int:  # type: ignore[no-untyped-def]
 
 def test_export_csv_xlsx_pdf(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
     expected = _screenings(ledger_copy)
+    add_accounts(ledger_copy)
     out = tmp_path / "day.csv"
-    result = run("export", "--db", ledger_copy, "--date", DAY, "--format", "csv", "-o", out,
-                 "--lang", "zh_CN")  # fmt: skip
+    result = as_user(ledger_copy, "boss", "export", "--db", ledger_copy, "--date", DAY,
+                     "--format", "csv", "-o", out, "--lang", "zh_CN")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert f"Exported {expected} screenings of {DAY}" in result.output
     with open(out, encoding="utf-8-sig", newline="") as handle:
@@ -33,16 +34,17 @@ def test_export_csv_xlsx_pdf(ledger_copy, tmp_path) -> None:  # type: ignore[no-
     assert rows[0][0] == "时间" and len(rows) - 1 == expected
 
     xlsx = tmp_path / "day.xlsx"
-    result = run("export", "--db", ledger_copy, "--date", DAY, "--format", "xlsx", "--output",
-                 xlsx, "--lang", "en", "--full", "--site", "Site A")  # fmt: skip
+    result = as_user(ledger_copy, "li", "export", "--db", ledger_copy, "--date", DAY,
+                     "--format", "xlsx", "--output", xlsx, "--lang", "en", "--full",
+                     "--site", "Site A")  # fmt: skip
     assert result.exit_code == 0, result.output
     book = openpyxl.load_workbook(xlsx)
     assert book.sheetnames[0] == "Summary"
     assert sum(book[n].max_row - 1 for n in book.sheetnames[1:]) == expected
 
     pdf = tmp_path / "day.pdf"
-    result = run("export", "--db", ledger_copy, "--date", DAY, "--format", "pdf", "-o", pdf,
-                 "--lang", "en")  # fmt: skip
+    result = as_user(ledger_copy, "li", "export", "--db", ledger_copy, "--date", DAY,
+                     "--format", "pdf", "-o", pdf, "--lang", "en")  # fmt: skip
     assert result.exit_code == 0, result.output
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout  # fmt: skip
@@ -51,11 +53,13 @@ def test_export_csv_xlsx_pdf(ledger_copy, tmp_path) -> None:  # type: ignore[no-
         exports = list(ledger.records(kind="export"))
         assert [r.body["format"] for r in exports] == ["csv", "xlsx", "pdf"]
         assert [r.body["full"] for r in exports] == [False, True, False]
-        assert all(r.body["rows"] == expected and r.body["by"] == "cli" for r in exports)
+        assert all(r.body["rows"] == expected for r in exports)
+        assert [r.body["by"] for r in exports] == ["boss", "li", "li"]  # who signed in
         assert ledger.verify().ok
 
 
 def test_export_refusals(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    add_accounts(ledger_copy)
     result = run("export", "--db", ledger_copy, "--date", "2020-13-01", "--format", "csv",
                  "-o", tmp_path / "x.csv")  # fmt: skip
     assert result.exit_code == 1 and "YYYY-MM-DD" in one_line_error(result.stderr)
@@ -65,16 +69,18 @@ def test_export_refusals(ledger_copy, tmp_path) -> None:  # type: ignore[no-unty
     result = run("export", "--db", tmp_path / "none.db", "--date", DAY, "--format", "csv",
                  "-o", tmp_path / "x.csv")  # fmt: skip
     assert result.exit_code == 2 and not (tmp_path / "none.db").exists()
-    result = run("export", "--db", ledger_copy, "--date", DAY, "--format", "csv",
-                 "-o", tmp_path / "no" / "x.csv")  # fmt: skip
+    result = as_user(ledger_copy, "boss", "export", "--db", ledger_copy, "--date", DAY,
+                     "--format", "csv", "-o", tmp_path / "no" / "x.csv")  # fmt: skip
     assert result.exit_code == 1 and "Nothing was written" in one_line_error(result.stderr)
     assert not [p for p in tmp_path.rglob("*") if p.suffix in (".csv", ".doc", ".tmp")]
 
 
 def test_report(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "inspection.pdf"
-    result = run("report", "--db", ledger_copy, "--from", "2020-03-01", "--to", "2020-03-03",
-                 "-o", out, "--lang", "zh_CN", "--site", "只有河南")  # fmt: skip
+    add_accounts(ledger_copy)
+    result = as_user(ledger_copy, "li", "report", "--db", ledger_copy, "--from", "2020-03-01",
+                     "--to", "2020-03-03", "-o", out, "--lang", "zh_CN",
+                     "--site", "只有河南")  # fmt: skip
     assert result.exit_code == 0, result.output
     head = result.output.strip().split()[-1].rstrip(".")
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,

@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from cli_support import assert_user_error, one_line_error, run, run_exe
+from cli_support import add_accounts, as_user, assert_user_error, one_line_error, run, run_exe
 
 ID = "11010519491231002X"
 
@@ -19,9 +19,21 @@ def _own_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
+def new_ledger(db: Path) -> Path:
+    """An empty ledger with its accounts (boss, li, guard)."""
+    from gatekeeper.ledger import Ledger
+
+    Ledger.open(db, create=True).close()
+    add_accounts(db)
+    return db
+
+
 def issue(db: Path, out: Path, *extra: object) -> str:
-    result = run("pass", "issue", "--db", db, "--name", "张三", "--id-number", ID,
-                 "--phone", "13800138000", "--employer", "中建三局", "-o", out, *extra)  # fmt: skip
+    if not db.exists():
+        new_ledger(db)
+    result = as_user(db, "boss", "pass", "issue", "--db", db, "--name", "张三", "--id-number",
+                     ID, "--phone", "13800138000", "--employer", "中建三局", "-o", out,
+                     *extra)  # fmt: skip
     assert result.exit_code == 0, result.output
     return result.stdout.strip()
 
@@ -47,7 +59,8 @@ def test_verify_payload_and_image_then_revoke(tmp_path: Path) -> None:
     altered = payload[:-5] + ("A" if payload[-5] != "A" else "B") + payload[-4:]
     bad = run("pass", "verify", "--db", db, "--payload", altered)
     assert "altered or forged" in one_line_error(bad.stderr) and bad.exit_code == 1
-    assert run("pass", "revoke", "--db", db, "--id-number", ID).exit_code == 0
+    revoke = as_user(db, "boss", "pass", "revoke", "--db", db, "--id-number", ID)
+    assert revoke.exit_code == 0 and revoke.stdout.startswith("Revoked: 张三")
     revoked = run("pass", "verify", "--db", db, "--payload", payload)
     assert_user_error(revoked.stderr, revoked.stdout, code=1, exit_code=revoked.exit_code)
     assert "revoked" in revoked.stderr
@@ -66,12 +79,13 @@ def test_usage_errors(tmp_path: Path) -> None:
     issue(db, tmp_path / "b.png")
     both = run("pass", "verify", "--db", db)
     assert both.exit_code == 2 and one_line_error(both.stderr)
-    missing = run("pass", "revoke", "--db", tmp_path / "none.sqlite3", "--id-number", ID)
+    missing = as_user(db, "boss", "pass", "revoke", "--db", tmp_path / "none.sqlite3",
+                      "--id-number", ID)  # fmt: skip
     assert missing.exit_code == 2 and not (tmp_path / "none.sqlite3").exists()
-    unknown = run("pass", "revoke", "--db", db, "--id-number", "G12345678")
+    unknown = as_user(db, "boss", "pass", "revoke", "--db", db, "--id-number", "G12345678")
     assert unknown.exit_code == 1 and "registered" in one_line_error(unknown.stderr)
-    new_without_phone = run("pass", "issue", "--db", db, "--name", "李四",
-                            "--id-number", "G12345678", "-o", tmp_path / "c.png")  # fmt: skip
+    new_without_phone = as_user(db, "boss", "pass", "issue", "--db", db, "--name", "李四",
+                                "--id-number", "G12345678", "-o", tmp_path / "c.png")  # fmt: skip
     assert new_without_phone.exit_code == 1 and one_line_error(new_without_phone.stderr)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cli_support import one_line_error, run
+from cli_support import add_accounts, as_user, one_line_error, run
 
 from gatekeeper.ledger import Ledger
 
@@ -20,7 +20,8 @@ def test_purge_then_verify_and_stats(ledger_copy) -> None:  # type: ignore[no-un
     stats = [run("stats", "--db", ledger_copy, "--date", f"2020-03-0{d}", "--json").output
              for d in (1, 2, 3)]  # fmt: skip
     assert any(n.encode() in _bytes(ledger_copy) for n in names if n)
-    result = run("purge", "--db", ledger_copy, "--older-than", "30")
+    add_accounts(ledger_copy)
+    result = as_user(ledger_copy, "boss", "purge", "--db", ledger_copy, "--older-than", "30")
     assert result.exit_code == 0, result.output
     assert "the purge is recorded" in result.output
     assert run("verify", "--db", ledger_copy).exit_code == 0
@@ -30,7 +31,8 @@ def test_purge_then_verify_and_stats(ledger_copy) -> None:  # type: ignore[no-un
     assert not any(n.encode() in data for n in names if n)
     with Ledger.open(ledger_copy, readonly=True) as ledger:
         assert ledger.count(kind="purge") == 1
-    bad = run("purge", "--db", ledger_copy, "--older-than", "0")
+        assert next(ledger.records(kind="purge")).body["by"] == "boss"
+    bad = as_user(ledger_copy, "boss", "purge", "--db", ledger_copy, "--older-than", "0")
     assert bad.exit_code == 1 and "--older-than" in one_line_error(bad.stderr)
 
 
