@@ -464,6 +464,13 @@ _RAW: dict[str, tuple[str, str]] = {
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
     ),
+    # --- record schemas (gatekeeper.services.schema) --------------------------------
+    "schema.bad_body": (
+        "A {kind} record does not have the shape this GateKeeper knows: {problem}. "
+        "Nothing was written; report this to whoever maintains GateKeeper.",
+        "一条 {kind} 记录的结构与本程序不符：{problem}。本次未写入任何内容；"
+        "请报告给 GateKeeper 的维护人员。",
+    ),
     # --- the kiosk's screening session (gatekeeper.services.kiosk) ------------------
     "kiosk.bad_date": (
         '"{value}" is not a date: write year-month-day, e.g. 2020-12-31.',
