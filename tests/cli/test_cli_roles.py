@@ -199,7 +199,8 @@ def test_end_to_end_refusal_in_chinese_and_success(site: Path) -> None:
     no = run_exe(*PURGE, "--db", site, "--as", "li", input=f"{PINS['li']}\n",
                  env={"LANG": "zh_CN.UTF-8"})  # fmt: skip
     assert_user_error(no.stderr, no.stdout, code=1, exit_code=no.returncode)
-    assert "督导检查人员无权执行此操作（清除个人信息）；仅项目负责人可以。" in one_line_error(no.stderr)
+    zh = "督导检查人员无权执行此操作（清除个人信息）；仅项目负责人可以。"
+    assert zh in one_line_error(no.stderr)
     assert added_since(site, before) == [("sign_in", "ok")] and _names(site) == names
     yes = run_exe(*PURGE, "--db", site, "--as", "boss", input=f"{PINS['boss']}\n")
     assert yes.returncode == 0, yes.stderr
