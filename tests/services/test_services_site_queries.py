@@ -58,7 +58,8 @@ def test_quarantine_takes_people_off_site_and_release_to_site_brings_them_back(
     assert (case.person_id, case.reason, case.day_count) == (a, Reason.FEVER_ON_ROUND, 1)
 
     gate.tick(24 * 60)
-    gate.service.release_quarantine(case.case_id, QuarantineDecision.RELEASED, "normal", gate.manager)
+    gate.service.release_quarantine(
+        case.case_id, QuarantineDecision.RELEASED, "normal", gate.manager)
     people = site.on_site(gate.ledger, gate.service.now())
     assert _ids(people) == {a, b}
     assert {p.zone for p in people} == {POLICY.lane_for(Channel.WORKER).zone}
