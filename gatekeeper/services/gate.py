@@ -30,6 +30,7 @@ from gatekeeper.domain.vocab import (
     Zone,
 )
 from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.clock import Clock
 from gatekeeper.services.kinds import Kind
@@ -205,10 +206,11 @@ class GateService:
         latest: WorkerPass | None = None
         for record in self.ledger.records(person_id=person_id):
             if record.kind == Kind.PASS_ISSUED:
+                issued = schema.PassIssuedBody.read(record)
                 latest = WorkerPass(
                     person_id,
-                    date.fromisoformat(record.body["issued_on"]),
-                    expires_on=date.fromisoformat(record.body["valid_until"]),
+                    date.fromisoformat(issued.issued_on),
+                    expires_on=date.fromisoformat(issued.valid_until),
                 )
             elif record.kind == Kind.PASS_REVOKED and latest is not None:
                 latest = WorkerPass(person_id, latest.issued_on, True, latest.expires_on)
@@ -217,7 +219,7 @@ class GateService:
     def _pledges_signed_on(self, person_id: str) -> date | None:
         signed: date | None = None
         for record in self.ledger.records(person_id=person_id, kind=Kind.PASSAGE):
-            if record.body.get("pledges_signed"):
+            if schema.PassageBody.read(record).pledges_signed:
                 signed = date.fromisoformat(record.day)
         return signed
 
@@ -336,26 +338,27 @@ class GateService:
         case: QuarantineCase | None = None
         for record in self.ledger.records(subject_id=case_id):
             if record.kind == Kind.QUARANTINE_START:
-                body = record.body
+                start = schema.QuarantineStartBody.read(record)
                 case = QuarantineCase.from_dict(
                     {
                         "id": case_id,
                         "person_id": record.person_id,
-                        "reason": body["reason"],
-                        "place": body["place"],
-                        "started_at": body["started_at"],
+                        "reason": start.reason,
+                        "place": start.place,
+                        "started_at": start.started_at,
                         "checks": [],
                         "release": None,
                     },
                     self.policy,
                 )
             elif case is not None and record.kind == Kind.QUARANTINE_CHECK:
-                case.record_check(record.body["temperature_c"], datetime.fromisoformat(
-                    record.body["at"]), record.body.get("note", ""))
+                check = schema.QuarantineCheckBody.read(record)
+                case.record_check(check.temperature_c, datetime.fromisoformat(check.at),
+                                  check.note)  # fmt: skip
             elif case is not None and record.kind == Kind.QUARANTINE_RELEASE:
-                body = record.body
-                case.release(body["decision"], body["reason"], body["by"],
-                             datetime.fromisoformat(body["at"]))
+                release = schema.QuarantineReleaseBody.read(record)
+                case.release(QuarantineDecision(release.decision), release.reason,
+                             release.by, datetime.fromisoformat(release.at))  # fmt: skip
         if case is None:
             raise LocalizedError("unknown_case", UNKNOWN_CASE, {"case_id": case_id})
         return case
