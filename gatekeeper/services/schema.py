@@ -23,7 +23,7 @@ import typing
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, ClassVar, Self, TypeVar, Union, get_args, get_origin
+from typing import Any, ClassVar, Self, Union, get_args, get_origin
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
@@ -89,7 +89,26 @@ def _conforms(value: Any, tp: Any) -> bool:
     raise TypeError(f"schema type {tp!r} is not supported")  # a schema bug, found by tests
 
 
-B = TypeVar("B", bound="Body")
+@dataclass(frozen=True)
+class _Layout:
+    fields: tuple[dataclasses.Field[Any], ...]
+    personal: frozenset[str]
+    hints: dict[str, Any]
+
+
+_LAYOUTS: dict[type[Any], _Layout] = {}
+
+
+def _layout(cls: type[Body]) -> _Layout:
+    """A schema's fields, personal names and types, worked out once per class (bodies
+    are read by the hundred thousand for the dashboard)."""
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        fields = dataclasses.fields(cls)
+        layout = _Layout(fields, frozenset(f.name for f in fields if f.metadata.get("personal")),
+                         typing.get_type_hints(cls))  # fmt: skip
+        _LAYOUTS[cls] = layout
+    return layout
 
 
 @dataclass(frozen=True)
@@ -100,15 +119,15 @@ class Body:
 
     @classmethod
     def fields(cls) -> tuple[dataclasses.Field[Any], ...]:
-        return dataclasses.fields(cls)
+        return _layout(cls).fields
 
     @classmethod
     def personal_fields(cls) -> frozenset[str]:
-        return frozenset(f.name for f in cls.fields() if f.metadata.get("personal"))
+        return _layout(cls).personal
 
     @classmethod
     def _hints(cls) -> dict[str, Any]:
-        return typing.get_type_hints(cls)
+        return _layout(cls).hints
 
     def check(self) -> None:
         """Every field of its declared type (SchemaError names the first that is not)."""
@@ -238,7 +257,7 @@ class QuarantineStartBody(Body):
     KIND = Kind.QUARANTINE_START
     case_id: str
     reason: str
-    place: dict[str, str]  # the place in both languages: {"en": …, "zh_CN": …}
+    place: dict[str, str] | str  # {"en": …, "zh_CN": …}; one text in early ledgers
     started_at: str
     due_date: str
     source: str | None  # the screening or round that opened the case

@@ -45,6 +45,7 @@ from gatekeeper.domain.vocab import (
 )
 from gatekeeper.ledger import Ledger, StoredRecord
 from gatekeeper.scanner.passes import PassRejected, parse_pass
+from gatekeeper.services import schema
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.stats import day_stats
@@ -162,8 +163,7 @@ def _zone(value: Any) -> Zone | None:
 
 
 def _passage_zone(record: StoredRecord) -> Zone | None:
-    outcome = record.body.get("outcome")
-    return _zone(outcome.get("zone")) if isinstance(outcome, dict) else None
+    return _zone(schema.PassageBody.read(record).outcome.get("zone"))
 
 
 def _last_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
@@ -186,7 +186,7 @@ def on_site(ledger: Ledger, now: date | datetime) -> list[OnSite]:
         if person_id is None:
             continue
         if event.kind == Kind.PASSAGE and event.outcome == Outcome.ADMITTED:
-            admission, channel, zone = event, event.channel, _passage_zone(event)
+            channel, zone = event.channel, _passage_zone(event)
         elif event.kind == Kind.QUARANTINE_RELEASE and event.reason == QuarantineDecision.RELEASED:
             admission = _last_admission(ledger, person_id)
             channel = admission.channel if admission is not None else None
@@ -254,18 +254,13 @@ def open_quarantine_cases(ledger: Ledger, policy: Policy, now: date | datetime) 
     starts = ledger.unclosed(Kind.QUARANTINE_START, Kind.QUARANTINE_RELEASE)
     names = _masked_names(ledger, (s.person_id for s in starts if s.person_id))
     for start in starts:
-        body = start.body
+        body = schema.QuarantineStartBody.read(start)
         started = date.fromisoformat(start.day)
-        due_text = body.get("due_date")
-        due = (
-            date.fromisoformat(due_text)
-            if isinstance(due_text, str)
-            else started + timedelta(days=policy.quarantine_days)
-        )
-        place = body.get("place")
+        due = date.fromisoformat(body.due_date)
+        place = body.place
         if isinstance(place, dict):
             place_text = Text(str(place.get("en", "")), str(place.get("zh_CN", "")))
-        elif isinstance(place, str) and place:
+        elif place:
             place_text = Text(place, place)
         else:
             place_text = policy.quarantine_place
@@ -308,17 +303,11 @@ def round_readings(ledger: Ledger, day: date | str, slot: RoundSlot) -> list[Rou
     day_text = day if isinstance(day, str) else day.isoformat()
     entries = []
     for record in ledger.records(kind=Kind.ROUND_TEMPERATURE, day=day_text):
-        body = record.body
-        if body.get("slot") != RoundSlot(slot) or not record.person_id:
+        body = schema.RoundTemperatureBody.read(record)
+        if body.slot != RoundSlot(slot) or not record.person_id:
             continue
         entries.append(
-            RoundEntry(
-                record.person_id,
-                float(body.get("reading_c", 0.0)),
-                str(body.get("verdict", "")),
-                record.at,
-                str(body.get("by", "")),
-            )
+            RoundEntry(record.person_id, body.reading_c, body.verdict, record.at, body.by)
         )
     return entries
 
@@ -339,12 +328,12 @@ def disinfections(ledger: Ledger, day: date | str) -> dict[tuple[Zone, RoundSlot
     day_text = day if isinstance(day, str) else day.isoformat()
     log: dict[tuple[Zone, RoundSlot], DisinfectionRow] = {}
     for record in ledger.records(kind=Kind.DISINFECTION, day=day_text):
-        zone, slot = _zone(record.body.get("zone")), record.body.get("slot")
-        if zone is None or slot not in set(RoundSlot):
+        body = schema.DisinfectionBody.read(record)
+        zone = _zone(body.zone)
+        if zone is None or body.slot not in set(RoundSlot):
             continue
-        log[(zone, RoundSlot(slot))] = DisinfectionRow(
-            zone, RoundSlot(slot), str(record.body.get("by", "")), record.at
-        )
+        log[(zone, RoundSlot(body.slot))] = DisinfectionRow(
+            zone, RoundSlot(body.slot), body.by, record.at)
     return log
 
 
