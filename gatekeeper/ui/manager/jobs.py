@@ -37,20 +37,28 @@ class LedgerJob(QThread):
         self.ledger_path = Path(ledger_path)
         self.work = work
         self.readonly = readonly
+        # Logged on the UI thread (the job object lives there): a log call from the
+        # worker thread would make Python invent a "dummy" thread for it, which lingers.
+        self.failed.connect(self._log_failure)
 
     def run(self) -> None:
         try:
             with Ledger.open(self.ledger_path, create=False, readonly=self.readonly) as ledger:
                 result = self.work(ledger)
         except LocalizedError as exc:  # said to the user in their language
-            log.info("background ledger job refused: %s", exc)
             self.failed.emit(exc)
             return
         except Exception as exc:  # shown to the user; the thread must not die silently
-            log.exception("background ledger job failed")
             self.failed.emit(exc)
             return
         self.succeeded.emit(result)
+
+    def _log_failure(self, exc: BaseException) -> None:
+        """A refusal in one line, anything else with its traceback."""
+        if isinstance(exc, LocalizedError):
+            log.info("background ledger job refused: %s", exc)
+        else:
+            log.error("background ledger job failed", exc_info=(type(exc), exc, exc.__traceback__))
 
 
 def finish(job: LedgerJob | None) -> None:
