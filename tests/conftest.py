@@ -36,6 +36,14 @@ def _clean_language_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("GATEKEEPER_LANG", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _own_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+                  ) -> None:  # fmt: skip
+    """Keys and logs in a folder of the test's own, never the user's home (a test that
+    needs another sets GATEKEEPER_DATA_DIR itself)."""
+    monkeypatch.setenv("GATEKEEPER_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+
+
 def _track_qthreads(monkeypatch: pytest.MonkeyPatch) -> weakref.WeakKeyDictionary | None:
     """Record every QThread started during the test, if Qt is loaded at all.
 
@@ -83,6 +91,8 @@ def _no_leftover_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
     problems = []
     for thread in set(threading.enumerate()) - before:
+        if isinstance(thread, threading._DummyThread):
+            continue  # a QThread that ran Python code: checked as a QThread below
         thread.join(timeout=2.0)  # one that is already stopping gets to finish
         if thread.is_alive():
             problems.append(f"Python thread {thread.name!r}")

@@ -18,7 +18,7 @@ from gatekeeper.services.kiosk_pin import KioskPin
 from gatekeeper.services.locations import default_kiosk_pin_path, default_log_path
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
-from gatekeeper.ui.crash import CrashReporter, start_logging
+from gatekeeper.ui.crash import CrashReporter, LogFile
 from gatekeeper.ui.main_window import FiguresProvider, MainWindow
 from gatekeeper.ui.scan_burst import ScanBurstFilter
 from gatekeeper.ui.translations import LanguageSwitcher, default_resources_dir, ensure_compiled
@@ -83,11 +83,11 @@ def run_gui(
     then the window.
     """
     log_path = log_path or default_log_path()
+    log_file: LogFile | None = None
     try:
-        log_stream = start_logging(log_path)
+        log_file = LogFile(log_path)
     except OSError as error:  # an unwritable log folder must not keep the gate shut
         print(f"GateKeeper: cannot write the log file {log_path}: {error}", file=sys.stderr)
-        log_stream = None
     kiosk_pin = None
     if kiosk and session is not None:
         kiosk_pin = KioskPin(pin_path or default_kiosk_pin_path())
@@ -140,9 +140,6 @@ def run_gui(
         window.stop_camera()
         burst.deleteLater()
         crashes.uninstall()
-        if log_stream is not None:
-            import faulthandler
-
-            faulthandler.disable()
-            log_stream.close()
+        if log_file is not None:
+            log_file.close()
     return code

@@ -35,17 +35,27 @@ def open_log(path: Path) -> IO[str]:
     return os.fdopen(fd, "a", encoding="utf-8", buffering=1)
 
 
-def start_logging(path: Path) -> IO[str]:
-    """Stage one of start-up: the log file, and native crashes written into it."""
-    stream = open_log(path)
-    handler = logging.StreamHandler(stream)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    if root.level > logging.INFO or root.level == logging.NOTSET:
-        root.setLevel(logging.INFO)
-    faulthandler.enable(file=stream, all_threads=True)
-    return stream
+class LogFile:
+    """Stage one of start-up: the log file on the root logger, and native crashes written
+    into it; `close()` undoes both (the process may go on, e.g. in tests)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stream = open_log(path)
+        self.handler = logging.StreamHandler(self.stream)
+        self.handler.setFormatter(
+            logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        root = logging.getLogger()
+        root.addHandler(self.handler)
+        if root.level > logging.INFO or root.level == logging.NOTSET:
+            root.setLevel(logging.INFO)
+        faulthandler.enable(file=self.stream, all_threads=True)
+
+    def close(self) -> None:
+        faulthandler.disable()
+        logging.getLogger().removeHandler(self.handler)
+        self.handler.close()
+        self.stream.close()
 
 
 class CrashReporter(QObject):

@@ -28,7 +28,9 @@ def run_and_inspect(qapp, **kwargs) -> tuple[int, dict]:
         qapp.exit(3)
 
     QTimer.singleShot(0, inspect)
-    code = run_gui(kwargs.pop("db_path"), **kwargs)
+    db_path = kwargs.pop("db_path")
+    kwargs.setdefault("log_path", db_path.parent / "logs" / "gatekeeper.log")
+    code = run_gui(db_path, **kwargs)
     return code, seen
 
 
@@ -54,3 +56,16 @@ def test_run_gui_kiosk_with_figures_in_chinese(qapp, tmp_path: Path):
     assert seen["full_screen"] and seen["frameless"]
     assert seen["admitted"] == "7"
     assert seen["title_label"] == "门岗通"
+
+
+def test_run_gui_logs_to_an_owner_only_file_and_leaves_no_handler_behind(qapp, tmp_path):
+    import logging
+    import stat
+
+    log_path = tmp_path / "logs" / "gatekeeper.log"
+    handlers = list(logging.getLogger().handlers)
+    code, _ = run_and_inspect(qapp, db_path=tmp_path / "gate.db", lang="en", log_path=log_path)
+    assert code == 3
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_path.parent.stat().st_mode) == 0o700
+    assert logging.getLogger().handlers == handlers
