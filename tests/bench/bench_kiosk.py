@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from gatekeeper.domain.vocab import Channel  # noqa: E402
+from gatekeeper.services.accounts import Role, simulation_actor  # noqa: E402
 from gatekeeper.services.clock import SteppingClock  # noqa: E402
 from gatekeeper.ui.flow import Page  # noqa: E402
 from gatekeeper.ui.translations import (  # noqa: E402
@@ -60,6 +61,9 @@ from gatekeeper.ui.translations import (  # noqa: E402
     default_resources_dir,
     ensure_compiled,
 )
+
+MANAGER = simulation_actor("bench-manager", Role.SITE_MANAGER)  # issues the passes
+
 
 # --- (a) start-up -------------------------------------------------------------------------
 
@@ -317,7 +321,7 @@ def transitions(reps: int) -> tuple[float, int, int]:
             kiosk.first_time(Channel.WORKER, scans=3, **person(0))
             first = (bot.clicks, bot.keys, kiosk.typed)
             [passage] = kiosk.passages()
-            kiosk.session.service.issue_pass(passage.person_id)
+            kiosk.session.service.issue_pass(passage.person_id, by=MANAGER)
             kiosk.key(Qt.Key.Key_Space, kiosk.page())  # outcome -> start
             kiosk.clock.advance(hours=9)
             kiosk.path = "cold returning"
@@ -338,7 +342,7 @@ def transitions(reps: int) -> tuple[float, int, int]:
             ids = [kiosk.ledger.find_person("resident_id", person(i)["id_number"]).person_id
                    for i in range(1, reps + 1)]
             for person_id in ids:
-                kiosk.session.service.issue_pass(person_id)
+                kiosk.session.service.issue_pass(person_id, by=MANAGER)
             kiosk.clock.advance(hours=9)
             kiosk.path = "returning"
             for i in range(1, reps + 1):

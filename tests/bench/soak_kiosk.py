@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "ui"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench_kiosk import Bot, person, returning  # noqa: E402
+from bench_kiosk import MANAGER, Bot, person, returning  # noqa: E402
 from kiosk_support import START, Kiosk  # noqa: E402
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -121,7 +121,7 @@ class Soak:
         self.k.first_time(Channel.WORKER, scans=3, **who)
         service, ledger = self.k.session.service, self.k.ledger
         found = ledger.find_person("resident_id", who["id_number"])
-        service.issue_pass(found.person_id)
+        service.issue_pass(found.person_id, by=MANAGER)
         self.pool.append(who["id_number"])
 
     def visitor(self) -> None:
