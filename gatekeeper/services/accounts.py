@@ -10,6 +10,12 @@ username for an attempt on an unknown one (someone may have typed their PIN ther
 Lockout is the kiosk PIN's rule: five wrong PINs in a row lock the account for five
 minutes; while locked every PIN is refused and nothing is counted. The caller brings
 the time (`now`, tz-aware, site-local), so tests and the GUI inject a clock.
+
+Roles are enforced here, not by widgets: a successful `sign_in` (or the first
+manager's creation) yields an `Actor`, and every service call that records or reveals
+something takes it, checks its role with `acting` (PERMISSIONS) before reading or
+writing anything, and records its username as "by". A name alone is not an Actor
+(TypeError), so nobody can claim an account or a role they did not sign in as.
 """
 
 from __future__ import annotations
