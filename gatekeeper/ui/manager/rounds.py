@@ -323,8 +323,8 @@ class RoundsPage(QWidget):
         try:
             result = self.service.record_round(
                 self.slot, [(person.person_id, reading)], self.actor())
-        except LocalizedError as error:  # the service's own role check
-            self.reading_error.show_say(error_say(error))
+        except LocalizedError as refused:  # the service's own role check
+            self.reading_error.show_say(error_say(refused))
             return
         if result.remeasure:
             policy = self.service.policy
@@ -359,8 +359,8 @@ class RoundsPage(QWidget):
             return
         try:
             self.service.record_disinfection(zone, slot, self.actor())
-        except LocalizedError as error:  # the service's own role check
-            self.reading_error.show_say(error_say(error))
+        except LocalizedError as refused:  # the service's own role check
+            self.reading_error.show_say(error_say(refused))
             return
         self.log = site.disinfections(self.service.ledger, self.service.today())
         self._draw()
