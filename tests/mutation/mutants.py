@@ -52,8 +52,16 @@ T_QUAR = ("tests/domain/test_quarantine.py",)
 T_ROUNDS = ("tests/domain/test_rounds.py",)
 T_GATE = ("tests/services/test_services_screening.py",)
 T_KIOSK = ("tests/services/test_kiosk_session_rules.py", "tests/services/test_kiosk_session.py")
-T_ACC = ("tests/services/test_services_accounts.py", "tests/services/test_services_roles.py")
-T_LEDGER = ("tests/ledger/test_ledger_tamper.py", "tests/ledger/test_ledger_chain.py")
+T_ACC = (
+    "tests/services/test_services_accounts.py",
+    "tests/services/test_services_roles.py",
+    "tests/services/test_accounts_mutation_kills.py",
+)
+T_LEDGER = (
+    "tests/ledger/test_ledger_tamper.py",
+    "tests/ledger/test_ledger_chain.py",
+    "tests/ledger/test_ledger_chain_mutation_kills.py",
+)
 T_PASS = ("tests/scanner/test_scanner_passes.py",)
 
 MUTANTS: tuple[Mutant, ...] = (
