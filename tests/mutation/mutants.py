@@ -50,8 +50,15 @@ T_ID = ("tests/domain/test_identity.py",)
 T_RET = ("tests/domain/test_returning.py",)
 T_QUAR = ("tests/domain/test_quarantine.py",)
 T_ROUNDS = ("tests/domain/test_rounds.py",)
-T_GATE = ("tests/services/test_services_screening.py",)
-T_KIOSK = ("tests/services/test_kiosk_session_rules.py", "tests/services/test_kiosk_session.py")
+T_GATE = (
+    "tests/services/test_services_screening.py",
+    "tests/services/test_kiosk_returning_mutation_kills.py",
+)
+T_KIOSK = (
+    "tests/services/test_kiosk_session_rules.py",
+    "tests/services/test_kiosk_session.py",
+    "tests/services/test_kiosk_returning_mutation_kills.py",
+)
 T_ACC = (
     "tests/services/test_services_accounts.py",
     "tests/services/test_services_roles.py",
@@ -312,6 +319,19 @@ MUTANTS: tuple[Mutant, ...] = (
         "return set()",
         "everyone on site without a reading in a round is listed (nobody skipped)", T_ROUNDS,
     ),
+    Mutant(
+        "zones-missing", D + "rounds.py",
+        "return {(z, s) for z in Zone for s in RoundSlot} - done",
+        "return set()",
+        "every zone is disinfected in both slots: the gaps are listed", T_ROUNDS,
+    ),
+    Mutant(
+        "vehicle-driver-not-admitted", D + "vehicle.py",
+        "        if driver.outcome is not Outcome.ADMITTED:\n",
+        "        if False:\n",
+        "a goods vehicle whose driver is not admitted is turned away",
+        ("tests/domain/test_vehicle.py",),
+    ),
     # --- services -----------------------------------------------------------------------
     Mutant(
         "closed-loop-quarantine-person", S + "gate.py",
@@ -324,6 +344,33 @@ MUTANTS: tuple[Mutant, ...] = (
         "person_id = known.person_id if known else (screening.person_id or self.new_id())",
         "person_id = screening.person_id or self.new_id()",
         "a known ID number keeps its person id", T_GATE,
+    ),
+    Mutant(
+        "gate-revoked-pass", S + "gate.py",
+        "latest = WorkerPass(person_id, latest.issued_on, True, latest.expires_on)",
+        "latest = WorkerPass(person_id, latest.issued_on, False, latest.expires_on)",
+        "a pass_revoked record makes the worker's latest pass revoked (returning eligibility)",
+        T_GATE,
+    ),
+    Mutant(
+        "round-fever-opens-case", S + "gate.py",
+        "            if verdict.reason is not None:\n",
+        "            if False:\n",
+        "a fever on a round opens a quarantine case in the ledger", T_GATE,
+    ),
+    Mutant(
+        "kiosk-returning-eligibility", K + "session.py",
+        "        if not eligibility.eligible:\n",
+        "        if False:\n",
+        "the kiosk sends a person who may not take the returning path down the first-time path",
+        T_KIOSK,
+    ),
+    Mutant(
+        "kiosk-quarantine-registration", K + "session.py",
+        "        if (result.outcome is Outcome.QUARANTINED and s.registration is None\n",
+        "        if (False\n",
+        "the kiosk asks for a registration at the isolation room before writing a quarantine",
+        T_KIOSK,
     ),
     Mutant(
         "pass-not-issued", S + "passes.py",
