@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMPS := $(VENV)/.stamps
 
-.PHONY: setup run test lint bench bench-quick screenshots package clean-venv help
+.PHONY: setup run test lint bench bench-quick mutation screenshots package clean-venv help
 .DEFAULT_GOAL := help
 
 help:
@@ -53,6 +53,11 @@ test: setup
 
 bench: setup
 	$(PY) tests/bench/run_all.py
+
+# Delete each gate rule in turn and check the fast tests catch it (docs/mutation.md; about
+# 5 minutes on 2 cores, not part of `make test`). ARGS: e.g. --only NAME, --source HEAD.
+mutation: setup
+	$(PY) tests/mutation/run_mutations.py $(ARGS)
 
 screenshots: setup
 	$(PY) packaging/screenshots.py
