@@ -30,7 +30,7 @@ from enum import StrEnum
 
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.ledger import AccountRow, Ledger, NewRecord, StoredRecord
-from gatekeeper.services.kinds import Kind
+from gatekeeper.services import schema
 from gatekeeper.services.kiosk_pin import (
     HASH_BYTES,
     LOCKOUT,
@@ -372,12 +372,9 @@ def _create(
     if needs_first_manager(ledger) and role is not Role.SITE_MANAGER:
         raise LocalizedError("first_must_be_manager", FIRST_MUST_BE_MANAGER)
     salt = secrets.token_bytes(SALT_BYTES)
-    record = NewRecord(
-        kind=Kind.ACCOUNT,
-        at=now,
-        day=now.date().isoformat(),
-        body={"username": username, "role": role.value, "display_name": display_name, "by": by},
-    )
+    record = schema.AccountBody(username=username, role=role.value,
+                                display_name=display_name, by=by,
+                                ).record(at=now, day=now.date().isoformat())  # fmt: skip
     _stored, row = ledger.create_account(
         record, username=username, role=role.value, display_name=display_name,
         pin_hash=_hash(pin, salt), salt=salt,
@@ -424,13 +421,8 @@ def create_first_manager(
 
 
 def _sign_in_record(now: datetime, username: str | None, result: str) -> NewRecord:
-    return NewRecord(
-        kind=Kind.SIGN_IN,
-        at=now,
-        day=now.date().isoformat(),
-        body={"username": username, "result": result},
-        outcome="success" if result == "ok" else "failure",
-    )
+    return schema.SignInBody(username=username, result=result).record(
+        at=now, day=now.date().isoformat(), outcome="success" if result == "ok" else "failure")
 
 
 def sign_in(ledger: Ledger, username: str, pin: str, now: datetime) -> Account:
@@ -499,12 +491,8 @@ def change_pin(
     if by.username == username:
         sign_in(ledger, username, old_pin or "", now)
     salt = secrets.token_bytes(SALT_BYTES)
-    record = NewRecord(
-        kind=Kind.PIN_CHANGED,
-        at=now,
-        day=now.date().isoformat(),
-        body={"username": username, "by": by.username},
-    )
+    record = schema.PinChangedBody(username=username, by=by.username).record(
+        at=now, day=now.date().isoformat())
     stored = ledger.update_account(
         username,
         {"pin_hash": _hash(new_pin, salt), "salt": salt, "failures": 0, "locked_until": None},

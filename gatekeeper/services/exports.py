@@ -12,6 +12,7 @@ passes the writer in (`gatekeeper.reports.daily.write_daily_pdf`).
 from __future__ import annotations
 
 import csv
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,7 +25,8 @@ from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.privacy import mask_id_number, mask_name, mask_phone
 from gatekeeper.domain.temperature import counted_readings
 from gatekeeper.domain.vocab import Channel, Lane, Outcome, Reason, Zone
-from gatekeeper.ledger import Ledger, NewRecord, Person, StoredRecord
+from gatekeeper.ledger import Ledger, Person, StoredRecord
+from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.atomic import atomic_output, file_digest
 from gatekeeper.services.figures import DayStats
@@ -318,7 +320,7 @@ def write_xlsx(export: DailyExport, path: Path) -> None:
     summary.column_dimensions["B"].width = 70
     summary.freeze_panes = "A2"
 
-    def strong(sheet: Any, value: Any) -> WriteOnlyCell:
+    def strong(sheet: Any, value: Any) -> Any:  # a WriteOnlyCell (a function in the stubs)
         cell = WriteOnlyCell(sheet, value=value)
         cell.font = bold
         return cell
@@ -357,18 +359,12 @@ class ExportResult:
 
 
 def record_export(
-    ledger: Ledger, *, now: datetime, body: dict[str, Any], path: Path, digest: str
+    ledger: Ledger, *, now: datetime, body: schema.ExportBody, path: Path, digest: str
 ) -> StoredRecord:
     """The export's ledger record (kind "export"): what was exported, by whom, and the
     file's digest. File names only, never folders (a path can name a person)."""
-    return ledger.append(
-        NewRecord(
-            kind=Kind.EXPORT,
-            at=now,
-            day=now.date().isoformat(),
-            body={**body, "file": path.name, "sha256": digest},
-        )
-    )
+    done = dataclasses.replace(body, file=path.name, sha256=digest)
+    return ledger.append(done.record(at=now, day=now.date().isoformat()))
 
 
 def write_recorded(
@@ -376,7 +372,7 @@ def write_recorded(
     output: Path,
     write: Callable[[Path], Any],
     *,
-    body: dict[str, Any],
+    body: schema.ExportBody,
     now: datetime,
 ) -> tuple[str, StoredRecord]:
     """Write a file with `write(tmp)` all or nothing, and record it as an "export".
@@ -430,10 +426,10 @@ def export_day(
             assert pdf_writer is not None
             pdf_writer(export, tmp)
 
-    body = {
-        "what": "daily", "format": fmt, "date": day, "rows": len(export.rows),
-        "full": full, "lang": lang, "head": export.head, "by": actor.username,
-    }  # fmt: skip
+    body = schema.ExportBody(
+        what="daily", format=fmt, file="", sha256="", date=day, rows=len(export.rows),
+        full=full, lang=lang, head=export.head, by=actor.username,
+    )  # fmt: skip
     digest, record = write_recorded(ledger, Path(output), write, body=body, now=now)
     return ExportResult(Path(output), len(export.rows), digest, record)
 
@@ -451,9 +447,14 @@ def export_inspection_report(
     """The inspection report for `date_from`..`date_to`, written atomically and recorded
     as an export naming `by`, who needs INSPECTION_REPORT (site managers, inspectors).
     The console and the CLI come through here, so the role is checked in one place."""
-    from gatekeeper.services.review import export_inspection
+    from gatekeeper.services.review import inspection_data
 
     actor = acting(by, Action.INSPECTION_REPORT)
-    return export_inspection(
-        ledger, date_from, date_to, output, writer, now=now, by=actor.username
-    )
+    data = inspection_data(ledger, date_from, date_to)
+    body = schema.ExportBody(
+        what="inspection", format="pdf", file="", sha256="", date_from=data.date_from,
+        date_to=data.date_to, head=data.head.hash, verified=data.verify.ok, by=actor.username,
+    )  # fmt: skip
+    digest, record = write_recorded(
+        ledger, Path(output), lambda tmp: writer(data, tmp), body=body, now=now)
+    return data, digest, record

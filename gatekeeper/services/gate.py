@@ -235,17 +235,10 @@ class GateService:
         now = self.now()
         valid_days = days if days is not None else self.policy.pass_validity_days
         valid = now.date() + timedelta(days=valid_days - 1)
-        return self.ledger.append(
-            NewRecord(
-                kind=Kind.PASS_ISSUED,
-                at=now,
-                day=self._day(now),
-                body={"issued_on": now.date().isoformat(), "valid_until": valid.isoformat(),
-                      "by": actor.username},
-                person_id=person_id,
-                uuid=self.new_id(),
-            )
-        )
+        body = schema.PassIssuedBody(issued_on=now.date().isoformat(),
+                                     valid_until=valid.isoformat(), by=actor.username)
+        return self.ledger.append(body.record(
+            at=now, day=self._day(now), uuid=self.new_id(), person_id=person_id))
 
     # --- finishing ---------------------------------------------------------------------
 
@@ -379,17 +372,12 @@ class GateService:
         actor = acting(by, Action.QUARANTINE_RELEASE)
         case = self.quarantine_case(case_id)
         check = case.record_check(temperature_c, self.now(), note)
-        self.ledger.append(
-            NewRecord(
-                kind=Kind.QUARANTINE_CHECK,
-                at=check.at,
-                day=self._day(check.at),
-                body={**check.to_dict(), "by": actor.username},
-                person_id=case.person_id,
-                subject_id=case.id,
-                uuid=self.new_id(),
-            )
-        )
+        body = schema.QuarantineCheckBody(
+            temperature_c=check.temperature_c, at=check.at.isoformat(), note=check.note,
+            fever=check.fever, by=actor.username)
+        self.ledger.append(body.record(
+            at=check.at, day=self._day(check.at), uuid=self.new_id(),
+            person_id=case.person_id, subject_id=case.id))
 
     def release_quarantine(
         self, case_id: str, decision: QuarantineDecision, reason: str, by: Actor
@@ -399,24 +387,12 @@ class GateService:
         actor = acting(by, Action.QUARANTINE_RELEASE)
         case = self.quarantine_case(case_id)
         release = case.release(decision, reason, actor.username, self.now())
-        return self.ledger.append(
-            NewRecord(
-                kind=Kind.QUARANTINE_RELEASE,
-                at=release.at,
-                day=self._day(release.at),
-                body={
-                    "decision": release.decision.value,
-                    "reason": release.reason,
-                    "by": release.by,
-                    "at": release.at.isoformat(),
-                    "days": case.day_count(release.at),
-                },
-                person_id=case.person_id,
-                subject_id=case.id,
-                reason=release.decision,
-                uuid=self.new_id(),
-            )
-        )
+        body = schema.QuarantineReleaseBody(
+            decision=release.decision.value, reason=release.reason, by=release.by,
+            at=release.at.isoformat(), days=case.day_count(release.at))
+        return self.ledger.append(body.record(
+            at=release.at, day=self._day(release.at), uuid=self.new_id(),
+            person_id=case.person_id, subject_id=case.id, reason=release.decision))
 
     # --- on-site rounds ----------------------------------------------------------------
 
@@ -438,18 +414,11 @@ class GateService:
                 remeasure.append(person_id)
                 continue
             round_id = self.new_id()
-            batch.append(
-                NewRecord(
-                    kind=Kind.ROUND_TEMPERATURE,
-                    at=now,
-                    day=day,
-                    body={"slot": RoundSlot(slot).value, "reading_c": round(float(reading), 2),
-                          "verdict": verdict.verdict.value, "by": by_name},
-                    person_id=person_id,
-                    subject_id=round_id,
-                    uuid=round_id,
-                )
-            )
+            body = schema.RoundTemperatureBody(
+                slot=RoundSlot(slot).value, reading_c=round(float(reading), 2),
+                verdict=verdict.verdict.value, by=by_name)
+            batch.append(body.record(at=now, day=day, uuid=round_id, person_id=person_id,
+                                     subject_id=round_id))  # fmt: skip
             if verdict.reason is not None:
                 case = QuarantineCase.start(
                     person_id, verdict.reason, None, now, self.policy, case_id=self.new_id()
@@ -464,15 +433,9 @@ class GateService:
         """A zone's disinfection; site managers only (`by`, whose username is recorded)."""
         by_name = acting(by, Action.ROUNDS).username
         now = self.now()
-        return self.ledger.append(
-            NewRecord(
-                kind=Kind.DISINFECTION,
-                at=now,
-                day=self._day(now),
-                body={"zone": Zone(zone).value, "slot": RoundSlot(slot).value, "by": by_name},
-                uuid=self.new_id(),
-            )
-        )
+        body = schema.DisinfectionBody(zone=Zone(zone).value, slot=RoundSlot(slot).value,
+                                       by=by_name)  # fmt: skip
+        return self.ledger.append(body.record(at=now, day=self._day(now), uuid=self.new_id()))
 
     # --- corrections -------------------------------------------------------------------
 
@@ -486,19 +449,11 @@ class GateService:
         if original is None:
             raise LocalizedError("unknown_record", UNKNOWN_RECORD, {"uuid": record_uuid})
         now = self.now()
-        return self.ledger.append(
-            NewRecord(
-                kind=Kind.CORRECTION,
-                at=now,
-                day=self._day(now),
-                body={"changes": changes, "reason": reason, "by": by_name,
-                      "corrected_kind": original.kind},
-                person_id=original.person_id,
-                subject_id=original.subject_id,
-                corrects=record_uuid,
-                uuid=self.new_id(),
-            )
-        )
+        body = schema.CorrectionBody(changes=changes, reason=reason, by=by_name,
+                                     corrected_kind=original.kind)  # fmt: skip
+        return self.ledger.append(body.record(
+            at=now, day=self._day(now), uuid=self.new_id(), person_id=original.person_id,
+            subject_id=original.subject_id, corrects=record_uuid))
 
 
 def _same_registration(known: Any, registration: Registration) -> bool:

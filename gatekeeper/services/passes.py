@@ -15,10 +15,11 @@ from datetime import date, timedelta
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.identity import Registration, validate_id
 from gatekeeper.domain.vocab import Channel, IdType
-from gatekeeper.ledger import NewRecord, StoredRecord
+from gatekeeper.ledger import StoredRecord
 from gatekeeper.ledger.model import Person
 from gatekeeper.scanner.keys import NO_KEY, SiteKey, default_key_dir
 from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, sign_pass, verify_pass
+from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.kinds import Kind
@@ -150,22 +151,13 @@ class PassService:
         valid_days = days if days is not None else self.gate.policy.pass_validity_days
         until = now.date() + timedelta(days=valid_days - 1)
         site_pass = sign_pass(key, person.person_id, now.date(), until)
+        body = schema.PassIssuedBody(
+            issued_on=now.date().isoformat(), valid_until=until.isoformat(),
+            key_id=key.key_id, site_id=key.site_id, pass_digest=site_pass.digest,
+            by=actor.username)
         record = self.ledger.append(
-            NewRecord(
-                kind=Kind.PASS_ISSUED,
-                at=now,
-                day=now.date().isoformat(),
-                body={
-                    "issued_on": now.date().isoformat(),
-                    "valid_until": until.isoformat(),
-                    "key_id": key.key_id,
-                    "site_id": key.site_id,
-                    "pass_digest": site_pass.digest,
-                    "by": actor.username,
-                },
-                person_id=person.person_id,
-                uuid=self.gate.new_id(),
-            )
+            body.record(at=now, day=now.date().isoformat(), uuid=self.gate.new_id(),
+                        person_id=person.person_id)
         )
         return Issued(person, site_pass, record, registered)
 
@@ -226,13 +218,7 @@ class PassService:
         ):
             raise LocalizedError("no_pass", NO_PASS, {"name": person.name or person.person_id})
         now = self.gate.now()
-        return self.ledger.append(
-            NewRecord(
-                kind=Kind.PASS_REVOKED,
-                at=now,
-                day=now.date().isoformat(),
-                body={"by": actor.username, "note": reason},
-                person_id=person.person_id,
-                uuid=self.gate.new_id(),
-            )
-        )
+        body = schema.PassRevokedBody(by=actor.username, note=reason)
+        return self.ledger.append(body.record(
+            at=now, day=now.date().isoformat(), uuid=self.gate.new_id(),
+            person_id=person.person_id))

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from gatekeeper.domain.i18n import LocalizedError, Text
-from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.ledger import Ledger, StoredRecord
+from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
-from gatekeeper.services.kinds import Kind
 
 BAD_DAYS = Text(
     "--older-than must be at least 1 day (got {days}).",
@@ -43,19 +43,8 @@ def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor) -> 
     cutoff: date = now.date() - timedelta(days=older_than_days)
     drafts = ledger.discard_drafts_before(datetime.combine(cutoff, time(0), now.tzinfo))
     records = ledger.purge_personal(cutoff.isoformat())
-    record = ledger.append(
-        NewRecord(
-            kind=Kind.PURGE,
-            at=now,
-            day=now.date().isoformat(),
-            body={
-                "cutoff": cutoff.isoformat(),
-                "older_than_days": older_than_days,
-                "count": records,
-                "drafts": drafts,
-                "by": actor.username,
-            },
-        )
-    )
+    body = schema.PurgeBody(cutoff=cutoff.isoformat(), older_than_days=older_than_days,
+                            count=records, drafts=drafts, by=actor.username)  # fmt: skip
+    record = ledger.append(body.record(at=now, day=now.date().isoformat()))
     ledger.checkpoint()
     return PurgeResult(cutoff.isoformat(), records, drafts, record)

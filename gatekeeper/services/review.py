@@ -24,7 +24,6 @@ from gatekeeper.services.exports import (
     PeopleCache,
     passage_row,
     reason_label,
-    write_recorded,
 )
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
@@ -256,14 +255,14 @@ def inspection_data(ledger: Ledger, date_from: date, date_to: date) -> Inspectio
             starts[start.subject_id or ""] = start
             opened.append(line(start))
         for release in ledger.records(kind=Kind.QUARANTINE_RELEASE, day=day):
-            start = starts.get(release.subject_id or "")
-            if start is None:  # opened before the range
-                start = next(
+            opening = starts.get(release.subject_id or "")
+            if opening is None:  # opened before the range
+                opening = next(
                     (r for r in ledger.records(subject_id=release.subject_id or "")
                      if r.kind == Kind.QUARANTINE_START), None,
                 )  # fmt: skip
-            if start is not None:
-                closed.append(line(start, release))
+            if opening is not None:
+                closed.append(line(opening, release))
     report = ledger.verify()
     return InspectionData(
         date_from=days[0], date_to=days[-1], days=[day_stats(ledger, d) for d in days],
@@ -277,7 +276,6 @@ __all__ = [
     "Reason",
     "TimelineEvent",
     "describe",
-    "export_inspection",
     "inspection_data",
     "search_passages",
     "timeline",
@@ -285,25 +283,3 @@ __all__ = [
 
 
 InspectionWriter = Callable[[InspectionData, Path], Any]
-
-
-def export_inspection(
-    ledger: Ledger,
-    date_from: date,
-    date_to: date,
-    output: Path,
-    writer: InspectionWriter,
-    *,
-    now: datetime,
-    by: str,
-) -> tuple[InspectionData, str, StoredRecord]:
-    """Write the inspection report (atomically) and record it as an export."""
-    data = inspection_data(ledger, date_from, date_to)
-    body = {
-        "what": "inspection", "format": "pdf", "from": data.date_from, "to": data.date_to,
-        "head": data.head.hash, "verified": data.verify.ok, "by": by,
-    }  # fmt: skip
-    digest, record = write_recorded(
-        ledger, Path(output), lambda tmp: writer(data, tmp), body=body, now=now
-    )
-    return data, digest, record
