@@ -19,6 +19,7 @@ from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.privacy import mask_name
 from gatekeeper.domain.vocab import Channel, Outcome, QuarantineDecision, Reason, Step
 from gatekeeper.ledger import Ledger, LedgerHead, StoredRecord, VerifyReport
+from gatekeeper.services import schema
 from gatekeeper.services.exports import (
     ExportRow,
     PeopleCache,
@@ -135,58 +136,55 @@ def _both(build: Any) -> Text:
 
 
 def describe(record: StoredRecord) -> Text:
-    """The timeline line for a record (any kind; unknown kinds show their kind)."""
-    body = record.body
+    """The timeline line for a record (any kind; unknown kinds show their kind), read
+    through its kind's schema."""
     kind = record.kind
-    if kind == Kind.PERSON:
-        return _both(lambda lang: Text(
-            "Registered: {employer}, {role}, from {origin}",
-            "登记：{employer}，{role}，来自{origin}",
-        ).format(lang, employer=body.get("employer", ""), role=body.get("role", ""),
-                 origin=body.get("coming_from", "")))  # fmt: skip
-    if kind == Kind.STEP:
-        passed = Text("passed", "通过") if body.get("passed") else Text("not passed", "未通过")
-        step = _vocab(Step, body.get("step"))
-        return _both(lambda lang: f"{step.format(lang)}: {passed.format(lang)}")
-    if kind == Kind.PASSAGE:
-        channel, outcome = _vocab(Channel, record.channel), _vocab(Outcome, record.outcome)
-        return _both(lambda lang: f"{channel.format(lang)} · {outcome.format(lang)} — "
-                     f"{reason_label(record.reason, lang)}")  # fmt: skip
-    if kind == Kind.QUARANTINE_START:
-        return _both(lambda lang: Text(
-            "Quarantine started ({reason}); due for a decision on {due}",
-            "开始隔离（{reason}），应于 {due} 作出解除决定",
-        ).format(lang, reason=reason_label(body.get("reason"), lang), due=body.get("due_date")))
-    if kind == Kind.QUARANTINE_CHECK:
-        return Text(
-            f"Quarantine check: {body.get('temperature_c')} °C",
-            f"隔离期检查：{body.get('temperature_c')} °C",
-        )
-    if kind == Kind.QUARANTINE_RELEASE:
-        decision = _vocab(QuarantineDecision, body.get("decision"))
-        return _both(lambda lang: Text(
-            "Quarantine ended: {decision} after {days} days ({reason}; by {by})",
-            "隔离结束：{decision}，共 {days} 天（{reason}；决定人 {by}）",
-        ).format(lang, decision=decision.format(lang), days=body.get("days"),
-                 reason=body.get("reason"), by=body.get("by")))  # fmt: skip
-    if kind == Kind.ROUND_TEMPERATURE:
-        slot = Text("Morning", "早间") if body.get("slot") == "morning" else Text("Evening", "晚间")
-        return _both(lambda lang: Text(
-            "{slot} temperature round: {reading} °C", "{slot}巡查测温：{reading} °C",
-        ).format(lang, slot=slot.format(lang), reading=body.get("reading_c")))
-    if kind == Kind.PASS_ISSUED:
-        return Text(
-            f"Site pass issued, valid until {body.get('valid_until')}",
-            f"签发工地通行证，有效期至 {body.get('valid_until')}",
-        )
-    if kind == Kind.PASS_REVOKED:
-        return Text("Site pass revoked", "工地通行证已注销")
-    if kind == Kind.CORRECTION:
-        what, why, by = body.get("corrected_kind"), body.get("reason"), body.get("by")
-        return Text(
-            f"Correction of a {what} record: {why} (by {by})",
-            f"更正{what}记录：{why}（更正人 {by}）",
-        )
+    if kind not in schema.SCHEMAS:
+        return Text(kind, kind)
+    match schema.read(record):
+        case schema.PersonBody() as person:
+            return _both(lambda lang: Text(
+                "Registered: {employer}, {role}, from {origin}",
+                "登记：{employer}，{role}，来自{origin}",
+            ).format(lang, employer=person.employer, role=person.role,
+                     origin=person.coming_from))  # fmt: skip
+        case schema.StepBody() as step_body:
+            passed = Text("passed", "通过") if step_body.passed else Text("not passed", "未通过")
+            step = _vocab(Step, step_body.step)
+            return _both(lambda lang: f"{step.format(lang)}: {passed.format(lang)}")
+        case schema.PassageBody():
+            channel, outcome = _vocab(Channel, record.channel), _vocab(Outcome, record.outcome)
+            return _both(lambda lang: f"{channel.format(lang)} · {outcome.format(lang)} — "
+                         f"{reason_label(record.reason, lang)}")  # fmt: skip
+        case schema.QuarantineStartBody() as start:
+            return _both(lambda lang: Text(
+                "Quarantine started ({reason}); due for a decision on {due}",
+                "开始隔离（{reason}），应于 {due} 作出解除决定",
+            ).format(lang, reason=reason_label(start.reason, lang), due=start.due_date))
+        case schema.QuarantineCheckBody() as check:
+            return Text(f"Quarantine check: {check.temperature_c} °C",
+                        f"隔离期检查：{check.temperature_c} °C")  # fmt: skip
+        case schema.QuarantineReleaseBody() as release:
+            decision = _vocab(QuarantineDecision, release.decision)
+            return _both(lambda lang: Text(
+                "Quarantine ended: {decision} after {days} days ({reason}; by {by})",
+                "隔离结束：{decision}，共 {days} 天（{reason}；决定人 {by}）",
+            ).format(lang, decision=decision.format(lang), days=release.days,
+                     reason=release.reason, by=release.by))  # fmt: skip
+        case schema.RoundTemperatureBody() as reading:
+            slot = Text("Morning", "早间") if reading.slot == "morning" else Text("Evening", "晚间")
+            return _both(lambda lang: Text(
+                "{slot} temperature round: {reading} °C", "{slot}巡查测温：{reading} °C",
+            ).format(lang, slot=slot.format(lang), reading=reading.reading_c))
+        case schema.PassIssuedBody() as issued:
+            return Text(f"Site pass issued, valid until {issued.valid_until}",
+                        f"签发工地通行证，有效期至 {issued.valid_until}")  # fmt: skip
+        case schema.PassRevokedBody():
+            return Text("Site pass revoked", "工地通行证已注销")
+        case schema.CorrectionBody() as fix:
+            what = fix.corrected_kind
+            return Text(f"Correction of a {what} record: {fix.reason} (by {fix.by})",
+                        f"更正{what}记录：{fix.reason}（更正人 {fix.by}）")  # fmt: skip
     return Text(kind, kind)
 
 
@@ -245,7 +243,7 @@ def inspection_data(ledger: Ledger, date_from: date, date_to: date) -> Inspectio
             person=mask_name(person.name) if person and person.name else "",
             reason=start.reason,
             started=start.day,
-            due=str(start.body.get("due_date", "")),
+            due=schema.QuarantineStartBody.read(start).due_date,
             decision=release.reason if release else None,
             ended=release.day if release else None,
         )
