@@ -162,8 +162,8 @@ def last_counted_reading(temperatures: Iterable[dict[str, Any]]) -> float | None
 
 def passage_row(record: StoredRecord, person: Person | None, *, full: bool, tz: Any) -> ExportRow:
     """A passage record (and its person) as an export row."""
-    body = record.body
-    outcome = body.get("outcome") or {}
+    body = schema.PassageBody.read(record)
+    outcome = body.outcome
     at = datetime.fromisoformat(outcome.get("at") or record.at).astimezone(tz)
     name = id_number = phone = None
     erased = False
@@ -180,14 +180,14 @@ def passage_row(record: StoredRecord, person: Person | None, *, full: bool, tz: 
         phone=phone or None,
         outcome=record.outcome,
         reason=record.reason,
-        temperature=last_counted_reading(body.get("temperatures") or ()),
+        temperature=last_counted_reading(body.temperatures),
         lane=outcome.get("lane"),
         zone=outcome.get("zone"),
-        staff=str(body.get("staff") or ""),
-        plate=str((body.get("vehicle") or {}).get("plate") or ""),
+        staff=body.staff,
+        plate=(body.vehicle or {}).get("plate") or "",
         person_id=record.person_id,
         uuid=record.uuid,
-        screening_id=str(body.get("screening_id") or record.subject_id or ""),
+        screening_id=body.screening_id or record.subject_id or "",
         erased=erased,
     )
 

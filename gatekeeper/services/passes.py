@@ -172,9 +172,8 @@ class PassService:
         issued_seq: int | None = None
         revoked_after = False
         for record in self.ledger.records(person_id=site_pass.person_id):
-            if record.kind == Kind.PASS_ISSUED and record.body.get("pass_digest") == (
-                site_pass.digest
-            ):
+            if (record.kind == Kind.PASS_ISSUED
+                    and schema.PassIssuedBody.read(record).pass_digest == site_pass.digest):
                 issued_seq = record.seq
                 revoked_after = False  # issued again after a revocation
             elif record.kind == Kind.PASS_REVOKED and issued_seq is not None:
@@ -195,11 +194,9 @@ class PassService:
         state = PassState(person)
         for record in self.ledger.records(person_id=person.person_id):
             if record.kind == Kind.PASS_ISSUED:
-                state = PassState(
-                    person,
-                    date.fromisoformat(str(record.body["issued_on"])),
-                    date.fromisoformat(str(record.body["valid_until"])),
-                )
+                issued = schema.PassIssuedBody.read(record)
+                state = PassState(person, date.fromisoformat(issued.issued_on),
+                                  date.fromisoformat(issued.valid_until))  # fmt: skip
             elif record.kind == Kind.PASS_REVOKED and state.issued_on is not None:
                 state = PassState(
                     person, state.issued_on, state.valid_until, date.fromisoformat(record.day)

@@ -158,3 +158,20 @@ def test_records_are_built_nowhere_but_in_the_schemas() -> None:
                     and node.func.id == "NewRecord"):
                 makers.append(f"{path.relative_to(root)}:{node.lineno}")
     assert makers == []
+
+
+def test_bodies_are_read_nowhere_but_through_the_schemas() -> None:
+    """No `record.body[...]` / `.body.get(...)` outside the ledger and the schemas."""
+    import ast
+
+    root = Path(schema.__file__).resolve().parents[1]
+    readers = []
+    for package in ("services", "reports", "cli", "simulation"):
+        for path in (root / package).rglob("*.py"):
+            if path.name == "schema.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (isinstance(node, ast.Attribute) and node.attr in ("body", "personal")
+                        and not (isinstance(node.value, ast.Name) and node.value.id == "self")):
+                    readers.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert readers == []
