@@ -17,7 +17,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
@@ -48,6 +48,9 @@ from gatekeeper.ui.notice import NoticeBanner
 from gatekeeper.ui.screens import build_pages, wire
 from gatekeeper.ui.start_screen import StartScreen, channel_name
 from gatekeeper.ui.translations import LanguageSwitcher, current_lang
+
+if TYPE_CHECKING:
+    from gatekeeper.services.console import ConsoleService
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,7 @@ class MainWindow(QMainWindow):
         self.manager_button.setVisible(session is not None)
         header_row.addWidget(self.manager_button)
         self.manager: Any = None  # the ManagerConsole, built on first use
+        self._console_service: ConsoleService | None = None  # its service, made with it
         self.account: Account | None = None  # signed in to the console, until it is left
         self.sign_in_dialog: Any = None  # the sign-in (or first-start) dialog up now
         # Kiosk mode: a blank corner button is the way out (it asks for the PIN).
@@ -276,11 +280,16 @@ class MainWindow(QMainWindow):
         asks before it shows or records anything."""
         return self.account is not None and self.account.can(action)
 
-    def _actor(self) -> str:
-        """Who the ledger names for what the console records: the signed-in username."""
-        if self.account is None:
-            raise RuntimeError("nothing is recorded from the console without a sign-in")
-        return self.account.username
+    def console_service(self) -> ConsoleService | None:
+        """The manager console's service over the session's ledger (made on first use);
+        None without a session."""
+        if self.session is None:
+            return None
+        if self._console_service is None:
+            from gatekeeper.services.console import ConsoleService
+
+            self._console_service = ConsoleService.over(self.session.service)
+        return self._console_service
 
     def open_manager(self) -> None:
         """Sign in (or, on the first start, create the site manager's account), then the
@@ -294,12 +303,13 @@ class MainWindow(QMainWindow):
             return
         if self.sign_in_dialog is not None:
             return
-        from gatekeeper.services.accounts import needs_first_manager
         from gatekeeper.ui.manager.signin import FirstManagerDialog, SignInDialog
 
-        ledger, now = self.session.service.ledger, self.session.service.now
-        dialog: Any = (FirstManagerDialog(ledger, now, self) if needs_first_manager(ledger)
-                       else SignInDialog(ledger, now, self))  # fmt: skip
+        service = self.console_service()
+        assert service is not None
+        signin = service.signing_in()
+        dialog: Any = (FirstManagerDialog(signin, self) if signin.needs_first_manager()
+                       else SignInDialog(signin, self))  # fmt: skip
         self.sign_in_dialog = dialog
 
         def done(result: int) -> None:
@@ -314,14 +324,14 @@ class MainWindow(QMainWindow):
     def enter_console(self, account: Account) -> None:
         """The console for `account` (signed in through `accounts.sign_in`), kept until
         the console is left."""
-        if self.session is None or not account.can(Action.DASHBOARD):
+        service = self.console_service()
+        if service is None or not account.can(Action.DASHBOARD):
             return
         self.account = account
         if self.manager is None:
             from gatekeeper.ui.manager.console import ManagerConsole
 
-            self.manager = ManagerConsole(
-                self.session.service, self._authorise, self._actor, parent=self.pages)
+            self.manager = ManagerConsole(service, self._authorise, parent=self.pages)
             self.manager.back_requested.connect(self.close_manager)
             self.pages.addWidget(self.manager)
         self.manager.set_account(account)

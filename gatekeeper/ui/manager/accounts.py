@@ -2,25 +2,22 @@
 a new account (username, role, name, PIN twice) and a PIN reset for the account picked
 in the list, which also ends a lockout.
 
-Everything goes through `services.accounts` (`create_account`, `reset_pin`,
-`list_accounts`), which checks the role and records it in the ledger; its errors (a bad
-username, a short PIN, a taken name) are shown inline in the user's language. The PIN
-fields take the kiosk's keypad (`pin_dialog.keypad`) and its OK/Cancel row
-(`pin_dialog.dialog_actions`): the keypad types into whichever PIN field last had focus.
+Everything goes through `ConsoleService` (`create_account`, `reset_pin`,
+`list_accounts`, i.e. `services.accounts`), which checks the role and records it in the
+ledger; its errors (a bad username, a short PIN, a taken name) are shown inline in the
+user's language. The PIN fields take the kiosk's keypad (`pin_dialog.Keypad`) and its
+OK/Cancel row (`pin_dialog.dialog_actions`): the keypad types into whichever PIN field
+last had focus.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,8 +26,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action, Role
-from gatekeeper.services.gate import GateService
-from gatekeeper.services.kiosk_pin import MAX_DIGITS
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
@@ -39,42 +35,24 @@ from gatekeeper.ui.manager.common import (
     section_label,
     touch_table,
 )
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
-from gatekeeper.ui.widgets.pin_dialog import dialog_actions, dialog_stylesheet, keypad
+from gatekeeper.ui.widgets.pin_dialog import Keypad, dialog_actions, dialog_stylesheet, pin_field
 
-Authorise = Callable[[Action], bool]
 NEW, RESET = "new", "reset"
 
 
-def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
-    edit = line_edit(parent, name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(MAX_DIGITS)
-    edit.setValidator(
-        QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), edit))
-    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
-    return edit
-
-
-class AccountsPage(QWidget):
+class AccountsPage(ManagerPage):
     changed = Signal()
 
     def __init__(
-        self,
-        service: GateService,
-        account: Callable[[], Account | None],
-        authorise: Authorise,
-        parent: QWidget | None = None,
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("managerAccounts")
+        super().__init__("managerAccounts", service, authorise, parent)
         # the keypad's keys and the OK/Cancel row look as in the PIN dialogs
         self.setStyleSheet(dialog_stylesheet("managerAccounts"))
-        self.service = service
-        self.account = account
-        self.authorise = authorise
         self.rows: list[Account] = []
         self.picked: str | None = None  # the username whose PIN a reset sets
         self.mode = NEW
@@ -118,12 +96,13 @@ class AccountsPage(QWidget):
             self.role_group.addButton(button)
             self.role_buttons[role] = button
             role_row.addWidget(button, 1)
-        self.pin_edit = _pin_edit(self, "accountPin")
-        self.again_edit = _pin_edit(self, "accountPinAgain")
+        self.pin_edit = pin_field(line_edit(self, "accountPin"))
+        self.again_edit = pin_field(line_edit(self, "accountPinAgain"))
         self.pin_fields = (self.pin_edit, self.again_edit)
-        self._pin_target = self.pin_edit
+        self.keypad = Keypad(self, theme.TOUCH_MIN + theme.SPACE_M)
+        self.keys = self.keypad.keys
         for edit in self.pin_fields:
-            edit.installEventFilter(self)
+            self.keypad.add_field(edit)
         self.username_edit.returnPressed.connect(self.name_edit.setFocus)
         self.name_edit.returnPressed.connect(self.pin_edit.setFocus)
         self.pin_edit.returnPressed.connect(self.again_edit.setFocus)
@@ -160,10 +139,9 @@ class AccountsPage(QWidget):
         middle.addLayout(actions)
 
         # --- the keypad (right) ---
-        grid, self.keys = keypad(self, self._key, theme.TOUCH_MIN + theme.SPACE_M)
         right = QVBoxLayout()
         right.addStretch(1)
-        right.addLayout(grid)
+        right.addLayout(self.keypad.grid)
 
         row = QHBoxLayout(self)
         row.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
@@ -178,7 +156,7 @@ class AccountsPage(QWidget):
     # --- what the console calls ----------------------------------------------------------
 
     def refresh(self) -> None:
-        self.rows = accounts.list_accounts(self.service.ledger)
+        self.rows = self.service.list_accounts()
         if self.picked not in {a.username for a in self.rows}:
             self.picked = None
         self._draw()
@@ -212,21 +190,6 @@ class AccountsPage(QWidget):
         if item is not None:
             self.pick(str(item.data(Qt.ItemDataRole.UserRole)))
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and watched in self.pin_fields:
-            self._pin_target = watched  # type: ignore[assignment]
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    def _key(self, key: str) -> None:
-        target = self._pin_target
-        if key == "clear":
-            target.clear()
-        elif key == "back":
-            target.backspace()
-        elif len(target.text()) < MAX_DIGITS:
-            target.insert(key)
-        target.setFocus()
-
     def clear_form(self) -> None:
         for edit in (self.username_edit, self.name_edit, *self.pin_fields):
             edit.clear()
@@ -237,9 +200,7 @@ class AccountsPage(QWidget):
         """Create the account, or reset the picked account's PIN; errors inline."""
         self.error.clear()
         self.result.clear()
-        account = self.account()
-        by = account.actor if account is not None else None
-        if by is None or not self.authorise(Action.ACCOUNTS):
+        if self.service.actor is None or not self.authorise(Action.ACCOUNTS):
             return
         pin, again = self.pin_edit.text(), self.again_edit.text()
         if self.mode == RESET and self.picked is None:
@@ -253,17 +214,16 @@ class AccountsPage(QWidget):
                 "AccountsPage", "The two PINs differ: enter the same PIN twice."))
             self.pin_edit.setFocus()
             return
-        now = self.service.now()
         username = self.username_edit.text().strip().lower()
         try:
             if self.mode == NEW:
-                made = accounts.create_account(
-                    self.service.ledger, username=username, role=self.role,
-                    display_name=self.name_edit.text(), pin=pin, now=now, by=by)  # fmt: skip
+                made = self.service.create_account(
+                    username=username, role=self.role, display_name=self.name_edit.text(),
+                    pin=pin)  # fmt: skip
                 done, name = NEW, made.username
             else:
                 assert self.picked is not None
-                accounts.reset_pin(self.service.ledger, self.picked, pin, now, by)
+                self.service.reset_pin(self.picked, pin)
                 done, name = RESET, self.picked
         except LocalizedError as error:
             self.error.show_say(error_say(error))
@@ -336,12 +296,6 @@ class AccountsPage(QWidget):
         self.labels["again"].setText(QCoreApplication.translate("AccountsPage", "PIN again"))
         self.username_edit.setPlaceholderText(QCoreApplication.translate(
             "AccountsPage", "e.g. zhang.wei"))
-        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
-        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
+        self.keypad.retranslate()
         self.cancel_button.setText(QCoreApplication.translate("AccountsPage", "Clear form"))
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

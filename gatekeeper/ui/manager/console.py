@@ -1,13 +1,15 @@
 """The manager console: a bar of pages (dashboard, rounds and disinfection, quarantine,
 review), the export dialog, who is signed in, and the way back to the kiosk (a button,
 or Esc). What the signed-in account's role may do decides which pages and buttons it
-gets (`accounts.can`): an inspector's console is read-only."""
+gets (`accounts.can`): an inspector's console is read-only.
+
+Every page is a `ManagerPage` over the one `ConsoleService`, which holds the ledger and
+the signed-in account's `Actor` (`set_account` hands it over, and takes it back on
+signing out): no widget here holds or reaches the ledger."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gatekeeper.services.accounts import Account, Action, Actor
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.accounts import Account, Action
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.accounts import AccountsPage
 from gatekeeper.ui.manager.dashboard import DashboardPage
 from gatekeeper.ui.manager.export_dialog import DAILY, INSPECTION, ExportDialog
+from gatekeeper.ui.manager.jobs import wait_all
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.manager.passes import PassesPage
 from gatekeeper.ui.manager.policy import PolicyPage
 from gatekeeper.ui.manager.quarantine import QuarantinePage
@@ -54,16 +58,9 @@ class ManagerConsole(QWidget):
     back_requested = Signal()
 
     def __init__(
-        self,
-        service: GateService,
-        authorise: Callable[[Action], bool],
-        actor: Callable[[], str] | None = None,
-        parent: QWidget | None = None,
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        """`actor` (the signed-in username) is kept for the kiosk window's call; what
-        the pages pass to the services is the signed-in account's `Actor` (`_actor`)."""
         super().__init__(parent)
-        self.username = actor
         self.setObjectName("managerConsole")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setProperty("role", "page")
@@ -107,16 +104,16 @@ class ManagerConsole(QWidget):
         bar.addWidget(self.back_button)
 
         self.stack = QStackedWidget(self)
-        self.dashboard = DashboardPage(service, self.stack)
-        self.rounds = RoundsPage(service, self._actor, authorise, self.stack)
-        self.quarantine = QuarantinePage(service, self._actor, authorise, self.stack)
+        self.dashboard = DashboardPage(service, authorise, self.stack)
+        self.rounds = RoundsPage(service, authorise, self.stack)
+        self.quarantine = QuarantinePage(service, authorise, self.stack)
         self.review = ReviewPage(service, authorise, self.stack)
-        self.passes = PassesPage(service, self._actor, authorise, self.stack)
+        self.passes = PassesPage(service, authorise, self.stack)
         self.policy = PolicyPage(service, authorise, self.stack)
-        self.accounts = AccountsPage(service, lambda: self.account, authorise, self.stack)
+        self.accounts = AccountsPage(service, authorise, self.stack)
         self.review.report_requested.connect(
             lambda start, end: self.open_export(INSPECTION, start, end))
-        self.pages: dict[str, QWidget] = {
+        self.pages: dict[str, ManagerPage] = {
             "dashboard": self.dashboard, "rounds": self.rounds, "quarantine": self.quarantine,
             "review": self.review, "accounts": self.accounts,
             "passes": self.passes, "policy": self.policy}  # fmt: skip
@@ -150,25 +147,20 @@ class ManagerConsole(QWidget):
         self.nav[name].setChecked(True)
         if page is self.rounds and self.stack.currentWidget() is not self.rounds:
             self.rounds.to_current_slot()
-        page.refresh()  # type: ignore[attr-defined]
+        page.refresh()
         self.stack.setCurrentWidget(page)
-        page.focus_input() if hasattr(page, "focus_input") else page.setFocus()
+        page.focus_input()
         return True
 
     def refresh(self) -> None:
-        self.pages[self.current()].refresh()  # type: ignore[attr-defined]
-
-    def _actor(self) -> Actor:
-        """The signed-in account's proof for the services, which check its role
-        themselves (the pages only hide what the role cannot use)."""
-        if self.account is None or self.account.actor is None:
-            raise RuntimeError("nothing is recorded from the console without a sign-in")
-        return self.account.actor
+        self.pages[self.current()].refresh()
 
     def set_account(self, account: Account | None) -> None:
         """Who is signed in (None: nobody, on leaving): the bar offers only what the
-        account's role may do."""
+        account's role may do. The service records as the account's `Actor` (the
+        services check its role themselves; the pages only hide what it cannot use)."""
         self.account = account
+        self.service.act_as(account.actor if account is not None else None)
         for name, button in self.nav.items():
             button.setVisible(account is not None and account.can(PAGE_ACTIONS[name]))
         self.export_button.setVisible(account is not None and (
@@ -188,9 +180,7 @@ class ManagerConsole(QWidget):
             return None
         self.close_export()
         dialog = ExportDialog(
-            Path(self.service.ledger.path), account, self.service.now, self.service.policy.tz,
-            self.service.ledger.kiosk_id, self, kind=kind, date_from=date_from, date_to=date_to,
-        )  # fmt: skip
+            self.service, self, kind=kind, date_from=date_from, date_to=date_to)
         self.export_dialog = dialog
 
         def closed(_result: int) -> None:
@@ -208,9 +198,12 @@ class ManagerConsole(QWidget):
             self.export_dialog.reject()  # waits for a running export to complete
 
     def shutdown(self) -> None:
-        """Before the window goes: no background job left running."""
+        """Before the window goes: no background job left running (each is stopped, and
+        one still running past its wait is waited for: an export is completed whole)."""
         self.close_export()
-        self.review.shutdown()
+        for page in self.pages.values():
+            page.shutdown()
+        wait_all()
 
     def scanned(self, text: str) -> bool:
         """A scan while the console is up: the rounds page takes it; others do not."""

@@ -1,7 +1,8 @@
 """The dashboard: today's figures, the last 14/30 days by outcome (a stacked bar chart),
 who is on site by zone, everyone in quarantine (overdue in red), and the alerts.
 
-All of it is `gatekeeper.services.site.load`; this page only draws it.
+All of it is `ConsoleService.site_view` (`gatekeeper.services.site.load`); this page
+only draws it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from gatekeeper.domain.vocab import RoundSlot, Zone
 from gatekeeper.services import site
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     cell,
@@ -39,6 +40,7 @@ from gatekeeper.ui.manager.common import (
     touch_table,
     zone_name,
 )
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.start_screen import FigureTile
 from gatekeeper.ui.steps.base import touch_button
 
@@ -65,11 +67,11 @@ def outcome_label(outcome: str) -> str:
     return labels[outcome]
 
 
-class DashboardPage(QWidget):
-    def __init__(self, service: GateService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("managerDashboard")
-        self.service = service
+class DashboardPage(ManagerPage):
+    def __init__(
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
+    ) -> None:
+        super().__init__("managerDashboard", service, authorise, parent)
         self.days = SPANS[0]
         self.view: site.SiteView | None = None
 
@@ -176,8 +178,7 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        service = self.service
-        self.view = site.load(service.ledger, service.policy, service.now(), days=self.days)
+        self.view = self.service.site_view(days=self.days)
         self._draw()
 
     def series_values(self) -> dict[str, list[int]]:
@@ -292,11 +293,6 @@ class DashboardPage(QWidget):
             QCoreApplication.translate("Dashboard", "Reason"),
         ])  # fmt: skip
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def alert_text(alert: site.Alert) -> str:

@@ -2,19 +2,19 @@
 
 What the signed-in account may do decides what is offered: a site manager exports the
 daily ledger (masked) and inspection reports; an inspector also gets the full values
-(ID numbers and phones unmasked). The services decide: the dialog passes the signed-in
-account's `Actor`, and an export its role may not make is refused there. The file is
-chosen with Qt's own file dialog; the export runs off the UI thread on its own ledger
-connection (`LedgerJob`), through the same services as `gatekeeper export` and
-`gatekeeper report`, which record it in the ledger ("export" record) — a file that
-exists was recorded.
+(ID numbers and phones unmasked). The services decide: the dialog's `ConsoleService`
+exports as the signed-in account's `Actor`, and an export its role may not make is
+refused there. The file is chosen with Qt's own file dialog; the export runs off the UI
+thread on its own ledger connection (`ServiceJob`, `ConsoleService.for_thread`), through
+the same services as `gatekeeper export` and `gatekeeper report`, which record it in the
+ledger ("export" record) — a file that exists was recorded.
 """
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
 )
 
 from gatekeeper.domain.i18n import LocalizedError
-from gatekeeper.ledger import Ledger
-from gatekeeper.services.accounts import Account, Action
+from gatekeeper.services.accounts import Action
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
-from gatekeeper.ui.manager.jobs import LedgerJob, finish
+from gatekeeper.ui.manager.jobs import ServiceJob, Work, start_job
 from gatekeeper.ui.translations import current_lang
 
 DAILY, INSPECTION = "daily", "inspection"
@@ -69,11 +69,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        ledger_path: Path,
-        account: Account,
-        now_fn: Callable[[], datetime],
-        tz: Any,
-        site: str,
+        service: ConsoleService,
         parent: QWidget | None = None,
         *,
         kind: str = DAILY,
@@ -84,16 +80,12 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setModal(True)
         self.setMinimumWidth(640)
-        self.ledger_path = Path(ledger_path)
-        self.account = account
-        self._now = now_fn
-        self.tz = tz
-        self.site = site
-        self.job: LedgerJob | None = None
+        self.service = service
+        self.job: ServiceJob | None = None
         self.result: Any = None  # the last ExportResult / (data, digest, record)
         self._chosen_path = False  # the user picked a file: keep it when options change
         self._say: Callable[[], str] | None = None
-        today = now_fn().date()
+        today = service.today()
 
         self.title_label = QLabel(self)
         self.title_label.setProperty("role", "section")
@@ -115,9 +107,9 @@ class ExportDialog(QDialog):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("exportKind")
-        if account.can(Action.EXPORT):
+        if service.can(Action.EXPORT):
             self.kind_combo.addItem("", DAILY)
-        if account.can(Action.INSPECTION_REPORT):
+        if service.can(Action.INSPECTION_REPORT):
             self.kind_combo.addItem("", INSPECTION)
         row("kind", self.kind_combo)
         self.from_edit = date_edit(self, "exportDate", date_from or today)
@@ -142,9 +134,9 @@ class ExportDialog(QDialog):
         row("lang", self.lang_combo)
         self.full_check = QCheckBox(self)
         self.full_check.setObjectName("exportFull")
-        self.full_check.setVisible(account.can(Action.EXPORT_FULL))
+        self.full_check.setVisible(service.can(Action.EXPORT_FULL))
         row("full", self.full_check)
-        self.labels["full"].setVisible(account.can(Action.EXPORT_FULL))
+        self.labels["full"].setVisible(service.can(Action.EXPORT_FULL))
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
         self.path_edit.setMinimumHeight(theme.TOUCH_MIN)
@@ -222,7 +214,7 @@ class ExportDialog(QDialog):
         self._chosen_path = True
 
     def default_path(self) -> Path:
-        folder = self.ledger_path.parent / "exports"
+        folder = self.service.ledger_path.parent / "exports"
         start = pydate(self.from_edit.date()).isoformat()
         if self.kind() == INSPECTION:
             end = pydate(self.to_edit.date()).isoformat()
@@ -236,7 +228,7 @@ class ExportDialog(QDialog):
         self.format_combo.setEnabled(not inspection)
         if inspection:
             self.format_combo.setCurrentIndex(self.format_combo.findData("pdf"))
-        full_allowed = self.account.can(Action.EXPORT_FULL) and not inspection
+        full_allowed = self.service.can(Action.EXPORT_FULL) and not inspection
         self.full_check.setEnabled(full_allowed)
         if self._chosen_path:
             path = Path(self.path_edit.text())
@@ -285,7 +277,7 @@ class ExportDialog(QDialog):
             return
         output = Path(text)
         if not output.is_absolute():
-            output = self.ledger_path.parent / output
+            output = self.service.ledger_path.parent / output
         with contextlib.suppress(OSError):  # if so, the service says it cannot write there
             output.parent.mkdir(parents=True, exist_ok=True)
         kind, fmt, lang = self.kind(), self.fmt(), str(self.lang_combo.currentData())
@@ -293,39 +285,33 @@ class ExportDialog(QDialog):
         # Unmasked or not is the service's call (EXPORT_FULL): the box is only hidden from
         # a role that cannot use it, and what is asked is passed on as asked.
         full = self.full_check.isChecked() and kind != INSPECTION
-        by = self.account.actor
-        if by is None:  # an account not from accounts.sign_in: nobody to export as
+        if self.service.actor is None:  # nobody signed in: nobody to export as
             return
-        now, tz, site = self._now(), self.tz, self.site
-        work: Callable[[Ledger], Any]
+        site = self.service.kiosk_id
+        work: Work
         if kind == INSPECTION:
 
-            def work(ledger: Ledger) -> Any:
+            def work(service: ConsoleService) -> Any:
                 from gatekeeper.reports.inspection import write_inspection_pdf
-                from gatekeeper.services.exports import export_inspection_report
 
-                return export_inspection_report(
-                    ledger, start, end, output,
+                return service.export_inspection_report(
+                    start, end, output,
                     lambda d, tmp: write_inspection_pdf(d, tmp, lang=lang, site=site),
-                    now=now, by=by,
                 )  # fmt: skip
         else:
 
-            def work(ledger: Ledger) -> Any:
+            def work(service: ConsoleService) -> Any:
                 from gatekeeper.reports.daily import write_daily_pdf
-                from gatekeeper.services.exports import export_day
 
-                return export_day(
-                    ledger, start.isoformat(), fmt, output, lang=lang, full=full, site=site,
-                    now=now, tz=tz, by=by, pdf_writer=write_daily_pdf if fmt == "pdf" else None,
+                return service.export_day(
+                    start, fmt, output, lang=lang, full=full,
+                    pdf_writer=write_daily_pdf if fmt == "pdf" else None,
                 )  # fmt: skip
 
-        self.job = LedgerJob(self.ledger_path, work, parent=self)
-        self.job.succeeded.connect(lambda result: self._done(result, output))
-        self.job.failed.connect(self._failed)
         self._set_busy(True)
         self._show(lambda: QCoreApplication.translate("ExportDialog", "Exporting…"))
-        self.job.start()
+        self.job = start_job(
+            self, self.service, work, lambda result: self._done(result, output), self._failed)
 
     def _set_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -336,7 +322,6 @@ class ExportDialog(QDialog):
         self.close_button.setEnabled(not busy)
 
     def _done(self, result: Any, output: Path) -> None:
-        finish(self.job)
         self._set_busy(False)
         self.result = result
         if isinstance(result, tuple):  # an inspection report: (data, digest, record)
@@ -367,7 +352,6 @@ class ExportDialog(QDialog):
         )
 
     def _failed(self, error: Exception) -> None:
-        finish(self.job)
         self._set_busy(False)
         if isinstance(error, LocalizedError):
             self._show(lambda: error.message(current_lang()), error=True)
@@ -387,8 +371,8 @@ class ExportDialog(QDialog):
         return self.result_label.text()
 
     def done(self, result: int) -> None:  # type: ignore[override]
-        if self.busy():  # closing waits for the file to be complete (and recorded)
-            finish(self.job)
+        if self.job is not None:  # closing waits for the file to be complete (and recorded)
+            self.job.stop()
         super().done(result)
 
     # --- language ---------------------------------------------------------------------

@@ -1,22 +1,22 @@
 """The passes page (通行证, manager only): issue a worker's site pass, revoke one, and
 look up a person's pass.
 
-Issuing goes through `PassService.issue` (it registers the worker, or finds them by ID
-number) and shows the badge drawn by `gatekeeper.reports.badge` — the same badge
-`gatekeeper pass issue` writes — which can be saved as a PNG (Qt's own file dialog) or
-printed (Qt's print dialog; a PDF beside the ledger when no printer is attached). The
-first pass issued on a machine creates the site's signing key (`keys.load_or_create`):
-the page says so before the manager presses the button.
+Issuing goes through `ConsoleService.issue_pass` (`PassService.issue`: it registers the
+worker, or finds them by ID number) and shows the badge drawn by
+`gatekeeper.reports.badge` — the same badge `gatekeeper pass issue` writes — which can be
+saved as a PNG (Qt's own file dialog) or printed (Qt's print dialog; a PDF beside the
+ledger when no printer is attached). The first pass issued on a machine creates the
+site's signing key (`keys.load_or_create`): the page says so before the manager presses
+the button.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRect, Qt
+from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,33 +32,28 @@ from PySide6.QtWidgets import (
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.scanner import keys
-from gatekeeper.services.accounts import Action, Actor
-from gatekeeper.services.gate import GateService
-from gatekeeper.services.passes import Issued, PassService, PassState
+from gatekeeper.services.accounts import Action
+from gatekeeper.services.console import ConsoleService
+from gatekeeper.services.passes import Issued, PassState
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, section_label
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 
 log = logging.getLogger(__name__)
 
-Authorise = Callable[[Action], bool]
 BADGE_SHOWN_H = 440  # the badge on screen (640 x 1000 drawn)
 
 
-class PassesPage(QWidget):
+class PassesPage(ManagerPage):
     def __init__(
         self,
-        service: GateService,
-        actor: Callable[[], Actor],
+        service: ConsoleService,
         authorise: Authorise,
         parent: QWidget | None = None,
         key_dir: Path | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("passesPage")
-        self.service = service
-        self.actor = actor
-        self.authorise = authorise
+        super().__init__("passesPage", service, authorise, parent)
         self.key_dir = key_dir
         self.issued: Issued | None = None
         self.badge: QImage | None = None
@@ -188,11 +183,6 @@ class PassesPage(QWidget):
     def has_key(self) -> bool:
         return (self.key_dir or keys.default_key_dir()).joinpath(keys.KEY_FILE).exists()
 
-    def _passes(self, *, create_key: bool) -> PassService:
-        if create_key:  # made on first use, once the service has accepted the account
-            return PassService(self.service, self._load_or_create_key)
-        return PassService(self.service, keys.load(self.key_dir) if self.has_key() else None)
-
     def _load_or_create_key(self) -> keys.SiteKey:
         return keys.load_or_create(self.key_dir)
 
@@ -206,13 +196,14 @@ class PassesPage(QWidget):
         self.issue_message.clear()
         self.issue_result.clear()
         try:
-            issued = self._passes(create_key=True).issue(
+            # the key is made on first use, once the service has accepted the account
+            issued = self.service.issue_pass(
+                self._load_or_create_key,
                 name=self.name_edit.text().strip(),
                 id_number=self.id_edit.text().strip(),
                 phone=self.phone_edit.text().strip() or None,
                 employer=self.employer_edit.text().strip() or None,
                 days=self.days_spin.value(),
-                by=self.actor(),
             )
         except LocalizedError as exc:
             self.issue_message.show_say(exc.message)
@@ -288,7 +279,7 @@ class PassesPage(QWidget):
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)
         dialog.setDefaultSuffix("png")
         dialog.setNameFilter("PNG (*.png)")
-        folder = Path(self.service.ledger.path).parent
+        folder = self.service.ledger_path.parent
         dialog.setDirectory(str(folder if folder.exists() else Path.home()))
         dialog.selectFile(self.default_badge_name())
         self.file_dialog = dialog
@@ -349,7 +340,7 @@ class PassesPage(QWidget):
             dialog.finished.connect(done)
             dialog.open()
             return
-        folder = Path(self.service.ledger.path).parent / "badges"
+        folder = self.service.ledger_path.parent / "badges"
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         path = folder / self.default_badge_name().replace(".png", f"-{stamp}.pdf")
         try:
@@ -396,17 +387,12 @@ class PassesPage(QWidget):
         self.revoke_message.clear()
         self.revoke_result.clear()
         try:
-            passes = self._passes(create_key=False)
-            record = passes.revoke(
-                self.revoke_id_edit.text().strip(),
-                self.revoke_reason_edit.text().strip(),
-                by=self.actor(),
-            )
+            revoked = self.service.revoke_pass(
+                self.revoke_id_edit.text().strip(), self.revoke_reason_edit.text().strip())
         except LocalizedError as exc:
             self.revoke_message.show_say(exc.message)
             return False
-        person = self.service.ledger.get_person(record.person_id or "")
-        name = person.name if person is not None and person.name else ""
+        name = revoked.name
         self.revoke_result.show_say(
             lambda _lang: QCoreApplication.translate(
                 "PassesPage", "{name}'s pass is revoked: it is refused at the gate from now on."
@@ -420,7 +406,7 @@ class PassesPage(QWidget):
         self.state_message.clear()
         self.state_result.clear()
         try:
-            state = self._passes(create_key=False).state(self.state_id_edit.text().strip())
+            state = self.service.pass_state(self.state_id_edit.text().strip())
         except LocalizedError as exc:
             self.state_message.show_say(exc.message)
             return None
@@ -483,11 +469,6 @@ class PassesPage(QWidget):
                 )
             )
             self.badge_label.setWordWrap(True)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def state_text(state: PassState, today: date) -> str:

@@ -9,12 +9,11 @@ kiosk applies a policy when it starts (restart GateKeeper with the file).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import tomlkit
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -30,15 +29,15 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.errors import PolicyError
 from gatekeeper.domain.policy import Policy, default_policy_toml, load_policy, policy_to_toml
 from gatekeeper.services.accounts import Action
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.services.locations import default_policy_path
-from gatekeeper.services.policy_source import PolicySource, SourceKind, in_force
+from gatekeeper.services.policy_source import PolicySource, SourceKind
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, section_label
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
 
-Authorise = Callable[[Action], bool]
 ELIDE = 90  # characters of a long value shown (the whole value is the tooltip)
 
 
@@ -104,14 +103,11 @@ def source_text(source: PolicySource) -> str:
     ).format(path=default_policy_path())
 
 
-class PolicyPage(QWidget):
+class PolicyPage(ManagerPage):
     def __init__(
-        self, service: GateService, authorise: Authorise, parent: QWidget | None = None
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("policyPage")
-        self.service = service
-        self.authorise = authorise
+        super().__init__("policyPage", service, authorise, parent)
         self.file_dialog: QFileDialog | None = None
 
         self.title = section_label(self)
@@ -288,7 +284,7 @@ class PolicyPage(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(QCoreApplication.translate("PolicyPage", "Policy in force"))
-        self.source_label.setText(source_text(in_force()))
+        self.source_label.setText(source_text(self.service.policy_source()))
         self.tree.setHeaderLabels(
             [
                 QCoreApplication.translate("PolicyPage", "Setting"),
@@ -307,8 +303,3 @@ class PolicyPage(QWidget):
             )
         )
         self._fill()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -3,8 +3,8 @@ the twice-daily checks (temperature and a note) and the manager's release decisi
 released from quarantine (解除隔离), referred to hospital (转送医院) or sent home
 (劝返回家) — with the reason, which the domain requires.
 
-The case is rebuilt by `GateService.quarantine_case`; checks and the decision go
-through `GateService.quarantine_check` / `release_quarantine`, whose errors (an
+The case is rebuilt by `ConsoleService.quarantine_case`; checks and the decision go
+through `ConsoleService.quarantine_check` / `release_quarantine`, whose errors (an
 implausible reading, an empty reason, a case already closed) are shown inline.
 
 A role without `Action.QUARANTINE_RELEASE` (an inspector) sees the cases and their
@@ -14,9 +14,7 @@ checks read-only: the check entry and the release decision are hidden. The page 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -30,8 +28,8 @@ from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.quarantine import QuarantineCase
 from gatekeeper.domain.vocab import QuarantineDecision
 from gatekeeper.services import site
-from gatekeeper.services.accounts import Action, Actor
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.accounts import Action
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
@@ -41,11 +39,10 @@ from gatekeeper.ui.manager.common import (
     section_label,
     touch_table,
 )
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
-
-Authorise = Callable[[Action], bool]
 
 
 def decision_name(decision: QuarantineDecision) -> str:
@@ -59,21 +56,13 @@ def decision_name(decision: QuarantineDecision) -> str:
     return names[decision]
 
 
-class QuarantinePage(QWidget):
+class QuarantinePage(ManagerPage):
     changed = Signal()
 
     def __init__(
-        self,
-        service: GateService,
-        actor: Callable[[], Actor],
-        authorise: Authorise,
-        parent: QWidget | None = None,
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("managerQuarantine")
-        self.service = service
-        self.actor = actor
-        self.authorise = authorise
+        super().__init__("managerQuarantine", service, authorise, parent)
         self.cases: list[site.CaseRow] = []
         self.case: QuarantineCase | None = None
         self.row: site.CaseRow | None = None
@@ -176,8 +165,7 @@ class QuarantinePage(QWidget):
         if not self.editable:
             self.check_error.clear()
             self.release_error.clear()
-        service = self.service
-        self.cases = site.open_quarantine_cases(service.ledger, service.policy, service.now())
+        self.cases = self.service.open_quarantine_cases()
         chosen = self.row.case_id if self.row is not None else None
         self.row = next((c for c in self.cases if c.case_id == chosen), None)
         self._load_case()
@@ -222,8 +210,7 @@ class QuarantinePage(QWidget):
             return
         try:
             self.service.quarantine_check(
-                self.case.id, self.temperature_edit.text(), self.note_edit.text(),
-                by=self.actor())
+                self.case.id, self.temperature_edit.text(), self.note_edit.text())
         except LocalizedError as error:
             self.check_error.show_say(error_say(error))
             return
@@ -250,8 +237,7 @@ class QuarantinePage(QWidget):
             return
         decision, name = self.decision, self.row.name_masked if self.row else ""
         try:
-            self.service.release_quarantine(
-                self.case.id, decision, self.reason_edit.text(), self.actor())
+            self.service.release_quarantine(self.case.id, decision, self.reason_edit.text())
         except LocalizedError as error:
             self.release_error.show_say(error_say(error))
             return
@@ -342,8 +328,3 @@ class QuarantinePage(QWidget):
             "QuarantinePage", "Reason (required)"))
         self.release_button.setText(QCoreApplication.translate("QuarantinePage", "Record decision"))
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -2,20 +2,18 @@
 check and the inspection report.
 
 Search by person (name or ID number), date range, outcome and channel
-(`review.search_passages`, masked values); choosing a row shows that person's timeline
-(`review.timeline`: every passage, step, round, quarantine event and release, in
-order). "Check the ledger" runs `Ledger.verify` off the UI thread and says plainly
-whether the chain is intact. Nothing on this page writes, except the inspection report,
-which is recorded as an export by the service.
+(`ConsoleService.search_passages`, masked values); choosing a row shows that person's
+timeline (`ConsoleService.timeline`: every passage, step, round, quarantine event and
+release, in order). "Check the ledger" runs `ConsoleService.verify` off the UI thread, on
+its own connection, and says plainly whether the chain is intact. Nothing on this page
+writes, except the inspection report, which is recorded as an export by the service.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import timedelta
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -30,19 +28,18 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import Channel, Outcome
-from gatekeeper.ledger import VerifyReport
 from gatekeeper.services import review
 from gatekeeper.services.accounts import Action
+from gatekeeper.services.console import ConsoleService, VerifyReport
 from gatekeeper.services.exports import ExportRow
-from gatekeeper.services.gate import GateService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, cell, section_label, touch_table
 from gatekeeper.ui.manager.export_dialog import date_edit, pydate
-from gatekeeper.ui.manager.jobs import LedgerJob, finish
+from gatekeeper.ui.manager.jobs import ServiceJob
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
 
-Authorise = Callable[[Action], bool]
 ROW_COLUMNS = 6  # time, channel, name, ID number, outcome, reason
 
 
@@ -55,20 +52,17 @@ def _breakable(digest: str, every: int = 16) -> str:
     return ZERO_WIDTH_SPACE.join(digest[i : i + every] for i in range(0, len(digest), every))
 
 
-class ReviewPage(QWidget):
+class ReviewPage(ManagerPage):
     report_requested = Signal(object, object)  # date_from, date_to
 
     def __init__(
-        self, service: GateService, authorise: Authorise, parent: QWidget | None = None
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("reviewPage")
-        self.service = service
-        self.authorise = authorise
+        super().__init__("reviewPage", service, authorise, parent)
         self.rows: list[ExportRow] = []
         self.events: list[review.TimelineEvent] = []
         self.person_id: str | None = None
-        self.verify_job: LedgerJob | None = None
+        self.verify_job: ServiceJob | None = None
         self.report: VerifyReport | None = None
         today = service.today()
 
@@ -174,14 +168,12 @@ class ReviewPage(QWidget):
             return
         self.search_error.clear()
         try:
-            self.rows = review.search_passages(
-                self.service.ledger,
+            self.rows = self.service.search_passages(
                 person=self.person_edit.text().strip() or None,
                 date_from=pydate(self.from_edit.date()),
                 date_to=pydate(self.to_edit.date()),
                 outcome=self.outcome_combo.currentData(),
                 channel=self.channel_combo.currentData(),
-                tz=self.service.policy.tz,
             )  # fmt: skip
         except LocalizedError as exc:
             self.rows = []
@@ -214,7 +206,7 @@ class ReviewPage(QWidget):
     def show_timeline(self, person_id: str | None) -> None:
         """A person's closed loop, oldest first (None: nobody chosen)."""
         self.person_id = person_id
-        self.events = review.timeline(self.service.ledger, person_id) if person_id else []
+        self.events = self.service.timeline(person_id) if person_id else []
         self._fill_timeline()
 
     def _fill_timeline(self) -> None:
@@ -245,7 +237,7 @@ class ReviewPage(QWidget):
     # --- the integrity check ------------------------------------------------------------------
 
     def check_ledger(self) -> None:
-        """`Ledger.verify` on its own connection, off the UI thread."""
+        """The integrity check on its own connection, off the UI thread."""
         if not self.authorise(Action.VERIFY) or self.checking():
             return
         self.report = None
@@ -253,25 +245,18 @@ class ReviewPage(QWidget):
         self.verdict_label.setProperty("verdict", "")
         self.verdict_label.setText(QCoreApplication.translate(
             "ReviewPage", "Checking every record of the ledger…"))  # fmt: skip
-        self.verify_job = LedgerJob(
-            Path(self.service.ledger.path), lambda ledger: ledger.verify(), readonly=True,
-            parent=self,
-        )  # fmt: skip
-        self.verify_job.succeeded.connect(self._verified)
-        self.verify_job.failed.connect(self._verify_failed)
-        self.verify_job.start()
+        self.verify_job = self.run_job(
+            lambda service: service.verify(), self._verified, self._verify_failed, readonly=True)
 
     def checking(self) -> bool:
         return self.verify_job is not None and self.verify_job.isRunning()
 
     def _verified(self, report: VerifyReport) -> None:
-        finish(self.verify_job)
         self.verify_button.setEnabled(True)
         self.report = report
         self._show_verdict()
 
     def _verify_failed(self, error: Exception) -> None:
-        finish(self.verify_job)
         self.verify_button.setEnabled(True)
         message = error.message(current_lang()) if isinstance(error, LocalizedError) else str(error)
         self.verdict_label.setText(
@@ -302,9 +287,6 @@ class ReviewPage(QWidget):
 
     def verdict(self) -> str:
         return self.verdict_label.text().replace(ZERO_WIDTH_SPACE, "")
-
-    def shutdown(self) -> None:
-        finish(self.verify_job)
 
     # --- language -------------------------------------------------------------------------
 
@@ -362,8 +344,3 @@ class ReviewPage(QWidget):
             )
         self._fill_timeline()
         self._show_verdict()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

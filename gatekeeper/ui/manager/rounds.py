@@ -1,10 +1,10 @@
 """Morning and evening temperature rounds (早晚两次测温) and the zone disinfection log
 (每日两次消毒).
 
-The roster is everyone on site (`site.on_site`), still-missing first. A person is picked
+The roster is everyone on site (`ConsoleService.on_site`), still-missing first. A person is picked
 by a scan (their site pass, from the camera or the USB scanner), by a typed name or ID
 number, or by touching their row; the reading goes in the big field and Enter records
-it through `GateService.record_round` — a fever there opens a quarantine case. A USB
+it through `ConsoleService.record_round` — a fever there opens a quarantine case. A USB
 thermometer's burst while a person is picked is taken as the reading.
 
 A role without `Action.ROUNDS` (an inspector) sees the same roster, readings, missing
@@ -14,9 +14,7 @@ cells are disabled. The page asks `authorise` and has no rule of its own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -34,8 +32,8 @@ from gatekeeper.domain.rounds import slot_for
 from gatekeeper.domain.temperature import parse_reading
 from gatekeeper.domain.vocab import RoundSlot, Zone
 from gatekeeper.services import site
-from gatekeeper.services.accounts import Action, Actor
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.accounts import Action
+from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
@@ -47,27 +45,18 @@ from gatekeeper.ui.manager.common import (
     touch_table,
     zone_name,
 )
+from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 
-Authorise = Callable[[Action], bool]
 
-
-class RoundsPage(QWidget):
+class RoundsPage(ManagerPage):
     changed = Signal()  # something was recorded: the dashboard is out of date
 
     def __init__(
-        self,
-        service: GateService,
-        actor: Callable[[], Actor],
-        authorise: Authorise,
-        parent: QWidget | None = None,
+        self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("managerRounds")
-        self.service = service
-        self.actor = actor
-        self.authorise = authorise
+        super().__init__("managerRounds", service, authorise, parent)
         self.slot = slot_for(service.now(), service.policy)
         self.people: list[site.OnSite] = []
         self.readings: dict[str, site.RoundEntry] = {}
@@ -207,10 +196,10 @@ class RoundsPage(QWidget):
             self.reading_error.clear()
         service = self.service
         now = service.now()
-        self.people = site.on_site(service.ledger, now)
+        self.people = service.on_site(now)
         self.readings = {e.person_id: e for e in
-                         site.round_readings(service.ledger, now.date(), self.slot)}
-        self.log = site.disinfections(service.ledger, now.date())
+                         service.round_readings(now.date(), self.slot)}
+        self.log = service.disinfections(now.date())
         if self.current is not None:
             self.current = next(
                 (p for p in self.people if p.person_id == self.current.person_id), None)
@@ -269,7 +258,7 @@ class RoundsPage(QWidget):
             self.search_error.show_say(lambda _l: QCoreApplication.translate(
                 "RoundsPage", "Scan a site pass, or type a name or ID number."))
             return
-        matches = site.find_people(self.service.ledger, text, self.service.today(), self.people)
+        matches = self.service.find_people(text, self.people)
         if not matches:
             self.only = None
             self.search_error.show_say(lambda _l, t=text: QCoreApplication.translate(
@@ -321,8 +310,7 @@ class RoundsPage(QWidget):
             self.reading_error.show_say(error_say(error))
             return
         try:
-            result = self.service.record_round(
-                self.slot, [(person.person_id, reading)], self.actor())
+            result = self.service.record_round(self.slot, [(person.person_id, reading)])
         except LocalizedError as refused:  # the service's own role check
             self.reading_error.show_say(error_say(refused))
             return
@@ -358,11 +346,11 @@ class RoundsPage(QWidget):
         if not self.authorise(Action.ROUNDS):
             return
         try:
-            self.service.record_disinfection(zone, slot, self.actor())
+            self.service.record_disinfection(zone, slot)
         except LocalizedError as refused:  # the service's own role check
             self.reading_error.show_say(error_say(refused))
             return
-        self.log = site.disinfections(self.service.ledger, self.service.today())
+        self.log = self.service.disinfections(self.service.today())
         self._draw()
         self.changed.emit()
 
@@ -454,11 +442,6 @@ class RoundsPage(QWidget):
         for zone, label in self.zone_labels.items():
             label.setText(zone_name(zone))
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def _slot_short(slot: RoundSlot) -> str:

@@ -1,23 +1,22 @@
 """Signing in to the manager console: username and PIN on the kiosk's keypad.
 
 `SignInDialog` asks for a username and a PIN (the keypad types into the PIN field) and
-hands them to `accounts.sign_in`, which decides and records every attempt (right or
-wrong) in the ledger; a wrong PIN says how many tries are left, a locked account says
-until when. An account whose role may not open the console (gate staff) is told so.
+hands them to `SignInService.sign_in` (`accounts.sign_in`), which decides and records
+every attempt (right or wrong) in the ledger; a wrong PIN says how many tries are left,
+a locked account says until when. An account whose role may not open the console (gate
+staff) is told so.
 
 `FirstManagerDialog` is the first start's: while the ledger has no site manager it
-creates one (username, name, PIN twice) with `accounts.create_first_manager`, then
-signs them in. Both dialogs are opened with `open()` (never `exec()`): the window goes
+creates one (username, name, PIN twice) with `SignInService.create_first_manager`, which
+also signs them in. Both dialogs are opened with `open()` (never `exec()`): the window goes
 on running, and tests fill them in like anyone else.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -28,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from gatekeeper.domain.i18n import LocalizedError
-from gatekeeper.ledger import Ledger
 from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action
-from gatekeeper.services.kiosk_pin import MAX_DIGITS
+from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
 from gatekeeper.ui.translations import current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
     KEY_SIZE,
+    Keypad,
     dialog_actions,
     dialog_stylesheet,
-    keypad,
+    pin_field,
 )
 
 
@@ -56,15 +55,9 @@ QLabel[role="sign-in-label"] {{ font-size: {theme.FONT_BODY}px; color: {theme.TE
 
 
 def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
-    edit = QLineEdit(parent)
+    edit = pin_field(QLineEdit(parent))
     edit.setObjectName(name)
     edit.setProperty("role", "sign-in-field")
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    edit.setMaxLength(MAX_DIGITS)
-    edit.setValidator(
-        QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), edit)
-    )
-    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
     return edit
 
 
@@ -81,13 +74,12 @@ class _AccountDialog(QDialog):
     """What both dialogs share: labelled fields, the keypad (typing into whichever PIN
     field last had focus), a message line, Cancel and OK."""
 
-    def __init__(self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None):
+    def __init__(self, signin: SignInService, parent: QWidget | None):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setModal(True)
         self.setStyleSheet(_stylesheet())
-        self.ledger = ledger
-        self._now = now_fn
+        self.signin = signin
         self.account: Account | None = None
         self._message: Callable[[], str] | None = None
         self.title_label = QLabel(self)
@@ -101,10 +93,8 @@ class _AccountDialog(QDialog):
         self.form.setHorizontalSpacing(theme.SPACE_M)
         self.form.setVerticalSpacing(theme.SPACE_S)
         self.labels: dict[str, QLabel] = {}
-        self.pin_fields: list[QLineEdit] = []
-        self._pin_target: QLineEdit | None = None
-
-        grid, self.keys = keypad(self, self._key, KEY_SIZE[1] - theme.SPACE_M)
+        self.keypad = Keypad(self, KEY_SIZE[1] - theme.SPACE_M)
+        self.keys = self.keypad.keys
         self.ok_button, self.cancel_button, actions = dialog_actions(
             self, self.submit, self.reject
         )
@@ -115,7 +105,7 @@ class _AccountDialog(QDialog):
         layout.addWidget(self.title_label)
         layout.addLayout(self.form)
         layout.addWidget(self.message_label)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.keypad.grid, 1)
         layout.addLayout(actions)
 
     def _add_row(self, key: str, edit: QLineEdit) -> QLineEdit:
@@ -127,24 +117,8 @@ class _AccountDialog(QDialog):
         self.form.addWidget(label, row, 0)
         self.form.addWidget(edit, row, 1)
         if edit.echoMode() == QLineEdit.EchoMode.Password:
-            self.pin_fields.append(edit)
-            edit.installEventFilter(self)
+            self.keypad.add_field(edit)
         return edit
-
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusIn and watched in self.pin_fields:
-            self._pin_target = watched  # type: ignore[assignment]
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
-
-    def _key(self, key: str) -> None:
-        target = self._pin_target or self.pin_fields[0]
-        if key == "clear":
-            target.clear()
-        elif key == "back":
-            target.backspace()
-        elif len(target.text()) < MAX_DIGITS:
-            target.insert(key)
-        target.setFocus()
 
     def submit(self) -> None:  # pragma: no cover - each dialog has its own
         raise NotImplementedError
@@ -172,8 +146,7 @@ class _AccountDialog(QDialog):
         return True
 
     def retranslate(self) -> None:
-        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
-        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
+        self.keypad.retranslate()
         self.ok_button.setText(QCoreApplication.translate("SignInDialog", "Sign in"))
         self.cancel_button.setText(QCoreApplication.translate("PinDialog", "Cancel"))
         if self._message is not None:
@@ -189,10 +162,8 @@ class SignInDialog(_AccountDialog):
     """Username and PIN; accepted with `account` set once `accounts.sign_in` agrees and
     the role may open the console."""
 
-    def __init__(
-        self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ledger, now_fn, parent)
+    def __init__(self, signin: SignInService, parent: QWidget | None = None) -> None:
+        super().__init__(signin, parent)
         self.username_edit = self._add_row("username", _text_edit(self, "signInUser", 32))
         self.pin_edit = self._add_row("pin", _pin_edit(self, "signInPin"))
         self.username_edit.returnPressed.connect(self.pin_edit.setFocus)
@@ -215,7 +186,7 @@ class SignInDialog(_AccountDialog):
             return
         self.pin_edit.clear()
         try:
-            account = accounts.sign_in(self.ledger, username, pin, self._now())
+            account = self.signin.sign_in(username, pin)
         except LocalizedError as exc:
             self._show_error(exc)
             self.pin_edit.setFocus()
@@ -235,10 +206,8 @@ class SignInDialog(_AccountDialog):
 class FirstManagerDialog(_AccountDialog):
     """The first start: create the site manager's account, then sign them in."""
 
-    def __init__(
-        self, ledger: Ledger, now_fn: Callable[[], datetime], parent: QWidget | None = None
-    ) -> None:
-        super().__init__(ledger, now_fn, parent)
+    def __init__(self, signin: SignInService, parent: QWidget | None = None) -> None:
+        super().__init__(signin, parent)
         self.username_edit = self._add_row("username", _text_edit(self, "firstUser", 32))
         self.name_edit = self._add_row("name", _text_edit(self, "firstName", accounts.MAX_NAME))
         self.pin_edit = self._add_row("pin", _pin_edit(self, "firstPin"))
@@ -259,14 +228,10 @@ class FirstManagerDialog(_AccountDialog):
                 "SignInDialog", "The two PINs differ: enter the same PIN twice."))  # fmt: skip
             self.pin_edit.setFocus()
             return
-        now = self._now()
         username = self.username_edit.text().strip().lower()
         try:
-            accounts.create_first_manager(
-                self.ledger, username=username, display_name=self.name_edit.text(),
-                pin=pin, now=now,
-            )  # fmt: skip
-            account = accounts.sign_in(self.ledger, username, pin, now)
+            account = self.signin.create_first_manager(
+                username=username, display_name=self.name_edit.text(), pin=pin)
         except LocalizedError as exc:
             self._show_error(exc)
             return

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, QRegularExpression, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRegularExpression, Qt
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,28 +36,75 @@ KEY_SIZE = (96, 72)  # keypad keys: well above TOUCH_MIN, for gloved fingers
 KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
 
 
-def keypad(
-    parent: QWidget, on_key: Callable[[str], None], key_height: int
-) -> tuple[QGridLayout, dict[str, QPushButton]]:
-    """The on-screen digit keypad (PIN dialog and sign-in): keys never take the focus,
-    so typed digits and a scanner still go to the field."""
-    keys: dict[str, QPushButton] = {}
-    grid = QGridLayout()
-    grid.setSpacing(theme.SPACE_S)
-    for r, row in enumerate(KEYPAD_ROWS):
-        for c, key in enumerate(row):
-            button = QPushButton(key if key.isdigit() else "", parent)
-            button.setObjectName(f"pinKey_{key}")
-            button.setProperty("role", "pin-key")
-            button.setProperty("key", key)
-            button.setMinimumSize(KEY_SIZE[0], key_height)
-            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setAutoDefault(False)
-            button.clicked.connect(lambda _checked=False, k=key: on_key(k))
-            keys[key] = button
-            grid.addWidget(button, r, c)
-    return grid, keys
+def pin_field(edit: QLineEdit) -> QLineEdit:
+    """`edit` as a PIN field: masked, digits only, at most MAX_DIGITS, no prediction."""
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setMaxLength(MAX_DIGITS)
+    edit.setValidator(
+        QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), edit)
+    )
+    edit.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData)
+    return edit
+
+
+class Keypad(QObject):
+    """The on-screen digit keypad (the kiosk PIN, sign-in, the accounts page): it types
+    into whichever of its PIN fields last had the focus (the first until one has). Its
+    keys never take the focus, so typed digits and a scanner still go to the field."""
+
+    def __init__(self, parent: QWidget, key_height: int = KEY_SIZE[1]) -> None:
+        super().__init__(parent)
+        self.fields: list[QLineEdit] = []
+        self.target: QLineEdit | None = None
+        self.keys: dict[str, QPushButton] = {}
+        self.grid = QGridLayout()
+        self.grid.setSpacing(theme.SPACE_S)
+        for r, row in enumerate(KEYPAD_ROWS):
+            for c, key in enumerate(row):
+                button = QPushButton(key if key.isdigit() else "", parent)
+                button.setObjectName(f"pinKey_{key}")
+                button.setProperty("role", "pin-key")
+                button.setProperty("key", key)
+                button.setMinimumSize(KEY_SIZE[0], key_height)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setAutoDefault(False)
+                button.clicked.connect(lambda _checked=False, k=key: self.press(k))
+                self.keys[key] = button
+                self.grid.addWidget(button, r, c)
+
+    def add_field(self, edit: QLineEdit) -> QLineEdit:
+        """A PIN field the keypad types into once it has had the focus."""
+        self.fields.append(edit)
+        if self.target is None:
+            self.target = edit
+        edit.installEventFilter(self)
+        return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and watched in self.fields:
+            self.target = watched  # type: ignore[assignment]
+        return super().eventFilter(watched, event)
+
+    def press(self, key: str) -> None:
+        target = self.target
+        if target is None:
+            return
+        if key == "clear":
+            target.clear()
+        elif key == "back":
+            target.backspace()
+        elif len(target.text()) < MAX_DIGITS:
+            target.insert(key)
+        target.setFocus()
+
+    def setEnabled(self, enabled: bool) -> None:
+        for button in self.keys.values():
+            button.setEnabled(enabled)
+
+    def retranslate(self) -> None:
+        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
+        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
 
 
 def dialog_actions(
@@ -139,24 +186,18 @@ class PinDialog(QDialog):
         self.title_label = QLabel(self)
         self.title_label.setObjectName("pinTitle")
         self.title_label.setWordWrap(True)
-        self.pin_edit = QLineEdit(self)
+        self.pin_edit = pin_field(QLineEdit(self))
         self.pin_edit.setObjectName("pinEdit")
-        self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pin_edit.setMaxLength(MAX_DIGITS)
-        self.pin_edit.setValidator(
-            QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{MAX_DIGITS}}}"), self)
-        )
         self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pin_edit.setInputMethodHints(
-            Qt.InputMethodHint.ImhDigitsOnly | Qt.InputMethodHint.ImhSensitiveData
-        )
         self.pin_edit.returnPressed.connect(self.submit)
         self.message_label = QLabel(self)
         self.message_label.setObjectName("pinMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        grid, self.keys = keypad(self, self._key, KEY_SIZE[1])
+        self.keypad = Keypad(self, KEY_SIZE[1])
+        self.keypad.add_field(self.pin_edit)
+        self.keys = self.keypad.keys
         self.ok_button, self.cancel_button, actions = dialog_actions(
             self, self.submit, self.reject
         )
@@ -167,7 +208,7 @@ class PinDialog(QDialog):
         layout.addWidget(self.title_label)
         layout.addWidget(self.pin_edit)
         layout.addWidget(self.message_label)
-        layout.addLayout(grid, 1)
+        layout.addLayout(self.keypad.grid, 1)
         layout.addLayout(actions)
 
         self.pin_edit.setFocus()
@@ -211,15 +252,6 @@ class PinDialog(QDialog):
                     "PinDialog", "Wrong PIN. Tries left: {count}."
                 ).format(count=left)
             )
-        self.pin_edit.setFocus()
-
-    def _key(self, key: str) -> None:
-        if key == "clear":
-            self.pin_edit.clear()
-        elif key == "back":
-            self.pin_edit.backspace()
-        elif len(self.pin_edit.text()) < MAX_DIGITS:
-            self.pin_edit.insert(key)
         self.pin_edit.setFocus()
 
     # --- messages ------------------------------------------------------------------------------
@@ -267,8 +299,7 @@ class PinDialog(QDialog):
                 )
             )
         self.ok_button.setEnabled(False)
-        for button in self.keys.values():
-            button.setEnabled(False)
+        self.keypad.setEnabled(False)
         self.pin_edit.setEnabled(False)
         self.cancel_button.setFocus()
 
@@ -285,8 +316,7 @@ class PinDialog(QDialog):
             QCoreApplication.translate("PinDialog", "Enter the PIN to leave kiosk mode")
         )
         self.pin_edit.setAccessibleName(QCoreApplication.translate("PinDialog", "PIN"))
-        self.keys["clear"].setText(QCoreApplication.translate("PinDialog", "Clear"))
-        self.keys["back"].setText(QCoreApplication.translate("PinDialog", "⌫ Delete"))
+        self.keypad.retranslate()
         self.ok_button.setText(QCoreApplication.translate("PinDialog", "OK"))
         self.cancel_button.setText(QCoreApplication.translate("PinDialog", "Cancel"))
         if self._message is not None:
