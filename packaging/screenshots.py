@@ -252,6 +252,8 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         window.sign_in_dialog.reject()
         manager = accounts.create_first_manager(
             ledger, username="wang", display_name="王建国", pin="2468", now=clock.now())
+        wang = manager.actor  # what the services take as proof of who records
+        assert wang is not None
         window.open_manager()  # from now on: sign in
         dialog_shot("manager_signin", window.sign_in_dialog)
         window.sign_in_dialog.reject()
@@ -260,9 +262,9 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         clock.advance(hours=13, minutes=45)  # the next morning, 09:45
         people = site.on_site(ledger, service.now())
         readings = [(p.person_id, 36.2 + (i % 7) / 10) for i, p in enumerate(people[::2])]
-        service.record_round(RoundSlot.MORNING, readings, "round-team")
+        service.record_round(RoundSlot.MORNING, readings, wang)
         for zone in (Zone.MANAGEMENT, Zone.CONSTRUCTION):
-            service.record_disinfection(zone, RoundSlot.MORNING, "cleaning-team")
+            service.record_disinfection(zone, RoundSlot.MORNING, wang)
         window.manager.show_page("rounds")
         rounds = window.manager.rounds
         rounds.select(rounds.missing()[0].person_id)
@@ -283,7 +285,7 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
             review_page.show_timeline(person.person_id)
         review_page.check_ledger()
         deadline = datetime.now().timestamp() + 30
-        while review_page.checking and datetime.now().timestamp() < deadline:
+        while review_page.checking() and datetime.now().timestamp() < deadline:
             app.processEvents()
         shot("manager_review")
         window.manager.show_page("passes")
@@ -299,10 +301,10 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         shot("manager_policy")
         accounts.create_account(
             ledger, username="li.guard", role="gate_staff", display_name="李建国", pin="135790",
-            now=service.now(), by=manager)  # fmt: skip
+            now=service.now(), by=wang)  # fmt: skip
         accounts.create_account(
             ledger, username="zhou.insp", role="inspector", display_name="周督导", pin="135790",
-            now=service.now(), by=manager)  # fmt: skip
+            now=service.now(), by=wang)  # fmt: skip
         window.manager.show_page("accounts")
         accounts_page = window.manager.accounts
         accounts_page.username_edit.setText("zhao.jm")
