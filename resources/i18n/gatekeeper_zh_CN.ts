@@ -4,103 +4,103 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="207"/>
         <source>Pick the account in the list first.</source>
         <translation>请先在列表中选择账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="252"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="213"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="274"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="234"/>
         <source>Account {username} created. Recorded in the ledger.</source>
         <translation>账户 {username} 已创建，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="238"/>
         <source>New PIN set for {username}; any lockout is over. Recorded in the ledger.</source>
         <translation>已为 {username} 设置新 PIN，锁定已解除。已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="269"/>
         <source>Touch the account in the list whose PIN you reset.</source>
         <translation>请在左侧列表中点选要重置 PIN 的账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="272"/>
         <source>New PIN for {name} ({username})</source>
         <translation>为 {name}（{username}）设置新 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="276"/>
         <source>Create account</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="317"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="277"/>
         <source>Reset PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="322"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="282"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="324"/>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="293"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="325"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="285"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="326"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="286"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="287"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="329"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="289"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="330"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="290"/>
         <source>Reset a PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="334"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="294"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="335"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="295"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="336"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="296"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="337"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="297"/>
         <source>e.g. zhang.wei</source>
         <translation>例如 zhang.wei</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="341"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="300"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -202,17 +202,17 @@
 <context>
     <name>Crash</name>
     <message>
-        <location filename="../../gatekeeper/ui/crash.py" line="91"/>
+        <location filename="../../gatekeeper/ui/crash.py" line="101"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/crash.py" line="92"/>
+        <location filename="../../gatekeeper/ui/crash.py" line="102"/>
         <source>GateKeeper hit an unexpected error. Nothing half-written was kept, and what was entered is still on screen: try again. If it happens again, call the site manager.</source>
         <translation>GateKeeper 出现意外错误。未保留任何写了一半的内容，已填写的内容仍在屏幕上：请重试。如再次出现，请联系项目负责人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/crash.py" line="96"/>
+        <location filename="../../gatekeeper/ui/crash.py" line="106"/>
         <source>The details are in the log file {path}.</source>
         <translation>详情见日志文件 {path}。</translation>
     </message>
@@ -220,142 +220,142 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="58"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
         <source>Admitted</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="59"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
         <source>Turned away</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
         <source>Quarantined</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
         <source>Abandoned</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="64"/>
         <source>In quarantine now</source>
         <translation>当前隔离中</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="65"/>
         <source>On site now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="241"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="242"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="243"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="244"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="257"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="258"/>
         <source>No alerts.</source>
         <translation>暂无预警。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="266"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="267"/>
         <source>Today, {date}</source>
         <translation>今日，{date}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="276"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="278"/>
         <source>Screenings by outcome, last {n} days</source>
         <translation>近 {n} 天检查结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="280"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="280"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="281"/>
         <source>On site now, by zone</source>
         <translation>当前在场人员（按区域）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="281"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="282"/>
         <source>In quarantine: day count and due date</source>
         <translation>隔离人员：隔离天数与到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="286"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="287"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="289"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="290"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="290"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="291"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="291"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="292"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="292"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="293"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="306"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="302"/>
         <source>Fever on the {round}: {name}, {reading} °C — sent to quarantine.</source>
         <translation>{round}发热：{name}，{reading} °C，已转入隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="308"/>
         <source>{round}: {n} on site not measured yet ({names}).</source>
         <translation>{round}：在场 {n} 人尚未测温（{names}）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="312"/>
         <source>Quarantine overdue: {name}, due {date} — decide on release.</source>
         <translation>隔离逾期：{name}，{date} 到期，请作出解除隔离决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="320"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
         <source>Not disinfected ({slot}): {zones}.</source>
         <translation>未消毒（{slot}）：{zones}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="323"/>
         <source>evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="328"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="324"/>
         <source>morning</source>
         <translation>早间</translation>
     </message>
@@ -381,32 +381,32 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="250"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="242"/>
         <source>Save the export as</source>
         <translation>导出文件另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="283"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="275"/>
         <source>Choose a file to write first.</source>
         <translation>请先选择要写入的文件。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="312"/>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="348"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="333"/>
         <source>intact</source>
         <translation>完好</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="350"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="335"/>
         <source>ALTERED</source>
         <translation>已被篡改</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="352"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="337"/>
         <source>Inspection report written: {path}
 Ledger {verdict}, head {head}
 SHA-256 {digest}. The export is recorded in the ledger.</source>
@@ -415,80 +415,80 @@ SHA-256 {digest}. The export is recorded in the ledger.</source>
 SHA-256 {digest}。本次导出已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="362"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="347"/>
         <source>Exported {rows} screenings to {path}
 SHA-256 {digest}. The export is recorded in the ledger.</source>
         <translation>已导出 {rows} 条检查记录到 {path}
 SHA-256 {digest}。本次导出已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="375"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="359"/>
         <source>The export failed: {problem}. Nothing was written.</source>
         <translation>导出失败：{problem}。未写入任何文件。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="397"/>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="421"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="381"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="405"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="398"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="382"/>
         <source>Export the ledger</source>
         <translation>导出健康信息台账</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="400"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="384"/>
         <source>Daily ledger (one row per screening)</source>
         <translation>每日台账（每次检查一行）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="403"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="387"/>
         <source>Inspection report (PDF, a date range)</source>
         <translation>督导检查报告（PDF，日期范围）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="409"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="393"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="410"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="394"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="411"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="395"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="412"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="396"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="413"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="397"/>
         <source>Full values</source>
         <translation>完整信息</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="415"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="399"/>
         <source>Unmasked ID numbers and phones (inspectors)</source>
         <translation>不遮挡身份证号和手机号（督导检查人员）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="419"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="403"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="420"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="404"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="422"/>
+        <location filename="../../gatekeeper/ui/manager/export_dialog.py" line="406"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -559,64 +559,64 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="383"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="393"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="370"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="387"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="380"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="397"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="291"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="300"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="424"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="434"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="430"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="440"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="434"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="444"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="519"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="529"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="524"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="534"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="536"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="528"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="538"/>
         <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="558"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="568"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="375"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="569"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="385"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="579"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -652,57 +652,57 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="223"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="224"/>
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="235"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="228"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="229"/>
         <source>Rounds</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="237"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
         <source>Quarantine</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="238"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="239"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="232"/>
         <source>Passes</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="240"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="233"/>
         <source>Policy</source>
         <translation>防疫规定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="241"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="234"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="243"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="239"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -762,164 +762,164 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PassesPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="214"/>
         <source>The site key could not be written: check the data folder&apos;s permissions.</source>
         <translation>无法写入工地密钥：请检查数据文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="236"/>
         <source>Registered {name} and issued a pass valid until {until}.</source>
         <translation>已登记 {name}，并签发通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="251"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="242"/>
         <source>{name} was already registered: issued a new pass valid until {until}.</source>
         <translation>{name} 已登记过：已签发新通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="275"/>
         <source>Save the badge as</source>
         <translation>通行证图片另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="303"/>
         <source>Badge saved as {path}</source>
         <translation>通行证图片已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="318"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="309"/>
         <source>Could not write {path}: choose another folder.</source>
         <translation>无法写入 {path}：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="342"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="333"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="367"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="358"/>
         <source>Printing failed: save the badge and print it elsewhere.</source>
         <translation>打印失败：请保存通行证图片，在别处打印。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="373"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="364"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="411"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="397"/>
         <source>{name}&apos;s pass is revoked: it is refused at the gate from now on.</source>
         <translation>{name} 的通行证已注销：从现在起闸口将拒绝该证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="434"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="420"/>
         <source>Issue a site pass</source>
         <translation>签发工地通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="437"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="423"/>
         <source>Issuing registers the worker if they are new (or finds them by ID number) and signs the pass with the site&apos;s key.</source>
         <translation>签发时，新工人会被登记（已登记的按身份证号查到），并用工地密钥签名通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="445"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="431"/>
         <source>This machine has no site key yet: issuing the first pass creates the site&apos;s signing key (kept in the data folder, never in the ledger). Back it up; passes signed with it are refused if it is lost.</source>
         <translation>本机尚无工地密钥：签发第一张通行证会生成工地签名密钥（保存在数据文件夹中，绝不写入台账）。请备份密钥；密钥丢失后，用它签发的通行证都会被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="455"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="441"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="474"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="442"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="453"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="460"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="443"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="458"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="444"/>
         <source>Employer</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="445"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="450"/>
         <source>Issue the pass</source>
         <translation>签发通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="451"/>
         <source>Revoke a pass</source>
         <translation>注销通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="472"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="458"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
         <source>A person&apos;s pass</source>
         <translation>查询通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="475"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="461"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="476"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
         <source>Badge</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="477"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="463"/>
         <source>Save the badge…</source>
         <translation>保存通行证图片…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="478"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="481"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
         <source>The badge appears here once a pass is issued.</source>
         <translation>签发通行证后，图片显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="496"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="477"/>
         <source>{name} is registered but has no pass.</source>
         <translation>{name} 已登记，但没有通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="501"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="482"/>
         <source>{name}&apos;s pass (valid until {until}) was revoked on {day}.</source>
         <translation>{name} 的通行证（有效期至 {until}）已于 {day} 注销。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="505"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="486"/>
         <source>{name} holds a pass issued {issued}, valid until {until}.</source>
         <translation>{name} 持有 {issued} 签发的通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="508"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="489"/>
         <source>{name}&apos;s pass expired on {until}: issue a new one.</source>
         <translation>{name} 的通行证已于 {until} 过期：请重新签发。</translation>
     </message>
@@ -927,62 +927,58 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="210"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="251"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN 错误，还可尝试 {count} 次。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="246"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="278"/>
         <source>Too many wrong PINs. Locked until {time}.</source>
         <translation>PIN 错误次数过多，已锁定至 {time}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="255"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="287"/>
         <source>No PIN has been set. Set one on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>尚未设置 PIN。请在本机运行“gatekeeper kiosk set-pin”设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="263"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="295"/>
         <source>The PIN file is damaged. Set the PIN again on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>PIN 文件已损坏。请在本机运行“gatekeeper kiosk set-pin”重新设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="283"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="314"/>
         <source>Leave kiosk mode</source>
         <translation>退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="285"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="316"/>
         <source>Enter the PIN to leave kiosk mode</source>
         <translation>输入 PIN 以退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="287"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="318"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="339"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="175"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="288"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="106"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="340"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="176"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="289"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="107"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="290"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="320"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="178"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="291"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="151"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="321"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1008,147 +1004,147 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PolicyPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="47"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="46"/>
         <source>Temperature check</source>
         <translation>测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="48"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="47"/>
         <source>Risk regions</source>
         <translation>风险地区</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="49"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="48"/>
         <source>Certificate check</source>
         <translation>查验证明</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="50"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="49"/>
         <source>QR scans per channel</source>
         <translation>各通道扫码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="51"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="50"/>
         <source>Notice</source>
         <translation>告知书</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="52"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="51"/>
         <source>Lanes and zones</source>
         <translation>通道与区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="53"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="52"/>
         <source>Quarantine</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="54"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="53"/>
         <source>Validity (returning path)</source>
         <translation>有效期（再次进场）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="55"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="54"/>
         <source>Site</source>
         <translation>工地</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="56"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="55"/>
         <source>Health codes</source>
         <translation>健康码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="57"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="56"/>
         <source>Kiosk</source>
         <translation>闸口终端</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="58"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="57"/>
         <source>Pledges</source>
         <translation>承诺书</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="67"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="66"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="72"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="71"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="95"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="94"/>
         <source>From the file named with --policy: {path}</source>
         <translation>来自 --policy 指定的文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="99"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="98"/>
         <source>From the site&apos;s policy file: {path}</source>
         <translation>来自本工地的规定文件：{path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="102"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="101"/>
         <source>The built-in defaults (no policy file). A site&apos;s file goes in {path}.</source>
         <translation>内置默认规定（没有规定文件）。工地的规定文件应放在 {path}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="204"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="200"/>
         <source>Write the default policy to</source>
         <translation>默认规定写入到</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="206"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="202"/>
         <source>Check a policy file</source>
         <translation>检查规定文件</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="248"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="244"/>
         <source>{path} cannot be used: {problem}</source>
         <translation>{path} 无法使用：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="255"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="251"/>
         <source>{path} is a valid policy (fever at {threshold} °C or above). It is not in force yet: restart GateKeeper with the file to apply it.</source>
         <translation>{path} 是有效的规定（{threshold} °C 及以上为发热）。它尚未生效：请用该文件重新启动 GateKeeper 以应用。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="273"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="269"/>
         <source>Could not write {path} ({error}): choose another folder.</source>
         <translation>无法写入 {path}（{error}）：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="275"/>
         <source>Wrote the default policy to {path}. Edit it, check it here, then restart GateKeeper with it.</source>
         <translation>已将默认规定写入 {path}。请编辑后在此检查，再用它重新启动 GateKeeper。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="290"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="286"/>
         <source>Policy in force</source>
         <translation>现行防疫规定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="294"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="290"/>
         <source>Setting</source>
         <translation>设置项</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="295"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="291"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="298"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="294"/>
         <source>Check a policy file…</source>
         <translation>检查规定文件…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="300"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="296"/>
         <source>Write the default policy…</source>
         <translation>写出默认规定…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/policy.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/policy.py" line="299"/>
         <source>Checking a file does not change the running policy: restart GateKeeper with the file to apply it.</source>
         <translation>检查文件不会改变正在执行的规定：请用该文件重新启动 GateKeeper 以应用。</translation>
     </message>
@@ -1206,132 +1202,132 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="53"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="50"/>
         <source>Released from quarantine</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="55"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="52"/>
         <source>Referred to hospital</source>
         <translation>转送医院</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="57"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="54"/>
         <source>Sent home</source>
         <translation>劝返回家</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="247"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="234"/>
         <source>Choose the decision: released, referred to hospital or sent home.</source>
         <translation>请选择处理决定：解除隔离、转送医院或劝返回家。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="248"/>
         <source>{name}: {decision}. Recorded in the ledger.</source>
         <translation>{name}：{decision}，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="276"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="264"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="272"/>
         <source>Touch a person on the left to see their checks (read-only).</source>
         <translation>点选左侧人员查看其检查记录（只读）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="295"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="281"/>
         <source>Place: {place} · started {start} · day {n} · due {due}</source>
         <translation>隔离地点：{place} · {start} 开始 · 第 {n} 天 · {due} 到期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="300"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="286"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="313"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
         <source>Checks, twice a day ({n} so far)</source>
         <translation>每日两次健康检查（已查 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="319"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="305"/>
         <source>In quarantine</source>
         <translation>隔离人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="321"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="307"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="308"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="309"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="326"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="313"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="328"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="314"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="330"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="316"/>
         <source>Nobody is in quarantine.</source>
         <translation>当前无人隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="270"/>
         <source>Touch a person on the left to see their checks and decide.</source>
         <translation>请点选左侧人员，查看健康检查记录并作出决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="332"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
         <source>°C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="334"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="320"/>
         <source>Note (symptoms, test result)</source>
         <translation>备注（症状、检测结果）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="336"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
         <source>Add check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="337"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
         <source>Release decision (site manager)</source>
         <translation>解除隔离决定（项目负责人）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="341"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="343"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="329"/>
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
@@ -1435,130 +1431,130 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="207"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="359"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="199"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="341"/>
         <source>Screenings found: {count}</source>
         <translation>查到检查记录：{count} 条</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="232"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="224"/>
         <source>Closed-loop timeline: choose a screening to see its person</source>
         <translation>闭环管理时间线：选择一条检查记录以查看该人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="237"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="229"/>
         <source>Closed-loop timeline: {count} events</source>
         <translation>闭环管理时间线：共 {count} 项</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="254"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="246"/>
         <source>Checking every record of the ledger…</source>
         <translation>正在核验台账的每一条记录…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="263"/>
         <source>The check could not run: {problem}</source>
         <translation>无法核验：{problem}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="288"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="273"/>
         <source>Intact: {count} records, head {head}</source>
         <translation>完好：共 {count} 条记录，链头 {head}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="298"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="283"/>
         <source>Altered: record {seq}: {what}</source>
         <translation>已被篡改：第 {seq} 条记录：{what}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="314"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="296"/>
         <source>Search the screenings (read-only)</source>
         <translation>查询检查记录（只读）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="317"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="299"/>
         <source>Person (name or ID number)</source>
         <translation>人员（姓名或身份证号）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="318"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="300"/>
         <source>From</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="319"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="301"/>
         <source>To</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="320"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="344"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="302"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="326"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="321"/>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="341"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="323"/>
         <source>Channel</source>
         <translation>通道</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="326"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="308"/>
         <source>e.g. 张 or 410102…</source>
         <translation>例如 张 或 410102…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="328"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="310"/>
         <source>Any outcome</source>
         <translation>全部结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="315"/>
         <source>Any channel</source>
         <translation>全部通道</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="338"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="320"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="340"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="322"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="342"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="324"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="343"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="325"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="345"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="327"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="349"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="331"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="350"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="332"/>
         <source>What happened</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="353"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="335"/>
         <source>Check the ledger</source>
         <translation>核验台账</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/review.py" line="354"/>
+        <location filename="../../gatekeeper/ui/manager/review.py" line="336"/>
         <source>Inspection report…</source>
         <translation>督导检查报告…</translation>
     </message>
@@ -1566,154 +1562,154 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="269"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="258"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="275"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="264"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="290"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="279"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="314"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="303"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="339"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="327"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="344"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="332"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="386"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="374"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="389"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="377"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="378"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="398"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="386"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="402"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="405"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="393"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="399"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="413"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
         <source>Not yet</source>
         <translation>未消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="418"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="406"/>
         <source>✓ {time}
 {by}</source>
         <translation>✓ {time}
 {by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="433"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="421"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="434"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="422"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="424"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="437"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="427"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="441"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="443"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="431"/>
         <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
         <translation>只读：搜索可筛选名单。体温和消毒只能由项目负责人记录。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="446"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="434"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="448"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="449"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="437"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="451"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="452"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="440"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="466"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="449"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="467"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="450"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>
@@ -1721,65 +1717,65 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="177"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="228"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="150"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="207"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="178"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="212"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="183"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="229"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="200"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="231"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="283"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="248"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="232"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="203"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="250"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="258"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="227"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="243"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="280"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="249"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="251"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
@@ -1805,7 +1801,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="516"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
