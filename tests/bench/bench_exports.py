@@ -77,6 +77,9 @@ def build_day(path: Path, screenings: int, people: int = 3000) -> None:
                 "temperatures": [{"at": at.isoformat(), "reading_c": round(36 + rng.random(), 1),
                                   "verdict": "normal"}],
                 "staff": f"gate-{1 + i % 3}", "screening_id": f"s{i}", "path": "returning",
+                "role": None, "started_at": at.isoformat(), "certificate": None, "scans": {},
+                "pledges_signed": [], "notice_handed_over": False, "redirected_because": None,
+                "steps_passed": ["pass_scan", "temperature", "disinfection", "lane"],
             }  # fmt: skip
             if channel == "vehicle":
                 body["vehicle"] = {"group_id": f"g{i}", "plate": f"豫A{i % 100000:05d}"}

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from gatekeeper.ledger import Ledger, NewRecord
 from gatekeeper.ledger.chain import HASHED_COLUMNS
+from gatekeeper.services import schema
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.stats import day_stats
 
@@ -58,9 +59,17 @@ class Cases:
         self.open: list[tuple[str, str, str]] = []  # (case id, person id, day started)
 
 
+def _outcome(at: datetime, outcome: str, reason: str) -> dict[str, object]:
+    admitted = outcome == "admitted"
+    return {"at": at.isoformat(), "outcome": outcome, "reason": reason,
+            "lane": "worker" if admitted else None, "zone": "construction" if admitted else None}
+
+
 def make_record(
     rng: random.Random, i: int, day_index: int, cases: Cases | None = None
 ) -> NewRecord:
+    """One record of a realistic mix, each body built through its kind's schema (so the
+    bench ledger has the shapes a site's ledger has)."""
     day = FIRST_DAY + timedelta(days=day_index)
     at = datetime(day.year, day.month, day.day, 6, tzinfo=SITE) + timedelta(
         seconds=rng.randrange(16 * 3600)
@@ -68,57 +77,54 @@ def make_record(
     kind = rng.choices([k for k, _ in KINDS], [w for _, w in KINDS])[0]
     person_id = f"p{rng.randrange(5000):05d}"
     name = rng.choice(SURNAMES) + rng.choice(SURNAMES) + "明"
-    common = dict(kind=kind, at=at, day=day.isoformat(), person_id=person_id)
+    common = dict(at=at, day=day.isoformat(), person_id=person_id)
     if kind == "passage":
         outcome, reason, _ = rng.choices(OUTCOMES, [w for *_, w in OUTCOMES])[0]
-        return NewRecord(
-            **common,
-            channel=rng.choice(["worker", "worker", "visitor", "vehicle"]),
-            outcome=outcome,
-            reason=reason,
-            body={
-                "steps": ["certificate", "temperature", "disinfection", "lane"],
-                "temperature": round(36 + rng.random(), 1),
-                "lane": rng.randrange(4),
-            },
-            personal={"name": name, "phone": f"138{rng.randrange(10**8):08d}"},
-            subject_id=f"s{i}",
-        )
+        reading = round(36 + rng.random(), 1)
+        return schema.PassageBody(
+            screening_id=f"s{i}", path="returning", role=None, started_at=at.isoformat(),
+            outcome=_outcome(at, outcome, reason), certificate=None,
+            temperatures=[{"at": at.isoformat(), "reading_c": reading, "verdict": "normal"}],
+            scans={}, pledges_signed=[], notice_handed_over=False,
+            steps_passed=["pass_scan", "temperature", "disinfection", "lane"],
+            redirected_because=None, staff=f"gate-{1 + i % 3}",
+        ).record(**common, channel=rng.choice(["worker", "worker", "visitor", "vehicle"]),
+                 outcome=outcome, reason=reason, subject_id=f"s{i}")  # fmt: skip
     if kind == "person":
-        return NewRecord(
-            **common,
-            body={"id_type": "resident_id", "company": "中建三局第一分公司"},
-            personal={
-                "name": name,
-                "id_number": f"110101199{rng.randrange(10**9):09d}",
-                "phone": f"139{rng.randrange(10**8):08d}",
-            },
-        )
+        return schema.PersonBody(
+            id_type="resident_id", employer="中建三局第一分公司", role="钢筋工",
+            coming_from="河南省周口市", recent_stays=[], name=name,
+            id_number=f"110101199{rng.randrange(10**9):09d}",
+            phone=f"139{rng.randrange(10**8):08d}",
+        ).record(**common, channel="worker")  # fmt: skip
     if kind == "step":
-        return NewRecord(
-            **common,
-            subject_id=f"s{i - 1}",
-            body={"step": "temperature", "value": round(36 + rng.random(), 1)},
-        )
-    if cases is not None and kind.startswith("quarantine"):
+        return schema.StepBody(
+            step="temperature", passed=True,
+            data={"reading_c": round(36 + rng.random(), 1), "verdict": "normal"},
+            at=at.isoformat(),
+        ).record(**common, subject_id=f"s{i - 1}", channel="worker")  # fmt: skip
+    if kind == "round_temperature":
+        return schema.RoundTemperatureBody(
+            slot=rng.choice(["morning", "evening"]), reading_c=round(36 + rng.random(), 1),
+            verdict="normal", by="bench",
+        ).record(**common, subject_id=f"r{i}")  # fmt: skip
+    if cases is not None:
         if kind == "quarantine_start" and len(cases.open) >= MAX_OPEN:
             kind = "quarantine_release"
         if kind == "quarantine_release" and cases.open and cases.open[0][2] < day.isoformat():
-            case_id, person, _started = cases.open.pop(0)
-            return NewRecord(
-                kind="quarantine_release", at=at, day=day.isoformat(), person_id=person,
-                subject_id=case_id, reason="released",
-                body={"decision": "released", "reason": "14 days, no fever", "by": "bench"},
-            )  # fmt: skip
+            case_id, person, started = cases.open.pop(0)
+            days = (day - date.fromisoformat(started)).days + 1
+            return schema.QuarantineReleaseBody(
+                decision="released", reason="14 days, no fever", by="bench",
+                at=at.isoformat(), days=days,
+            ).record(at=at, day=day.isoformat(), person_id=person, subject_id=case_id,
+                     reason="released")  # fmt: skip
         cases.open.append((f"q{i}", person_id, day.isoformat()))
-        due = (day + timedelta(days=14)).isoformat()
-        return NewRecord(
-            **{**common, "kind": "quarantine_start"}, subject_id=f"q{i}", reason="fever",
-            body={"place": "隔离点A", "zone": "dorm-3", "due_date": due},
-        )  # fmt: skip
-    return NewRecord(
-        **common, subject_id=f"q{i}", reason="fever", body={"place": "隔离点A", "zone": "dorm-3"}
-    )
+    due = (day + timedelta(days=14)).isoformat()
+    return schema.QuarantineStartBody(
+        case_id=f"q{i}", reason="fever", place={"en": "Isolation room A", "zh_CN": "隔离点A"},
+        started_at=at.isoformat(), due_date=due, source=f"s{i}",
+    ).record(**common, subject_id=f"q{i}", reason="fever")  # fmt: skip
 
 
 def pct(values: list[float], q: float) -> float:
