@@ -39,9 +39,19 @@ class Text:
     en: str
     zh_CN: str
 
+    @classmethod
+    def same(cls, value: str) -> Text:
+        """A value that reads the same in both languages (a name, a place typed once, an id):
+        not a translation, so it belongs in no catalogue. Bilingual wording lives in
+        `gatekeeper.domain.messages`, never in a `Text(...)` written in the code."""
+        return cls(value, value)
+
+    def pick(self, lang: str = "en") -> str:
+        """The text in `lang` as it stands (a filled message, or a value: no `{}` parsing)."""
+        return self.zh_CN if normalise_lang(lang) == "zh_CN" else self.en
+
     def format(self, lang: str = "en", **params: Any) -> str:
-        template = self.zh_CN if normalise_lang(lang) == "zh_CN" else self.en
-        return template.format(**params)
+        return self.pick(lang).format(**params)
 
 
 @dataclass
@@ -56,7 +66,8 @@ class LocalizedError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "en") -> str:
-        return self.text.format(lang, **self.params)
+        params = {k: v.pick(lang) if isinstance(v, Text) else v for k, v in self.params.items()}
+        return self.text.format(lang, **params)
 
     def __str__(self) -> str:
         return self.message("en")

@@ -440,6 +440,7 @@ _RAW: dict[str, tuple[str, str]] = {
     "type.text": ("text", "文本"),
     "type.list": ("a list", "列表"),
     "type.table": ("a table", "表"),
+    "type.boolean": ("true/false", "布尔值"),
     "type.other": ("{name}", "{name}类型"),
     "problem.empty": ("it is empty", "内容为空"),
     "problem.min_not_below_max": (
@@ -460,6 +461,10 @@ _RAW: dict[str, tuple[str, str]] = {
         "闸口放行人员不能分配到隔离区",
     ),
     "problem.bad_timezone": ('"{value}" is not a known time zone', "“{value}”不是已知时区"),
+    "problem.bad_pattern": (
+        "pattern {index} is not a regular expression with a `colour` group ({error})",
+        "第 {index} 个模式不是含 `colour` 分组的正则表达式（{error}）",
+    ),
     "problem.bad_id": (
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
@@ -508,6 +513,153 @@ _RAW: dict[str, tuple[str, str]] = {
         "出现意外错误，此步骤未保存任何内容；详情已写入日志文件 {log}。已填写的内容仍保留在屏幕上："
         "请再按一次，如仍出现请联系项目负责人。",
     ),
+    # --- the ledger (gatekeeper.ledger): errors and verification problems ---------------
+    "ledger.error": (
+        "The ledger {path} could not be used: {detail}. Check the disk and try again.",
+        "无法使用台账 {path}：{detail}。请检查磁盘后重试。",
+    ),
+    "ledger.directory_missing": (
+        "The folder {directory} for the ledger does not exist. Create it or choose another "
+        "location for the ledger.",
+        "台账所在的文件夹 {directory} 不存在。请先创建该文件夹，或为台账选择其他位置。",
+    ),
+    "ledger.not_found": (
+        "There is no ledger at {path}. Check the path, or allow creating a new ledger.",
+        "{path} 处没有台账。请检查路径，或允许新建台账。",
+    ),
+    "ledger.read_only": (
+        "The ledger {path} cannot be written: {detail}. Give this program write access to the "
+        "file and its folder, or move the ledger to a writable folder.",
+        "无法写入台账 {path}：{detail}。请授予本程序对该文件及其文件夹的写权限，"
+        "或将台账移到可写的文件夹。",
+    ),
+    "ledger.disk_full": (
+        "The disk holding the ledger {path} is full; nothing was written. Free some space (or "
+        "move the ledger to a larger disk) and try again.",
+        "台账 {path} 所在磁盘已满，本次未写入任何内容。请释放空间（或将台账移到更大的磁盘）"
+        "后重试。",
+    ),
+    "ledger.busy": (
+        "The ledger {path} is locked by another program; nothing was written. Close other "
+        "programs using it and try again.",
+        "台账 {path} 正被其他程序锁定，本次未写入任何内容。请关闭正在使用它的其他程序后重试。",
+    ),
+    "ledger.newer_version": (
+        "The ledger {path} was written by a newer GateKeeper (schema version {found}; this "
+        "program knows up to {known}). It was left untouched. Update GateKeeper to open it.",
+        "台账 {path} 由更新版本的 GateKeeper 写入（结构版本 {found}，本程序最高支持 {known}）。"
+        "文件未作任何改动。请升级 GateKeeper 后再打开。",
+    ),
+    "ledger.needs_upgrade": (
+        "The ledger {path} has schema version {found} and needs an upgrade to {known}, which "
+        "cannot happen read-only. Open it once for writing to upgrade it.",
+        "台账 {path} 的结构版本为 {found}，需要升级到 {known}，只读方式下无法升级。"
+        "请以可写方式打开一次以完成升级。",
+    ),
+    "ledger.not_a_ledger": (
+        "The file {path} is not a GateKeeper ledger ({detail}). It was left untouched. Choose the "
+        "ledger file, or a new file name to start a new ledger.",
+        "文件 {path} 不是 GateKeeper 台账（{detail}）。文件未作任何改动。请选择台账文件，"
+        "或输入新的文件名以新建台账。",
+    ),
+    "ledger.invalid_record": (
+        "A record could not be written because {field} is invalid: {detail}. Nothing was written; "
+        "correct the value and try again.",
+        "记录无法写入，因为 {field} 无效：{detail}。本次未写入任何内容；请更正后重试。",
+    ),
+    "ledger.invalid.not_a_date": (
+        "{value!r} is not a date YYYY-MM-DD",
+        "{value!r} 不是 YYYY-MM-DD 格式的日期",
+    ),
+    "ledger.invalid.not_a_uuid": ("{value!r} is not a lower-case UUID", "{value!r} 不是小写 UUID"),
+    "ledger.invalid.not_text": ("{value!r} must be non-empty text", "{value!r} 必须是非空文本"),
+    "ledger.invalid.not_a_record": ("it is not a NewRecord", "它不是 NewRecord"),
+    "ledger.invalid.kind": (
+        "{value!r} must be lower-case letters, digits, '_'",
+        "{value!r} 只能包含小写字母、数字和下划线",
+    ),
+    "ledger.invalid.naive_time": (
+        "{value!r} is not a date and time with a time zone",
+        "{value!r} 不是带时区的日期时间",
+    ),
+    "ledger.invalid.not_json": ("{detail}", "无法保存为 JSON（{detail}）"),
+    "ledger.invalid.kiosk_id": (
+        "{value!r} must be letters, digits, '.', '_' or '-'",
+        "{value!r} 只能包含字母、数字、'.'、'_' 或 '-'",
+    ),
+    "ledger.invalid.nothing_to_correct": ("no record {uuid} to correct", "没有要更正的记录 {uuid}"),
+    "ledger.invalid.person_without_id": (
+        "a person record needs a person_id",
+        "人员记录必须有 person_id",
+    ),
+    "ledger.duplicate_record": (
+        "A record with uuid {uuid} is already in the ledger; nothing was written. Give each "
+        "record its own uuid (or leave it empty to get a new one).",
+        "台账中已有 uuid 为 {uuid} 的记录，本次未写入任何内容。请为每条记录使用不同的 "
+        "uuid（或留空以自动生成）。",
+    ),
+    "ledger.account_exists": (
+        "There is already an account named {username}; nothing was written. Choose another "
+        "username.",
+        "已有用户名为 {username} 的账户，本次未写入任何内容。请换一个用户名。",
+    ),
+    "verify.edited": (
+        "hash does not match its content (edited)",
+        "记录内容与其哈希不符（已被修改）",
+    ),
+    "verify.jump": (
+        "kiosk sequence jumps from {a} to {b} (a record was deleted)",
+        "终端序号从 {a} 跳到 {b}（有记录被删除）",
+    ),
+    "verify.back": (
+        "kiosk sequence goes from {a} back to {b} (records reordered or duplicated)",
+        "终端序号从 {a} 回到 {b}（记录被调换或重复）",
+    ),
+    "verify.first": (
+        "kiosk sequence starts at {b}, not 1 (the first record was deleted)",
+        "终端序号从 {b} 而非 1 开始（第一条记录被删除）",
+    ),
+    "verify.link": (
+        "prev_hash does not match the previous record's hash (chain broken)",
+        "prev_hash 与上一条记录的哈希不符（链条断裂）",
+    ),
+    "verify.personal": (
+        "personal fields do not match their digest",
+        "个人信息与其摘要不符（已被修改）",
+    ),
+    "verify.salt": (
+        "salt present without personal fields (edited)",
+        "个人信息已清除但仍有盐值（已被修改）",
+    ),
+    "verify.seq": (
+        "local order jumps from {a} to {b} (a record was deleted or moved)",
+        "本地顺序号从 {a} 跳到 {b}（有记录被删除或移动）",
+    ),
+    "verify.missing": (
+        "newest record is missing (chain head says {n})",
+        "最新记录缺失（链头记录为 {n}）",
+    ),
+    "verify.no_records": (
+        "all records of kiosk {k} are missing (chain head says {n})",
+        "终端 {k} 的全部记录缺失（链头记录为 {n}）",
+    ),
+    "verify.beyond": (
+        "record is beyond the chain head ({n}): written outside the ledger",
+        "记录超出链头（{n}）：不是由台账程序写入的",
+    ),
+    "verify.head_hash": (
+        "chain head hash does not match the newest record (edited)",
+        "链头哈希与最新记录不符（已被修改）",
+    ),
+    "verify.no_head": (
+        "kiosk has records but no chain head (chain_heads edited)",
+        "终端有记录但没有链头（chain_heads 被修改）",
+    ),
+    "verify.counter": (
+        "local order counter says {n} but the last record is {m} (newest record deleted)",
+        "本地顺序计数为 {n}，但最后一条记录是 {m}（最新记录被删除）",
+    ),
+    "verify.unreadable": ("the records cannot be read ({detail})", "无法读取记录（{detail}）"),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}
@@ -535,7 +687,7 @@ def entry(code: str | Enum) -> Text:
 def localise(value: Any, lang: str) -> Any:
     """Show a parameter in `lang`: vocabulary members and `Text` are translated."""
     if isinstance(value, Text):
-        return value.format(lang)
+        return value.pick(lang)
     if isinstance(value, Enum) and type(value) in ENUM_PREFIX:
         return entry(value).format(lang)
     return value

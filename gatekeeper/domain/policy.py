@@ -260,7 +260,7 @@ def _unknown(key: str) -> PolicyError:
 
 def _type_name(value: Any) -> Text:
     if isinstance(value, bool):
-        return Text("true/false", "布尔值")
+        return messages.entry("type.boolean")
     if isinstance(value, float):
         return messages.entry("type.decimal")
     if isinstance(value, int):
@@ -365,12 +365,6 @@ def _table(key: str, value: Any) -> dict[str, Any]:
 
 _ID = re.compile(r"^[a-z0-9_]{1,40}$")
 
-_BAD_PATTERN = Text(
-    "pattern {index} is not a regular expression with a `colour` group ({error})",
-    "第 {index} 个模式不是含 `colour` 分组的正则表达式（{error}）",
-)
-
-
 def _patterns(key: str, value: Any) -> tuple[str, ...]:
     """Health-code patterns: valid regular expressions, each with a `colour` group."""
     items = _text_list(key, value)
@@ -383,10 +377,7 @@ def _patterns(key: str, value: Any) -> tuple[str, ...]:
         except re.error as exc:
             error = str(exc)
         if error:
-            problem = Text(
-                _BAD_PATTERN.format("en", index=index, error=error),
-                _BAD_PATTERN.format("zh_CN", index=index, error=error),
-            )
+            problem = messages.filled("problem.bad_pattern", index=index, error=error)
             raise PolicyError("policy.invalid", key, {"problem": problem})
     return tuple(items)
 

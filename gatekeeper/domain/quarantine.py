@@ -86,7 +86,7 @@ class QuarantineCase:
             place = policy.quarantine_place
         elif isinstance(place, str):
             name = validate_text(place, "place", 200)
-            place = Text(name, name)
+            place = Text.same(name)
         return cls(case_id=case_id or str(uuid.uuid4()), person_id=person_id, reason=parsed,
                    place=place, started_at=at, policy=policy)
 

@@ -91,7 +91,7 @@ class Problem:
     kiosk_id: str | None
     kiosk_seq: int | None
     what: str
-    text: Text = field(compare=False, repr=False, default=Text("", ""))
+    text: Text = field(compare=False, repr=False, default=Text.same(""))
 
     def message(self, lang: str = "en") -> str:
         return self.text.format(lang) if self.text.en else self.what

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from gatekeeper.domain import messages
 from gatekeeper.ledger import accounts, canonical, chain, columns, people, schema
 from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
@@ -58,8 +59,9 @@ _PURGE = (
 )
 
 
-def _invalid(field: str, en: str, zh: str) -> InvalidRecordError:
-    return InvalidRecordError(field=field, detail=en, detail_zh=zh)
+def _invalid(field: str, code: str, **params: Any) -> InvalidRecordError:
+    """`field` is wrong; `code` is the catalogue key of what is wrong with it."""
+    return InvalidRecordError(field=field, detail=messages.filled(code, **params))
 
 
 @dataclass(frozen=True)
@@ -92,9 +94,7 @@ def _check_day(value: Any, field: str = "day") -> str:
             return value
         except ValueError:
             pass
-    raise _invalid(
-        field, f"{value!r} is not a date YYYY-MM-DD", f"{value!r} 不是 YYYY-MM-DD 格式的日期"
-    )
+    raise _invalid(field, "ledger.invalid.not_a_date", value=value)
 
 
 def _check_uuid(value: Any, field: str) -> str:
@@ -103,7 +103,7 @@ def _check_uuid(value: Any, field: str) -> str:
             return value
     except ValueError:
         pass
-    raise _invalid(field, f"{value!r} is not a lower-case UUID", f"{value!r} 不是小写 UUID")
+    raise _invalid(field, "ledger.invalid.not_a_uuid", value=value)
 
 
 def _utf8(value: str) -> bool:
@@ -118,33 +118,27 @@ def _check_text(value: Any, field: str) -> str | None:
     if value is None:
         return None
     if not isinstance(value, str) or not value or "\x00" in value or not _utf8(value):
-        raise _invalid(field, f"{value!r} must be non-empty text", f"{value!r} 必须是非空文本")
+        raise _invalid(field, "ledger.invalid.not_text", value=value)
     return str(value)  # a StrEnum member becomes its plain value
 
 
 def prepare(record: NewRecord) -> _Prepared:
     """Validate and serialise outside the transaction; refuses naive datetimes."""
     if not isinstance(record, NewRecord):
-        raise _invalid("record", "it is not a NewRecord", "它不是 NewRecord")
+        raise _invalid("record", "ledger.invalid.not_a_record")
     kind = _check_text(record.kind, "kind")
     if kind is None or not _KIND.fullmatch(kind):
-        raise _invalid(
-            "kind",
-            f"{record.kind!r} must be lower-case letters, digits, '_'",
-            f"{record.kind!r} 只能包含小写字母、数字和下划线",
-        )
+        raise _invalid("kind", "ledger.invalid.kind", value=record.kind)
     at = record.at
     if not isinstance(at, datetime) or at.utcoffset() is None:
-        raise _invalid(
-            "at", f"{at!r} is not a date and time with a time zone", f"{at!r} 不是带时区的日期时间"
-        )
+        raise _invalid("at", "ledger.invalid.naive_time", value=at)
     record_uuid = str(uuidlib.uuid4()) if record.uuid is None else _check_uuid(record.uuid, "uuid")
     corrects = None if record.corrects is None else _check_uuid(record.corrects, "corrects")
     try:
         body = canonical.dumps(record.body, "body")
         personal = canonical.dumps(record.personal, "personal") if record.personal else None
     except canonical.CanonicalError as exc:
-        raise _invalid(exc.where, exc.detail, f"无法保存为 JSON（{exc.detail}）") from exc
+        raise _invalid(exc.where, "ledger.invalid.not_json", detail=exc.detail) from exc
     salt = secrets.token_bytes(16) if personal is not None else None
     digest = chain.personal_digest(salt, personal) if salt and personal else None
     return _Prepared(
@@ -236,11 +230,7 @@ class Ledger:
         file = Path(os.fspath(path))
         display = str(file)
         if kiosk_id is not None and not (isinstance(kiosk_id, str) and _KIOSK.fullmatch(kiosk_id)):
-            raise _invalid(
-                "kiosk_id",
-                f"{kiosk_id!r} must be letters, digits, '.', '_' or '-'",
-                f"{kiosk_id!r} 只能包含字母、数字、'.'、'_' 或 '-'",
-            )
+            raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=kiosk_id)
         parent = file.absolute().parent
         if not parent.is_dir():
             raise DirectoryMissingError(directory=str(parent), path=display)
@@ -374,11 +364,7 @@ class Ledger:
                     "SELECT 1 FROM records WHERE uuid = ?", (p.corrects,)
                 ).fetchone()
             ):
-                raise _invalid(
-                    "corrects",
-                    f"no record {p.corrects} to correct",
-                    f"没有要更正的记录 {p.corrects}",
-                )
+                raise _invalid("corrects", "ledger.invalid.nothing_to_correct", uuid=p.corrects)
             kseq += 1
             values = {name: getattr(p, name) for name in columns.PREPARED}
             values.update(kiosk_id=kiosk, kiosk_seq=kseq, prev_hash=prev)
@@ -389,11 +375,7 @@ class Ledger:
             assert seq is not None
             if p.kind == people.PERSON_KIND:
                 if p.person_id is None:
-                    raise _invalid(
-                        "person_id",
-                        "a person record needs a person_id",
-                        "人员记录必须有 person_id",
-                    )
+                    raise _invalid("person_id", "ledger.invalid.person_without_id")
                 people.apply(conn, seq, p.person_id, p.body, p.personal)
             batch.add(p.uuid)
             out.append(_stored([values[name] for name in columns.READ]))
@@ -509,7 +491,7 @@ class Ledger:
         try:
             text = canonical.dumps(data, "draft")
         except canonical.CanonicalError as exc:
-            raise _invalid(exc.where, exc.detail, f"无法保存为 JSON（{exc.detail}）") from exc
+            raise _invalid(exc.where, "ledger.invalid.not_json", detail=exc.detail) from exc
         with self._transaction() as conn:
             conn.execute(
                 "INSERT INTO drafts (draft_id, saved_at, data) VALUES (?, ?, ?) "

@@ -11,72 +11,9 @@ import hashlib
 import sqlite3
 from typing import Any
 
-from gatekeeper.domain.i18n import Text
+from gatekeeper.domain import messages
 from gatekeeper.ledger import chain
 from gatekeeper.ledger.model import KioskHead, LedgerHead, Problem, VerifyReport
-
-M: dict[str, Text] = {
-    "edited": Text(
-        "hash does not match its content (edited)",
-        "记录内容与其哈希不符（已被修改）",
-    ),
-    "jump": Text(
-        "kiosk sequence jumps from {a} to {b} (a record was deleted)",
-        "终端序号从 {a} 跳到 {b}（有记录被删除）",
-    ),
-    "back": Text(
-        "kiosk sequence goes from {a} back to {b} (records reordered or duplicated)",
-        "终端序号从 {a} 回到 {b}（记录被调换或重复）",
-    ),
-    "first": Text(
-        "kiosk sequence starts at {b}, not 1 (the first record was deleted)",
-        "终端序号从 {b} 而非 1 开始（第一条记录被删除）",
-    ),
-    "link": Text(
-        "prev_hash does not match the previous record's hash (chain broken)",
-        "prev_hash 与上一条记录的哈希不符（链条断裂）",
-    ),
-    "personal": Text(
-        "personal fields do not match their digest",
-        "个人信息与其摘要不符（已被修改）",
-    ),
-    "salt": Text(
-        "salt present without personal fields (edited)",
-        "个人信息已清除但仍有盐值（已被修改）",
-    ),
-    "seq": Text(
-        "local order jumps from {a} to {b} (a record was deleted or moved)",
-        "本地顺序号从 {a} 跳到 {b}（有记录被删除或移动）",
-    ),
-    "missing": Text(
-        "newest record is missing (chain head says {n})",
-        "最新记录缺失（链头记录为 {n}）",
-    ),
-    "no_records": Text(
-        "all records of kiosk {k} are missing (chain head says {n})",
-        "终端 {k} 的全部记录缺失（链头记录为 {n}）",
-    ),
-    "beyond": Text(
-        "record is beyond the chain head ({n}): written outside the ledger",
-        "记录超出链头（{n}）：不是由台账程序写入的",
-    ),
-    "head_hash": Text(
-        "chain head hash does not match the newest record (edited)",
-        "链头哈希与最新记录不符（已被修改）",
-    ),
-    "no_head": Text(
-        "kiosk has records but no chain head (chain_heads edited)",
-        "终端有记录但没有链头（chain_heads 被修改）",
-    ),
-    "counter": Text(
-        "local order counter says {n} but the last record is {m} (newest record deleted)",
-        "本地顺序计数为 {n}，但最后一条记录是 {m}（最新记录被删除）",
-    ),
-    "unreadable": Text(
-        "the records cannot be read ({detail})",
-        "无法读取记录（{detail}）",
-    ),
-}
 
 
 def read_head(conn: sqlite3.Connection) -> LedgerHead:
@@ -94,8 +31,7 @@ def read_head(conn: sqlite3.Connection) -> LedgerHead:
 
 
 def _problem(conn: sqlite3.Connection, seq: int | None, code: str, **params: Any) -> Problem:
-    text = M[code]
-    filled = Text(text.format("en", **params), text.format("zh_CN", **params))
+    filled = messages.filled(f"verify.{code}", **params)  # the problem's catalogue entry
     row = None
     if seq is not None:
         row = conn.execute(
