@@ -469,6 +469,37 @@ _RAW: dict[str, tuple[str, str]] = {
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
     ),
+    # --- output paths (gatekeeper.services.atomic) -----------------------------------
+    "output.is_ledger": (
+        "{path} is the ledger (or one of its -wal, -shm, -journal files): nothing was "
+        "written. Choose another output file.",
+        "{path} 是台账（或其 -wal、-shm、-journal 文件）：未写入任何内容。请选择其他输出文件。",
+    ),
+    "output.is_database": (
+        "{path} is a database (a ledger or a backup, or one of its -wal, -shm, -journal "
+        "files): nothing was written. Choose another output file.",
+        "{path} 是数据库（台账或备份，或其 -wal、-shm、-journal 文件）：未写入任何内容。"
+        "请选择其他输出文件。",
+    ),
+    "output.no_folder": (
+        "The folder of {path} does not exist: nothing was written. Create it or choose "
+        "another place.",
+        "{path} 所在的文件夹不存在：未写入任何内容。请先创建该文件夹，或选择其他位置。",
+    ),
+    "output.read_only_folder": (
+        "The folder of {path} cannot be written: nothing was written. Choose a writable "
+        "place.",
+        "{path} 所在的文件夹不可写：未写入任何内容。请选择可写的位置。",
+    ),
+    "output.cannot_write": (
+        "{path} could not be written: nothing was written there. Check the disk and the "
+        "folder's permissions, then try again.",
+        "无法写入 {path}：该处未写入任何内容。请检查磁盘及文件夹权限后重试。",
+    ),
+    "output.is_folder": (
+        "{path} is a folder: nothing was written. Give a file name inside it.",
+        "{path} 是文件夹：未写入任何内容。请给出其中的文件名。",
+    ),
     # --- record schemas (gatekeeper.services.schema) --------------------------------
     "schema.bad_body": (
         "A {kind} record does not have the shape this GateKeeper knows: {problem}. "
@@ -660,6 +691,84 @@ _RAW: dict[str, tuple[str, str]] = {
         "本地顺序计数为 {n}，但最后一条记录是 {m}（最新记录被删除）",
     ),
     "verify.unreadable": ("the records cannot be read ({detail})", "无法读取记录（{detail}）"),
+    # --- the camera (gatekeeper.scanner.camera.CameraState; the QR page's preview shows them)
+    "camera.opening": ("Starting the camera…", "正在启动摄像头…"),
+    "camera.live": ("Hold the code up to the camera.", "请将二维码对准摄像头。"),
+    "camera.missing": (
+        "No camera found. Use the hand scanner or type the code; the camera will be tried "
+        "again.",
+        "未找到摄像头。请使用扫码枪或手动输入码；稍后将再次尝试摄像头。",
+    ),
+    "camera.unplugged": (
+        "The camera stopped. Use the hand scanner or type the code; reconnecting…",
+        "摄像头已停止。请使用扫码枪或手动输入码；正在重新连接…",
+    ),
+    "camera.stopped": (
+        "Camera off. Use the hand scanner or type the code.",
+        "摄像头已关闭。请使用扫码枪或手动输入码。",
+    ),
+    # --- the scanner (gatekeeper.scanner): site keys, site passes, scan payloads -----------------
+    "site_key.unreadable": (
+        "The site key in {path} cannot be read ({error}): restore it from the site's safe copy.",
+        "无法读取 {path} 中的工地密钥（{error}）：请从工地保存的备份中恢复。",
+    ),
+    "site_key.bad_site_id": (
+        "Site id {site_id!r} must be 1-32 letters, digits, '_' or '-'.",
+        "工地编号 {site_id!r} 只能由 1 到 32 个字母、数字、'_' 或 '-' 组成。",
+    ),
+    "site_key.missing": (
+        "No site key in {path}: issue a pass first (that creates the key), or restore the key.",
+        "{path} 中没有工地密钥：请先签发一张通行证（会生成密钥），或恢复密钥。",
+    ),
+    "pass.malformed": (
+        "This is not a site pass: re-scan, or check the person by hand.",
+        "这不是本工地通行证：请重新扫码，或人工核验。",
+    ),
+    "pass.other_site": (
+        "This pass was issued by another site ({site_id}): it is not valid here.",
+        "该通行证由其他工地（{site_id}）签发，在本工地无效。",
+    ),
+    "pass.unknown_key": (
+        "This pass was signed with a key this site does not use ({key_id}): it may be forged; "
+        "check the person by hand.",
+        "该通行证的签名密钥（{key_id}）不属于本工地，可能是伪造的：请人工核验。",
+    ),
+    "pass.forged": (
+        "The pass signature does not match: the pass was altered or forged; check the person by "
+        "hand.",
+        "通行证签名不符：通行证被改动或伪造，请人工核验。",
+    ),
+    "pass.expired": (
+        "This pass expired on {valid_until}: issue a new pass.",
+        "该通行证已于 {valid_until} 过期：请重新签发。",
+    ),
+    "pass.not_yet_valid": (
+        "This pass is valid only from {valid_from}.",
+        "该通行证自 {valid_from} 起才生效。",
+    ),
+    "pass.revoked": (
+        "This pass was revoked: the person goes through the full check.",
+        "该通行证已被注销：请按首次入场流程检查。",
+    ),
+    "pass.not_issued": (
+        "This ledger has no record of issuing this pass: check the person by hand.",
+        "台账中没有签发该通行证的记录：请人工核验。",
+    ),
+    "payload.unknown": (
+        "This code is not a {kind} this site knows: re-scan, or check by hand (manager).",
+        "无法识别该{kind}：请重新扫码，或由管理人员人工核验。",
+    ),
+    "payload.code_expired": (
+        "This health code was valid until {until}: ask for a current one.",
+        "该健康码有效期至 {until}，已过期：请出示最新健康码。",
+    ),
+    "payload.pass_ok": ("Site pass valid until {until}.", "工地通行证有效期至 {until}。"),
+    "payload.kind.health_code": ("health code", "健康码"),
+    "payload.kind.itinerary_code": ("itinerary code", "行程码"),
+    "payload.kind.site_pass": ("site pass", "工地通行证"),
+    "payload.colour.green": ("Green code.", "绿码。"),
+    "payload.colour.yellow": ("Yellow code.", "黄码。"),
+    "payload.colour.red": ("Red code.", "红码。"),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}

@@ -24,6 +24,7 @@ from typing import Any
 import cv2
 import numpy as np
 
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import Text
 from gatekeeper.resources import DEMO_CAMERA, demo_video
 from gatekeeper.scanner.decoder import Code, Decoder
@@ -40,19 +41,10 @@ class CameraState(StrEnum):
     STOPPED = "stopped"
 
 
+#: What the screen says in each state: the catalogue's `camera.<state>` entries (the
+#: camera widget shows these too, so the texts are written once).
 STATE_TEXT: dict[CameraState, Text] = {
-    CameraState.OPENING: Text("Starting the camera…", "正在打开摄像头…"),
-    CameraState.LIVE: Text("Hold the code up to the camera.", "请将二维码对准摄像头。"),
-    CameraState.MISSING: Text(
-        "No camera found. Use the hand scanner or type the code; the camera will be "
-        "tried again.",
-        "未找到摄像头。请使用扫码枪或手动输入；系统会自动重试摄像头。",
-    ),
-    CameraState.UNPLUGGED: Text(
-        "The camera stopped. Use the hand scanner or type the code; reconnecting…",
-        "摄像头已断开。请使用扫码枪或手动输入；正在重新连接…",
-    ),
-    CameraState.STOPPED: Text("Camera off.", "摄像头已关闭。"),
+    state: messages.entry(f"camera.{state.value}") for state in CameraState
 }
 
 

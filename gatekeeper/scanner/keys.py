@@ -22,25 +22,17 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 
 APP_NAME = "GateKeeper"
 KEY_FILE = "site-key.pem"
 SITE_FILE = "site.json"
 SITE_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
-BAD_KEY = Text(
-    "The site key in {path} cannot be read ({error}): restore it from the site's safe copy.",
-    "无法读取 {path} 中的工地密钥（{error}）：请从工地保存的备份中恢复。",
-)
-BAD_SITE_ID = Text(
-    "Site id {site_id!r} must be 1-32 letters, digits, '_' or '-'.",
-    "工地编号 {site_id!r} 只能由 1 到 32 个字母、数字、'_' 或 '-' 组成。",
-)
-NO_KEY = Text(
-    "No site key in {path}: issue a pass first (that creates the key), or restore the key.",
-    "{path} 中没有工地密钥：请先签发一张通行证（会生成密钥），或恢复密钥。",
-)
+BAD_KEY = messages.entry("site_key.unreadable")
+BAD_SITE_ID = messages.entry("site_key.bad_site_id")
+NO_KEY = messages.entry("site_key.missing")
 
 
 def data_dir() -> Path:

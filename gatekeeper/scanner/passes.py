@@ -20,6 +20,7 @@ from enum import StrEnum
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.scanner.keys import SiteKey
 
@@ -44,40 +45,14 @@ class PassProblem(StrEnum):
 
 
 PROBLEM_TEXT: dict[PassProblem, Text] = {
-    PassProblem.MALFORMED: Text(
-        "This is not a site pass: re-scan, or check the person by hand.",
-        "这不是本工地通行证：请重新扫码，或人工核验。",
-    ),
-    PassProblem.OTHER_SITE: Text(
-        "This pass was issued by another site ({site_id}): it is not valid here.",
-        "该通行证由其他工地（{site_id}）签发，在本工地无效。",
-    ),
-    PassProblem.UNKNOWN_KEY: Text(
-        "This pass was signed with a key this site does not use ({key_id}): it may be "
-        "forged; check the person by hand.",
-        "该通行证的签名密钥（{key_id}）不属于本工地，可能是伪造的：请人工核验。",
-    ),
-    PassProblem.FORGED: Text(
-        "The pass signature does not match: the pass was altered or forged; check the "
-        "person by hand.",
-        "通行证签名不符：通行证被改动或伪造，请人工核验。",
-    ),
-    PassProblem.EXPIRED: Text(
-        "This pass expired on {valid_until}: issue a new pass.",
-        "该通行证已于 {valid_until} 过期：请重新签发。",
-    ),
-    PassProblem.NOT_YET_VALID: Text(
-        "This pass is valid only from {valid_from}.",
-        "该通行证自 {valid_from} 起才生效。",
-    ),
-    PassProblem.REVOKED: Text(
-        "This pass was revoked: the person goes through the full check.",
-        "该通行证已被注销：请按首次入场流程检查。",
-    ),
-    PassProblem.NOT_ISSUED: Text(
-        "This ledger has no record of issuing this pass: check the person by hand.",
-        "台账中没有签发该通行证的记录：请人工核验。",
-    ),
+    PassProblem.MALFORMED: messages.entry("pass.malformed"),
+    PassProblem.OTHER_SITE: messages.entry("pass.other_site"),
+    PassProblem.UNKNOWN_KEY: messages.entry("pass.unknown_key"),
+    PassProblem.FORGED: messages.entry("pass.forged"),
+    PassProblem.EXPIRED: messages.entry("pass.expired"),
+    PassProblem.NOT_YET_VALID: messages.entry("pass.not_yet_valid"),
+    PassProblem.REVOKED: messages.entry("pass.revoked"),
+    PassProblem.NOT_ISSUED: messages.entry("pass.not_issued"),
 }
 
 

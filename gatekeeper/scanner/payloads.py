@@ -14,30 +14,22 @@ from functools import lru_cache
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import Text
 from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.vocab import CodeColour, ScanKind, ScanStatus
 from gatekeeper.scanner.passes import PassProblem, PassRejected, verify_pass
 
-UNKNOWN = Text(
-    "This code is not a {kind} this site knows: re-scan, or check by hand (manager).",
-    "无法识别该{kind}：请重新扫码，或由管理人员人工核验。",
-)
 KIND_NAMES = {
-    ScanKind.HEALTH_CODE: Text("health code", "健康码"),
-    ScanKind.ITINERARY_CODE: Text("itinerary code", "行程码"),
-    ScanKind.SITE_PASS: Text("site pass", "工地通行证"),
+    ScanKind.HEALTH_CODE: messages.entry("payload.kind.health_code"),
+    ScanKind.ITINERARY_CODE: messages.entry("payload.kind.itinerary_code"),
+    ScanKind.SITE_PASS: messages.entry("payload.kind.site_pass"),
 }
-CODE_EXPIRED = Text(
-    "This health code was valid until {until}: ask for a current one.",
-    "该健康码有效期至 {until}，已过期：请出示最新健康码。",
-)
 COLOUR_TEXT = {
-    CodeColour.GREEN: Text("Green code.", "绿码。"),
-    CodeColour.YELLOW: Text("Yellow code.", "黄码。"),
-    CodeColour.RED: Text("Red code.", "红码。"),
+    CodeColour.GREEN: messages.entry("payload.colour.green"),
+    CodeColour.YELLOW: messages.entry("payload.colour.yellow"),
+    CodeColour.RED: messages.entry("payload.colour.red"),
 }
-PASS_OK = Text("Site pass valid until {until}.", "工地通行证有效期至 {until}。")
 
 _COLOURS = {
     "green": CodeColour.GREEN, "g": CodeColour.GREEN, "绿": CodeColour.GREEN,
@@ -69,8 +61,7 @@ class ScanReading:
 
 
 def _unknown(kind: ScanKind) -> ScanReading:
-    name = KIND_NAMES[kind]
-    message = Text(UNKNOWN.format("en", kind=name.en), UNKNOWN.format("zh_CN", kind=name.zh_CN))
+    message = messages.filled("payload.unknown", kind=KIND_NAMES[kind])
     return ScanReading(kind, ScanStatus.UNREADABLE, message, problem="unknown")
 
 
@@ -105,9 +96,7 @@ def parse_colour_code(
             continue
         until = _until(m.groupdict().get("until"))
         if until is not None and until < today:
-            message = Text(
-                CODE_EXPIRED.format("en", until=until), CODE_EXPIRED.format("zh_CN", until=until)
-            )
+            message = messages.filled("payload.code_expired", until=until)
             return ScanReading(kind, ScanStatus.UNREADABLE, message, colour, until,
                                problem="expired")  # fmt: skip
         return ScanReading(kind, _STATUS[colour], COLOUR_TEXT[colour], colour, until)
@@ -130,7 +119,7 @@ def parse_site_pass(
         message = Text(exc.message("en"), exc.message("zh_CN"))
         return ScanReading(ScanKind.SITE_PASS, status, message, problem=exc.problem.value)
     until = site_pass.valid_until.isoformat()
-    message = Text(PASS_OK.format("en", until=until), PASS_OK.format("zh_CN", until=until))
+    message = messages.filled("payload.pass_ok", until=until)
     return ScanReading(
         ScanKind.SITE_PASS, ScanStatus.OK, message,
         valid_until=site_pass.valid_until, person_id=site_pass.person_id,

@@ -14,7 +14,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from gatekeeper.scanner.camera import CameraState, CameraWorker, FrameResult
+from gatekeeper.scanner.camera import STATE_TEXT, CameraState, CameraWorker, FrameResult
+from gatekeeper.ui.translations import current_lang
 
 
 class CameraThread(QThread):
@@ -139,26 +140,9 @@ class CameraView(QWidget):
 
     def _show_state(self, state: CameraState) -> None:
         self.state = state
-        texts = {
-            CameraState.OPENING: QCoreApplication.translate("CameraView", "Starting the camera…"),
-            CameraState.LIVE: QCoreApplication.translate(
-                "CameraView", "Hold the code up to the camera."
-            ),
-            CameraState.MISSING: QCoreApplication.translate(
-                "CameraView",
-                "No camera found. Use the hand scanner or type the code; "
-                "the camera will be tried again.",
-            ),
-            CameraState.UNPLUGGED: QCoreApplication.translate(
-                "CameraView",
-                "The camera stopped. Use the hand scanner or type the code; "
-                "reconnecting…",
-            ),
-            CameraState.STOPPED: QCoreApplication.translate(
-                "CameraView", "Camera off. Use the hand scanner or type the code."
-            ),
-        }
-        self.message.setText(texts[state])
+        # The state texts are the scanner's, from the domain catalogue (written once), in
+        # the language the screen speaks; retranslate() re-renders them on a switch.
+        self.message.setText(STATE_TEXT[state].pick(current_lang()))
         if state is not CameraState.LIVE:
             self.preview.clear()
 

@@ -112,31 +112,6 @@
         <source>Or type the code and press Enter</source>
         <translation>或输入码后按回车</translation>
     </message>
-    <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="143"/>
-        <source>Starting the camera…</source>
-        <translation>正在启动摄像头…</translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="144"/>
-        <source>Hold the code up to the camera.</source>
-        <translation>请将二维码对准摄像头。</translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="147"/>
-        <source>No camera found. Use the hand scanner or type the code; the camera will be tried again.</source>
-        <translation>未找到摄像头。请使用扫码枪或手动输入码；稍后将再次尝试摄像头。</translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="152"/>
-        <source>The camera stopped. Use the hand scanner or type the code; reconnecting…</source>
-        <translation>摄像头已停止。请使用扫码枪或手动输入码；正在重新连接…</translation>
-    </message>
-    <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="157"/>
-        <source>Camera off. Use the hand scanner or type the code.</source>
-        <translation>摄像头已关闭。请使用扫码枪或手动输入码。</translation>
-    </message>
 </context>
 <context>
     <name>CertificatePage</name>
