@@ -134,8 +134,9 @@ def check_mutant(m: Mutant, source: Source) -> str | None:
 class Copy:
     """One temporary copy of the repository, mutated and restored one mutant at a time."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, dropped: tuple[str, ...] = ()) -> None:
         self.root = root
+        self.dropped = dropped
         self.env = {
             **os.environ,
             "PYTHONPATH": str(root),
@@ -194,7 +195,8 @@ class Copy:
         return Result(m, status, detail, time.monotonic() - started)
 
     def _verdict(self, m: Mutant) -> tuple[str, str]:
-        for paths in ((m.tests, FAST) if m.tests else (FAST,)):
+        focus = tuple(t for t in m.tests if t not in self.dropped)
+        for paths in ((focus, FAST) if focus else (FAST,)):
             code, out = self.pytest(paths)
             if code is None:
                 return KILLED, f"tests timed out after {TIMEOUT_S} s"
@@ -271,6 +273,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="'worktree' (default) or a git revision such as HEAD")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument("--drop", nargs="+", default=[], metavar="TEST_FILE",
+                        help="remove these test files from the copies (the figure without "
+                             "them, e.g. before tests written for survivors)")
     args = parser.parse_args(argv)
 
     if args.list:
@@ -308,7 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         for i in range(jobs):
             root = tmp / f"copy{i}"
             source.copy_to(root)
-            copies.append(Copy(root))
+            for rel in args.drop:
+                (root / rel).unlink()
+            copies.append(Copy(root, dropped=tuple(args.drop)))
         print(f"Proof on {copies[0].root}:")
         problem = prove(copies[0])
         if problem is not None:
