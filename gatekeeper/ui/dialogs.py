@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from gatekeeper.ui import theme
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
 
 
-class Question(QDialog):
+class Question(Retranslating, QDialog):
     """A question with two answers; `accepted` / `rejected` say which."""
 
     def __init__(
@@ -64,10 +64,6 @@ class Question(QDialog):
         self.yes_button.setText(self._yes())
         self.no_button.setText(self._no())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def abandon_question(parent: QWidget) -> Question:

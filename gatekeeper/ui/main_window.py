@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,7 +47,7 @@ from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
 from gatekeeper.ui.screens import build_pages, wire
 from gatekeeper.ui.start_screen import StartScreen, channel_name
-from gatekeeper.ui.translations import LanguageSwitcher, current_lang
+from gatekeeper.ui.translations import LanguageSwitcher, Retranslating, current_lang
 
 if TYPE_CHECKING:
     from gatekeeper.services.console import ConsoleService
@@ -62,7 +62,7 @@ LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
 FiguresProvider = Callable[[], DayStats]
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     def __init__(
         self,
         languages: LanguageSwitcher,
@@ -539,11 +539,6 @@ class MainWindow(QMainWindow):
                 "MainWindow", "Site managers and inspectors: sign in for the dashboard, rounds, "
                 "quarantine, review and exports")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _on_language_changed(self, _lang: str) -> None:
         # The switch's label depends on the language even when no translator changed

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.translations import Retranslating
 
 
-class NoticeBanner(QFrame):
+class NoticeBanner(Retranslating, QFrame):
     """A band with a message and an OK button; it hides itself after `timeout_ms`.
 
     The message is given as a function returning the text, so it is read again in the
@@ -71,7 +72,3 @@ class NoticeBanner(QFrame):
         if self._message is not None:
             self.text_label.setText(self._message())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

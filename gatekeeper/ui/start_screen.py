@@ -7,7 +7,7 @@ texts in ``retranslate()`` and calls it again on ``QEvent.LanguageChange``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.services.figures import DayStats
 from gatekeeper.ui import theme
+from gatekeeper.ui.translations import Retranslating
 
 # The order the buttons appear in, left to right.
 CHANNEL_ORDER: tuple[Channel, ...] = (Channel.WORKER, Channel.VISITOR, Channel.VEHICLE)
@@ -109,7 +110,7 @@ class FigureTile(QFrame):
         self.value_label.setText("—" if value is None else str(value))
 
 
-class FiguresStrip(QFrame):
+class FiguresStrip(Retranslating, QFrame):
     """Today's figures: admitted, turned away, quarantined, and in quarantine now."""
 
     OUTCOMES: tuple[str, ...] = ("admitted", "turned_away", "quarantined", "in_quarantine")
@@ -164,13 +165,9 @@ class FiguresStrip(QFrame):
             text = QCoreApplication.translate("FiguresStrip", "Today")
         self.heading_label.setText(text)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
-class StartScreen(QWidget):
+class StartScreen(Retranslating, QWidget):
     """Pick a channel (first time through the gate) or scan a pass (returning worker).
 
     The screen only says what was chosen; what follows is the main window's business.
@@ -246,11 +243,6 @@ class StartScreen(QWidget):
         self.returning_button.setText(
             QCoreApplication.translate("StartScreen", "Returning worker? Scan your site pass")
         )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _choose(self, channel: Channel) -> None:
         self.channel_chosen.emit(channel.value)

@@ -104,6 +104,20 @@ def current_lang() -> str:
     return value if isinstance(value, str) and value in LANGUAGES else SOURCE_LANG
 
 
+class Retranslating:
+    """Mixed in before a Qt widget class (`class Page(Retranslating, QWidget)`): a
+    language switch calls `retranslate()`, which puts every text in the new language.
+    The one place a widget turns Qt's LanguageChange into that call."""
+
+    def retranslate(self) -> None:
+        """Every text of the widget in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]
+
+
 class LanguageSwitcher(QObject):
     """Installs the translators for one language on the application, and swaps them live.
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +21,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import Reason, RoundSlot, Zone
 from gatekeeper.ui import theme
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
 
@@ -57,7 +57,7 @@ def error_say(error: LocalizedError) -> Say:
     return error.message
 
 
-class InlineMessage(QLabel):
+class InlineMessage(Retranslating, QLabel):
     """An error (or a confirmation) under the field it is about; keeps its text as a
     function of the language so a switch re-renders it."""
 
@@ -82,10 +82,6 @@ class InlineMessage(QLabel):
         self.setText(self._say(current_lang()))
         self.show()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 def section_label(parent: QWidget) -> QLabel:

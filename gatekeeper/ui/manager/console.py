@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -39,6 +39,7 @@ from gatekeeper.ui.manager.review import ReviewPage
 from gatekeeper.ui.manager.rounds import RoundsPage
 from gatekeeper.ui.manager.signin import role_name
 from gatekeeper.ui.steps.base import touch_button
+from gatekeeper.ui.translations import Retranslating
 
 PAGES = ("dashboard", "rounds", "quarantine", "review", "accounts", "passes", "policy")
 # what it takes to see a page; rounds and quarantine are seen by whoever sees the
@@ -54,7 +55,7 @@ PAGE_ACTIONS = {
 }
 
 
-class ManagerConsole(QWidget):
+class ManagerConsole(Retranslating, QWidget):
     back_requested = Signal()
 
     def __init__(
@@ -238,7 +239,3 @@ class ManagerConsole(QWidget):
             button.setText(names[name])
         self.back_button.setText(QCoreApplication.translate("ManagerConsole", "Sign out"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

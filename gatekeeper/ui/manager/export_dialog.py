@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,7 +40,7 @@ from gatekeeper.services.accounts import Action
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.jobs import ServiceJob, Work, start_job
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 
 DAILY, INSPECTION = "daily", "inspection"
 FORMATS = ("csv", "xlsx", "pdf")
@@ -64,7 +64,7 @@ def date_edit(parent: QWidget, name: str, value: date) -> QDateEdit:
     return edit
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     """Choose what, which day(s), format, language and file; Export runs it."""
 
     def __init__(
@@ -407,7 +407,3 @@ class ExportDialog(QDialog):
         if self._say is not None:
             self.result_label.setText(self._say())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

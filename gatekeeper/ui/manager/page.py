@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWidget
 
 from gatekeeper.services.accounts import Action
@@ -27,11 +26,12 @@ from gatekeeper.ui.manager.jobs import (
     Work,
     start_job,
 )
+from gatekeeper.ui.translations import Retranslating
 
 Authorise = Callable[[Action], bool]
 
 
-class ManagerPage(QWidget):
+class ManagerPage(Retranslating, QWidget):
     def __init__(
         self,
         name: str,
@@ -55,11 +55,6 @@ class ManagerPage(QWidget):
 
     def retranslate(self) -> None:
         """Every text of the page in the current language."""
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- background work ------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -31,7 +31,7 @@ from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
     KEY_SIZE,
     Keypad,
@@ -70,7 +70,7 @@ def _text_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
     return edit
 
 
-class _AccountDialog(QDialog):
+class _AccountDialog(Retranslating, QDialog):
     """What both dialogs share: labelled fields, the keypad (typing into whichever PIN
     field last had focus), a message line, Cancel and OK."""
 
@@ -152,10 +152,6 @@ class _AccountDialog(QDialog):
         if self._message is not None:
             self.message_label.setText(self._message())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class SignInDialog(_AccountDialog):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,7 +29,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.screening import DRIVER
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
 MAX_STEPS = 8
@@ -94,7 +94,7 @@ class StepIndicator(QFrame):
             chip.show()
 
 
-class KioskPage(QWidget):
+class KioskPage(Retranslating, QWidget):
     """The base of every page (see module doc)."""
 
     back_requested = Signal()
@@ -252,11 +252,6 @@ class KioskPage(QWidget):
 
     def confirm_text(self) -> str:
         return QCoreApplication.translate("KioskPage", "Confirm")
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- keys ------------------------------------------------------------------------------
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.ui import theme
 from gatekeeper.ui.flow import OutcomeView
-from gatekeeper.ui.translations import current_lang
+from gatekeeper.ui.translations import Retranslating, current_lang
 
 MAX_DETAILS = 6
 
 
-class OutcomePage(QWidget):
+class OutcomePage(Retranslating, QWidget):
     done_requested = Signal()
     page_id = "outcome"
 
@@ -94,13 +94,6 @@ class OutcomePage(QWidget):
         for i, label in enumerate(self.detail_labels):
             label.setVisible(i < len(view.details))
             label.setText(view.details[i](lang) if i < len(view.details) else "")
-
-    def changeEvent(self, event: Any) -> None:
-        from PySide6.QtCore import QEvent
-
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.done_requested.emit()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.services.kiosk_pin import MAX_DIGITS, KioskPin
 from gatekeeper.ui import theme
+from gatekeeper.ui.translations import Retranslating
 
 KEY_SIZE = (96, 72)  # keypad keys: well above TOUCH_MIN, for gloved fingers
 KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
@@ -166,7 +167,7 @@ def dialog_stylesheet(name: str) -> str:
     return _stylesheet().replace("QDialog#pinDialog", f"QDialog#{name}")
 
 
-class PinDialog(QDialog):
+class PinDialog(Retranslating, QDialog):
     """Enter the PIN; accepted only when ``kiosk_pin.check`` says it is right."""
 
     def __init__(
@@ -322,7 +323,3 @@ class PinDialog(QDialog):
         if self._message is not None:
             self.message_label.setText(self._message())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

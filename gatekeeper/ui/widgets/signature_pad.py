@@ -39,6 +39,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.translations import Retranslating
 
 MIN_WIDTH = 480
 MIN_HEIGHT = 200
@@ -97,7 +98,7 @@ def paint_strokes(painter: QPainter, strokes: list[Stroke], colour: QColor) -> N
             painter.drawLine(points[i - 1], points[i])
 
 
-class SignaturePad(QWidget):
+class SignaturePad(Retranslating, QWidget):
     """A white pad with a baseline; shows "Sign here" until the first stroke.
 
     ``changed`` is emitted when a stroke is finished, and after ``clear()`` and
@@ -196,11 +197,6 @@ class SignaturePad(QWidget):
             )
         )
         self.update()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- drawing -------------------------------------------------------------------------
 
