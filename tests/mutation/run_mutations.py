@@ -147,9 +147,11 @@ class Copy:
         self.runs = 0
 
     def imported_from(self) -> str:
+        """Where a subprocess of the tests imports gatekeeper from: run outside the copy,
+        so only PYTHONPATH can point it there (as for `.venv/bin/gatekeeper` in tests)."""
         done = subprocess.run(
             [sys.executable, "-c", "import gatekeeper.domain.vocab as v; print(v.__file__)"],
-            cwd=self.root, env=self.env, capture_output=True, text=True, check=False,
+            cwd=self.root.parent, env=self.env, capture_output=True, text=True, check=False,
         )  # fmt: skip
         return (done.stdout or done.stderr).strip()
 
