@@ -14,11 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,12 +29,12 @@ from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
     cell,
+    choice_buttons,
     error_say,
     section_label,
     touch_table,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
-from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
 from gatekeeper.ui.widgets.pin_dialog import Keypad, dialog_actions, dialog_stylesheet, pin_field
@@ -68,16 +66,10 @@ class AccountsPage(ManagerPage):
         left.addWidget(self.table, 1)
 
         # --- the form (middle) ---
-        self.mode_buttons: dict[str, QPushButton] = {}
-        self.mode_group = QButtonGroup(self)
         mode_row = QHBoxLayout()
-        for mode in (NEW, RESET):
-            button = touch_button(self, f"accountMode_{mode}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, m=mode: self.set_mode(m))
-            self.mode_group.addButton(button)
-            self.mode_buttons[mode] = button
-            mode_row.addWidget(button, 1)
+        self.mode_group, self.mode_buttons = choice_buttons(
+            self, [(mode, f"accountMode_{mode}") for mode in (NEW, RESET)], self.set_mode,
+            mode_row, stretch=1)  # fmt: skip
         self.target_label = QLabel(self)
         self.target_label.setObjectName("accountTarget")
         self.target_label.setWordWrap(True)
@@ -86,16 +78,10 @@ class AccountsPage(ManagerPage):
         self.username_edit.setInputMethodHints(Qt.InputMethodHint.ImhNoAutoUppercase)
         self.name_edit = line_edit(self, "accountName")
         self.name_edit.setMaxLength(accounts.MAX_NAME)
-        self.role_buttons: dict[Role, QPushButton] = {}
-        self.role_group = QButtonGroup(self)
         role_row = QHBoxLayout()
-        for role in Role:
-            button = touch_button(self, f"accountRole_{role.value}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, r=role: self.set_role(r))
-            self.role_group.addButton(button)
-            self.role_buttons[role] = button
-            role_row.addWidget(button, 1)
+        self.role_group, self.role_buttons = choice_buttons(
+            self, [(role, f"accountRole_{role.value}") for role in Role], self.set_role,
+            role_row, stretch=1)  # fmt: skip
         self.pin_edit = pin_field(line_edit(self, "accountPin"))
         self.again_edit = pin_field(line_edit(self, "accountPinAgain"))
         self.pin_fields = (self.pin_edit, self.again_edit)

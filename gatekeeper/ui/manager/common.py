@@ -1,17 +1,22 @@
 """What the manager pages share: inline errors kept as functions of the language,
-section labels, tables sized for touch, and short names for the gate's vocabulary."""
+section labels, rows of choice buttons, tables sized for touch, and short names for the
+gate's vocabulary."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Iterable
 from datetime import datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
+    QButtonGroup,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QWidget,
@@ -24,6 +29,7 @@ from gatekeeper.ui import theme
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
+K = TypeVar("K", bound=Hashable)
 
 
 def zone_name(zone: Zone | None) -> str:
@@ -88,6 +94,30 @@ def section_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setProperty("role", "section")
     return label
+
+
+def choice_buttons(
+    parent: QWidget,
+    options: Iterable[tuple[K, str]],
+    on_choose: Callable[[K], object],
+    row: QBoxLayout,
+    *,
+    stretch: int = 0,
+) -> tuple[QButtonGroup, dict[K, QPushButton]]:
+    """A row of checkable "choice" touch buttons, one checked at a time: for each
+    (key, object name) a button added to `row` in order; a click calls on_choose(key)."""
+    from gatekeeper.ui.steps.base import touch_button
+
+    group = QButtonGroup(parent)
+    buttons: dict[K, QPushButton] = {}
+    for key, name in options:
+        button = touch_button(parent, name, "choice")
+        button.setCheckable(True)
+        button.clicked.connect(lambda _c=False, k=key: on_choose(k))
+        group.addButton(button)
+        buttons[key] = button
+        row.addWidget(button, stretch)
+    return group, buttons
 
 
 def touch_table(parent: QWidget, name: str, columns: int) -> QTableWidget:

@@ -14,11 +14,9 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +26,7 @@ from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.accounts import AccountsPage
+from gatekeeper.ui.manager.common import choice_buttons
 from gatekeeper.ui.manager.dashboard import DashboardPage
 from gatekeeper.ui.manager.export_dialog import DAILY, INSPECTION, ExportDialog
 from gatekeeper.ui.manager.jobs import wait_all
@@ -75,8 +74,6 @@ class ManagerConsole(Retranslating, QWidget):
         self.bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.title_label = QLabel(self.bar)
         self.title_label.setObjectName("managerTitle")
-        self.nav: dict[str, QPushButton] = {}
-        self.nav_group = QButtonGroup(self)
         bar = QHBoxLayout(self.bar)
         bar.setContentsMargins(theme.SPACE_L, theme.SPACE_XS, theme.SPACE_L, theme.SPACE_XS)
         bar.setSpacing(theme.SPACE_S)
@@ -89,13 +86,8 @@ class ManagerConsole(Retranslating, QWidget):
         heading.addWidget(self.who_label)
         bar.addLayout(heading)
         bar.addSpacing(theme.SPACE_M)
-        for name in PAGES:
-            button = touch_button(self.bar, f"nav_{name}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, n=name: self.show_page(n))
-            self.nav_group.addButton(button)
-            self.nav[name] = button
-            bar.addWidget(button)
+        self.nav_group, self.nav = choice_buttons(
+            self.bar, [(name, f"nav_{name}") for name in PAGES], self.show_page, bar)
         self.export_button = touch_button(self.bar, "nav_export", "choice")
         self.export_button.clicked.connect(lambda: self.open_export())
         bar.addWidget(self.export_button)

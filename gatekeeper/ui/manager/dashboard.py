@@ -18,7 +18,6 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +33,7 @@ from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     cell,
+    choice_buttons,
     reason_name,
     section_label,
     slot_name,
@@ -42,7 +42,6 @@ from gatekeeper.ui.manager.common import (
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
 from gatekeeper.ui.start_screen import FigureTile
-from gatekeeper.ui.steps.base import touch_button
 
 SERIES_OUTCOMES: tuple[str, ...] = ("admitted", "turned_away", "quarantined", "abandoned")
 SERIES_COLOURS = {
@@ -86,17 +85,10 @@ class DashboardPage(ManagerPage):
 
         # the chart and its 14/30 toggle
         self.chart_label = section_label(self)
-        self.span_buttons = {}
-        self.span_group = QButtonGroup(self)
         span_row = QHBoxLayout()
         span_row.addWidget(self.chart_label, 1)
-        for days in SPANS:
-            button = touch_button(self, f"span{days}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, d=days: self.set_days(d))
-            self.span_group.addButton(button)
-            self.span_buttons[days] = button
-            span_row.addWidget(button)
+        self.span_group, self.span_buttons = choice_buttons(
+            self, [(days, f"span{days}") for days in SPANS], self.set_days, span_row)
         self.span_buttons[self.days].setChecked(True)
         # The view's own chart (C++-owned): a chart made in Python and handed to the view
         # would be deleted twice, once by the view and once by Python's wrapper.

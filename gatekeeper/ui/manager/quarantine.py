@@ -16,10 +16,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
     cell,
+    choice_buttons,
     error_say,
     reason_name,
     section_label,
@@ -103,16 +102,10 @@ class QuarantinePage(ManagerPage):
         self.check_error = InlineMessage(self)
 
         self.release_label = section_label(self)
-        self.decision_buttons: dict[QuarantineDecision, QPushButton] = {}
-        self.decision_group = QButtonGroup(self)
         decision_row = QHBoxLayout()
-        for decision in QuarantineDecision:
-            button = touch_button(self, f"decision_{decision.value}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, d=decision: self.choose(d))
-            self.decision_group.addButton(button)
-            self.decision_buttons[decision] = button
-            decision_row.addWidget(button, 1)
+        self.decision_group, self.decision_buttons = choice_buttons(
+            self, [(d, f"decision_{d.value}") for d in QuarantineDecision], self.choose,
+            decision_row, stretch=1)  # fmt: skip
         self.reason_edit = line_edit(self, "releaseReason")
         self.reason_edit.returnPressed.connect(self.release)
         self.release_button = touch_button(self, "recordDecision", "primary")

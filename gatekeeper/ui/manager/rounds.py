@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,6 +37,7 @@ from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import (
     InlineMessage,
     cell,
+    choice_buttons,
     error_say,
     hhmm,
     section_label,
@@ -69,30 +69,19 @@ class RoundsPage(ManagerPage):
         self.editable = False  # may the signed-in role record? asked on every refresh
 
         # --- the roster (left) ---
-        self.slot_buttons: dict[RoundSlot, QPushButton] = {}
-        self.slot_group = QButtonGroup(self)
         slot_row = QHBoxLayout()
-        for slot in RoundSlot:
-            button = touch_button(self, f"slot_{slot.value}", "choice")
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, s=slot: self.set_slot(s))
-            self.slot_group.addButton(button)
-            self.slot_buttons[slot] = button
-            slot_row.addWidget(button)
+        self.slot_group, self.slot_buttons = choice_buttons(
+            self, [(slot, f"slot_{slot.value}") for slot in RoundSlot], self.set_slot, slot_row)
         slot_row.addStretch(1)
         filter_row = QHBoxLayout()
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("roundSummary")
         self.summary_label.setWordWrap(True)
         filter_row.addWidget(self.summary_label, 1)
-        self.filter_group = QButtonGroup(self)
-        self.everyone_button = touch_button(self, "showEveryone", "choice")
-        self.missing_button = touch_button(self, "showMissing", "choice")
-        for button, missing in ((self.everyone_button, False), (self.missing_button, True)):
-            button.setCheckable(True)
-            button.clicked.connect(lambda _c=False, m=missing: self.show_missing_only(m))
-            self.filter_group.addButton(button)
-            filter_row.addWidget(button)
+        self.filter_group, shown = choice_buttons(
+            self, [(False, "showEveryone"), (True, "showMissing")], self.show_missing_only,
+            filter_row)  # fmt: skip
+        self.everyone_button, self.missing_button = shown[False], shown[True]
         self.everyone_button.setChecked(True)
         self.roster = touch_table(self, "roundRoster", 4)
         self.roster.cellClicked.connect(self._row_clicked)
