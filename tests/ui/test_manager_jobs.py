@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import threading
 
-from console_support import MANAGER_PIN, add_account, admit
+import pytest
+from console_support import MANAGER_PIN, add_account, admit, sign_in
 from kiosk_support import Kiosk
 
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import RoundSlot, Zone
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui.manager import jobs
@@ -98,3 +100,17 @@ def test_sign_in_service_first_manager_then_sign_in(kiosk: Kiosk) -> None:
     assert account.actor is not None and not signin.needs_first_manager()
     assert [r.body["result"] for r in k.records(kind="sign_in")] == ["ok"]
     assert signin.sign_in("wang", MANAGER_PIN).username == "wang"
+
+
+def test_the_console_service_records_only_as_someone_signed_in(kiosk: Kiosk) -> None:
+    k = kiosk
+    service = ConsoleService.over(k.session.service)
+    with pytest.raises(RuntimeError, match="without a sign-in"):
+        service.record_disinfection(Zone.LIVING, RoundSlot.MORNING)
+    console = sign_in(k, "inspector", role="inspector")
+    assert console.service.actor is not None and console.service.actor.username == "inspector"
+    with pytest.raises(LocalizedError, match="only a site manager may"):
+        console.service.record_disinfection(Zone.LIVING, RoundSlot.MORNING)
+    k.click(console.back_button)  # signing out takes the actor back
+    assert console.service.actor is None
+    assert k.records(kind="disinfection") == []
