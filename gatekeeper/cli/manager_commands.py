@@ -194,6 +194,7 @@ def export(
         writer = write_daily_pdf
     wanted = acc.Action.EXPORT_FULL if full else acc.Action.EXPORT
     with open_writable(db) as ledger:
+        refuse_bad_output(output, ledger)  # before the sign-in: nothing is written
         actor = sign_in_as(ledger, as_user, wanted, now)
         result = export_day(
             ledger, day, fmt, output, lang=lang, full=full, site=site or ledger.kiosk_id,
@@ -201,6 +202,15 @@ def export(
         )  # fmt: skip
     click.echo(_EXPORTED.format(
         system_lang(), rows=result.rows, day=day, path=output, digest=result.sha256))  # fmt: skip
+
+
+def refuse_bad_output(output: Path, ledger: Ledger) -> None:
+    """An output that is the ledger, a database or a companion, a folder, or in a folder
+    that is missing or read-only: refused (exit 2) before anything is written."""
+    from gatekeeper.services.atomic import check_output, check_output_folder
+
+    check_output(output, protect=(Path(ledger.path),))
+    check_output_folder(output)
 
 
 @click.command("report")
@@ -231,6 +241,7 @@ def report(
     lang = _lang(lang)
     now, _zone = _now(policy_path)
     with open_writable(db) as ledger:
+        refuse_bad_output(output, ledger)  # before the sign-in: nothing is written
         actor = sign_in_as(ledger, as_user, acc.Action.INSPECTION_REPORT, now)
         name = site or ledger.kiosk_id
         data, _digest, _record = export_inspection_report(

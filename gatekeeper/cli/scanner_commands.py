@@ -19,6 +19,7 @@ from gatekeeper.cli.acting import as_option, sign_in_as
 from gatekeeper.cli.ledger_commands import fail, open_existing
 from gatekeeper.cli.manager_commands import open_writable
 from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
 from gatekeeper.ledger import Ledger
 from gatekeeper.scanner import keys
@@ -72,8 +73,12 @@ def issue(
     """Register (or find) the worker, write the badge PNG, print the pass payload. Acts
     as --as USERNAME (its PIN is asked for), a site manager."""
     from gatekeeper.reports.badge import render_badge
+    from gatekeeper.services.atomic import OutputRefused, check_output, check_output_folder
 
+    check_output(output, protect=(db,) if db is not None else ())
+    check_output_folder(output)  # before anything is issued: a pass is never half made
     with open_writable(db) as ledger:
+        check_output(output, protect=(Path(ledger.path),))
         service = _service(ledger, policy_path, create_key=True)
         actor = sign_in_as(ledger, as_user, Action.PASSES, service.gate.now)
         issued = service.issue(
@@ -81,15 +86,18 @@ def issue(
             by=actor,
         )  # fmt: skip
     person = issued.person
-    render_badge(
-        output,
-        payload=issued.site_pass.payload,
-        name=person.name or name,
-        employer=str(person.fields.get("employer", "")),
-        valid_until=issued.site_pass.valid_until.isoformat(),
-        site_id=issued.site_pass.site_id,
-    )
-    click.echo(issued.site_pass.payload)
+    click.echo(issued.site_pass.payload)  # first: the pass stands even if the badge fails
+    try:
+        render_badge(
+            output,
+            payload=issued.site_pass.payload,
+            name=person.name or name,
+            employer=str(person.fields.get("employer", "")),
+            valid_until=issued.site_pass.valid_until.isoformat(),
+            site_id=issued.site_pass.site_id,
+        )
+    except OSError:
+        raise OutputRefused(output, "badge_failed") from None
 
 
 @pass_group.command("verify")
@@ -156,17 +164,16 @@ def revoke(db: Path | None, id_number: str, as_user: str | None, policy_path: Pa
 
 
 def _read_image(path: Path) -> np.ndarray | None:
-    """The image's pixels, or None; reads bytes first so non-ASCII paths work everywhere."""
-    import cv2
-    import numpy as np
+    """The image's pixels, or None; refuses (exit 2 for one image, in `decode` a line
+    of its own) an image over 50 megapixels before decoding it."""
+    from gatekeeper.scanner.images import ImageTooLarge, read_image
 
     try:
-        data = np.fromfile(str(path), dtype=np.uint8)
-    except OSError:
-        return None
-    if data.size == 0:
-        return None
-    return cv2.imdecode(data, cv2.IMREAD_COLOR)
+        return read_image(path)
+    except ImageTooLarge as big:
+        raise LocalizedError("image_too_large", messages.entry("scan.image_too_large"), {
+            "path": str(path), "width": big.width, "height": big.height,
+            "megapixels": f"{big.megapixels:.0f}"}) from None
 
 
 def _shown(text: str) -> str:
@@ -190,10 +197,13 @@ def decode(as_json: bool, files: tuple[Path, ...]) -> None:
     unreadable = 0
     lang = system_lang()
     for path in files:
-        frame = _read_image(path)
+        try:
+            frame = _read_image(path)
+            message = UNREADABLE.format(lang, path=path)
+        except LocalizedError as refused:  # too large: not decoded, said on its own line
+            frame, message = None, refused.message(lang)
         if frame is None:
             unreadable += 1
-            message = UNREADABLE.format(lang, path=path)
             if as_json:
                 click.echo(json.dumps({"file": str(path), "texts": [], "ms": 0.0,
                                        "error": message}, ensure_ascii=False))  # fmt: skip

@@ -35,8 +35,13 @@ def _nfkc(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def _has_control(value: str) -> bool:
+def has_control(value: str) -> bool:
+    """Control, format or unassigned characters (escape sequences, bidi overrides, NUL):
+    refused in every name a person types."""
     return any(unicodedata.category(ch).startswith("C") for ch in value)
+
+
+_has_control = has_control
 
 
 def validate_resident_id(value: str, today: date) -> str:

@@ -469,6 +469,14 @@ _RAW: dict[str, tuple[str, str]] = {
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
     ),
+    # --- still images to decode (gatekeeper.scanner.images) --------------------------
+    "scan.image_too_large": (
+        "{path} is {width}×{height} pixels ({megapixels} megapixels), over the 50 "
+        "megapixels GateKeeper decodes: it was not read. Scale it down, or crop it to "
+        "the code.",
+        "{path} 为 {width}×{height} 像素（{megapixels} 百万像素），超过 GateKeeper 可识别的 "
+        "5000 万像素：未读取。请缩小图片或裁剪出二维码部分。",
+    ),
     # --- output paths (gatekeeper.services.atomic) -----------------------------------
     "output.is_ledger": (
         "{path} is the ledger (or one of its -wal, -shm, -journal files): nothing was "
@@ -495,6 +503,12 @@ _RAW: dict[str, tuple[str, str]] = {
         "{path} could not be written: nothing was written there. Check the disk and the "
         "folder's permissions, then try again.",
         "无法写入 {path}：该处未写入任何内容。请检查磁盘及文件夹权限后重试。",
+    ),
+    "output.badge_failed": (
+        "The pass was issued (its text is printed above) but the badge {path} could not "
+        "be written: check the disk, then print the badge from the console's Passes page.",
+        "通行证已签发（其内容已在上方输出），但无法写入胸卡图片 {path}：请检查磁盘，"
+        "然后在管理台的通行证页面打印胸卡。",
     ),
     "output.is_folder": (
         "{path} is a folder: nothing was written. Give a file name inside it.",
@@ -769,6 +783,224 @@ _RAW: dict[str, tuple[str, str]] = {
     "payload.colour.green": ("Green code.", "绿码。"),
     "payload.colour.yellow": ("Yellow code.", "黄码。"),
     "payload.colour.red": ("Red code.", "红码。"),
+    # --- services (gatekeeper.services): accounts, gate, passes, exports, review, backup ---------
+    "accounts.not_allowed": (
+        "{role} may not do this ({action}); only {allowed} may.",
+        "{role}无权执行此操作（{action}）；仅{allowed}可以。",
+    ),
+    "accounts.nobody": ("nobody", "无人"),
+    "accounts.or": (" or ", "或"),
+    "accounts.bad_username": (
+        "The username {username!r} is not usable: 2 to 32 lower-case letters, digits, '.', '_' or "
+        "'-', starting with a letter or digit.",
+        "用户名 {username!r} 不可用：须为 2 至 32 个小写字母、数字、'.'、'_' 或 '-'，"
+        "以字母或数字开头。",
+    ),
+    "accounts.bad_name": (
+        "The name must be 1 to {max} characters.",
+        "姓名须为 1 至 {max} 个字符。",
+    ),
+    "accounts.bad_role": (
+        "Unknown role {role!r}: use gate_staff, site_manager or inspector.",
+        "未知角色 {role!r}：请使用 gate_staff、site_manager 或 inspector。",
+    ),
+    "accounts.first_must_be_manager": (
+        "There is no site manager yet: the first account must be a site manager (--role "
+        "site_manager).",
+        "尚无项目负责人账户：第一个账户必须是项目负责人（--role site_manager）。",
+    ),
+    "accounts.manager_exists": (
+        "A site manager account already exists: a manager creates the other accounts.",
+        "已有项目负责人账户：其他账户须由项目负责人创建。",
+    ),
+    "accounts.wrong_pin": (
+        "Wrong username or PIN. {left} tries left before the account is locked for {minutes} "
+        "minutes.",
+        "用户名或 PIN 错误。再错 {left} 次，账户将被锁定 {minutes} 分钟。",
+    ),
+    "accounts.locked": (
+        "Too many wrong PINs: this account is locked until {until}. Try again then, or ask a site "
+        "manager.",
+        "PIN 错误次数过多：该账户已锁定至 {until}。请届时再试，或联系项目负责人。",
+    ),
+    "accounts.unknown_account": (
+        "No account named {username}: check the username (`gatekeeper account list`).",
+        "没有用户名为 {username} 的账户：请核对用户名（`gatekeeper account list`）。",
+    ),
+    "accounts.own_pin_reset": (
+        "You cannot reset your own PIN here: ask another site manager, or change it with your old "
+        "PIN.",
+        "不能在此重置自己的 PIN：请另一位项目负责人重置，或凭旧 PIN 修改。",
+    ),
+    "accounts.role.gate_staff": ("gate staff", "门岗人员"),
+    "accounts.role.site_manager": ("site manager", "项目负责人"),
+    "accounts.role.inspector": ("inspector", "督导检查人员"),
+    "accounts.action.run_gate": ("run the gate", "操作闸口"),
+    "accounts.action.dashboard": ("open the dashboard", "查看看板"),
+    "accounts.action.review": ("review passages", "查阅通行记录"),
+    "accounts.action.verify": ("verify the ledger", "校验台账"),
+    "accounts.action.export": ("export the daily ledger", "导出每日台账"),
+    "accounts.action.export_full": (
+        "export unmasked ID numbers and phones",
+        "导出未遮蔽的身份证号和手机号",
+    ),
+    "accounts.action.inspection_report": ("write an inspection report", "生成督导检查报告"),
+    "accounts.action.policy": ("change the policy", "修改防疫规则"),
+    "accounts.action.policy_view": ("see the policy", "查看防疫规则"),
+    "accounts.action.accounts": ("manage accounts", "管理账户"),
+    "accounts.action.passes": ("issue or revoke site passes", "签发或注销工地通行码"),
+    "accounts.action.rounds": ("record rounds and disinfection", "记录巡查测温和消毒"),
+    "accounts.action.quarantine_release": (
+        "record quarantine checks and releases",
+        "记录隔离检查和解除隔离",
+    ),
+    "accounts.action.correction": ("correct a record", "更正记录"),
+    "accounts.action.purge": ("purge personal data", "清除个人信息"),
+    "accounts.action.backup": ("back up the ledger", "备份台账"),
+    "kiosk_pin.not_digits": (
+        "The PIN may contain only the digits 0-9 (no letters, spaces or signs). Choose a PIN of "
+        "{min} to {max} digits.",
+        "PIN 只能由数字 0-9 组成（不能含字母、空格或符号）。请设置 {min} 至 {max} 位数字。",
+    ),
+    "kiosk_pin.length": (
+        "The PIN has {length} digits; it must have {min} to {max}. Choose a PIN of {min} to {max} "
+        "digits.",
+        "PIN 为 {length} 位；须为 {min} 至 {max} 位。请设置 {min} 至 {max} 位数字。",
+    ),
+    "kiosk_pin.not_set": (
+        "No kiosk PIN has been set. Set one with `gatekeeper kiosk set-pin`.",
+        "尚未设置自助机 PIN。请用 `gatekeeper kiosk set-pin` 设置。",
+    ),
+    "kiosk_pin.file_unreadable": (
+        "The kiosk PIN file {path} is damaged ({problem}). Set the PIN again with `gatekeeper "
+        "kiosk set-pin`.",
+        "自助机 PIN 文件 {path} 已损坏（{problem}）。请用 `gatekeeper kiosk set-pin` 重新设置 "
+        "PIN。",
+    ),
+    "clock.unknown_timezone": (
+        "Unknown time zone {name!r}: use an IANA name such as 'Asia/Shanghai'.",
+        "未知时区 {name!r}：请使用 IANA 时区名，例如 'Asia/Shanghai'。",
+    ),
+    "clock.bad_date": (
+        "{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14.",
+        "{text!r} 不是有效日期：请写成 YYYY-MM-DD，例如 2026-03-14。",
+    ),
+    "gate.not_over": (
+        "This screening has not ended yet: finish its steps or abandon it first.",
+        "该人员的检查尚未结束：请先完成各环节，或将其中止。",
+    ),
+    "gate.unknown_case": (
+        "No quarantine case {case_id}: pick the person from the quarantine list.",
+        "没有编号为 {case_id} 的隔离记录：请从隔离名单中选择人员。",
+    ),
+    "gate.unknown_record": (
+        "No record {uuid} in this ledger: check the record id.",
+        "台账中没有记录 {uuid}：请核对记录编号。",
+    ),
+    "gate.quarantine_needs_person": (
+        "This person goes into quarantine before registering: register them at the isolation room "
+        "(name, ID number, phone) so the quarantine case knows who it is.",
+        "此人在登记前即需隔离：请在隔离间为其登记（姓名、身份证号、手机号），"
+        "以便隔离记录可追溯到人。",
+    ),
+    "gate.unknown_person": (
+        "No registered person {person_id}: register the person first.",
+        "没有登记编号为 {person_id} 的人员：请先登记。",
+    ),
+    "passes.not_registered": (
+        "Nobody with ID number {id_number} is registered: issue a pass to register them.",
+        "没有登记身份证号为 {id_number} 的人员：签发通行证时会同时登记。",
+    ),
+    "passes.no_pass": ("{name} has no pass to revoke.", "{name} 没有可注销的通行证。"),
+    "retention.bad_days": (
+        "--older-than must be at least 1 day (got {days}).",
+        "--older-than 至少为 1 天（当前为 {days}）。",
+    ),
+    "backup.no_folder": (
+        "The backup folder {path} does not exist: create it first (nothing was copied).",
+        "备份文件夹 {path} 不存在：请先创建（未复制任何内容）。",
+    ),
+    "backup.bad_copy": (
+        "The backup copy did not verify ({problem}); it was deleted. Check the disk and try again.",
+        "备份副本校验未通过（{problem}），已删除。请检查磁盘后重试。",
+    ),
+    "backup.bad_keep": (
+        "--keep must be at least 1 (got {keep}).",
+        "--keep 至少为 1（当前为 {keep}）。",
+    ),
+    "review.need_a_filter": (
+        "Say whose screenings or which days: give a person (name or ID number) or a date range.",
+        "请指定查询对象或日期：输入人员（姓名或身份证号）或日期范围。",
+    ),
+    "review.bad_range": (
+        "The date range ends ({to}) before it starts ({start}): swap the dates.",
+        "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
+    ),
+    "review.pass_revoked": ("Site pass revoked", "工地通行证已注销"),
+    "review.quarantine_check": ("Quarantine check: {temperature} °C", "隔离期检查：{temperature} °C"),
+    "review.pass_issued": (
+        "Site pass issued, valid until {valid_until}",
+        "签发工地通行证，有效期至 {valid_until}",
+    ),
+    "review.correction": (
+        "Correction of a {what} record: {reason} (by {by})",
+        "更正{what}记录：{reason}（更正人 {by}）",
+    ),
+    "review.passed": ("passed", "通过"),
+    "review.not_passed": ("not passed", "未通过"),
+    "review.morning": ("Morning", "早间"),
+    "review.evening": ("Evening", "晚间"),
+    "review.registered": (
+        "Registered: {employer}, {role}, from {origin}",
+        "登记：{employer}，{role}，来自{origin}",
+    ),
+    "review.quarantine_started": (
+        "Quarantine started ({reason}); due for a decision on {due}",
+        "开始隔离（{reason}），应于 {due} 作出解除决定",
+    ),
+    "review.quarantine_ended": (
+        "Quarantine ended: {decision} after {days} days ({reason}; by {by})",
+        "隔离结束：{decision}，共 {days} 天（{reason}；决定人 {by}）",
+    ),
+    "review.round_temperature": (
+        "{slot} temperature round: {reading} °C",
+        "{slot}巡查测温：{reading} °C",
+    ),
+    "export.erased": ("(erased)", "（已清除）"),
+    "export.not_registered": ("(not registered)", "（未登记）"),
+    "export.bad_format": (
+        "Unknown export format {format!r}: use csv, xlsx or pdf.",
+        "未知的导出格式 {format!r}：请使用 csv、xlsx 或 pdf。",
+    ),
+    "export.cannot_write": (
+        "Cannot write the export to {path}: {problem}. Nothing was written; choose a writable "
+        "folder.",
+        "无法将导出文件写入 {path}：{problem}。未写入任何文件；请选择可写的文件夹。",
+    ),
+    "export.figure.total": ("Screenings", "检查人次"),
+    "export.title": ("Daily gate ledger", "每日闸口健康信息台账"),
+    "label.ledger_head": ("Ledger head", "台账链头"),
+    "export.reason.cleared": ("All checks passed", "检查通过"),
+    "export.reason.returning_cleared": ("Returning worker, checks passed", "返场工人检查通过"),
+    "export.reason.no_certificate": ("No valid health certificate", "无有效健康证明"),
+    "export.reason.certificate_expired": ("Certificate expired", "证件已过期"),
+    "export.reason.driver_not_admitted": ("Driver not admitted", "司机未获放行"),
+    "export.reason.fever": ("Fever on re-measure", "复测仍发热"),
+    "export.reason.risk_region": ("Recent stay in a risk region", "近期到过风险地区"),
+    "export.reason.fever_on_round": ("Fever on a temperature round", "巡查测温发热"),
+    "export.reason.left_midway": ("Left before the checks were finished", "未完成检查即离开"),
+    "export.reason.interrupted": ("Interrupted and not resumed", "检查中断且未恢复"),
+    "export.header.channel": ("Channel", "通道"),
+    "export.header.id_number": ("ID number", "身份证号"),
+    "export.header.outcome": ("Outcome", "结果"),
+    "export.header.temperature": ("Temperature (°C)", "体温（°C）"),
+    "export.header.lane": ("Lane", "入场通道"),
+    "export.header.staff": ("Gate staff", "门岗人员"),
+    "export.header.plate": ("Vehicle plate", "车牌号"),
+    "export.figure.in_quarantine": ("In quarantine at the end of the day", "当日结束时隔离中"),
+    "export.summary": ("Summary", "汇总"),
+    "label.date": ("Date", "日期"),
+    "export.records": ("Records in the ledger", "台账记录数"),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}

@@ -261,6 +261,8 @@ class Ledger:
             raise ReadOnlyLedgerError(path=display, detail="the file is read-only")
         conn = None
         try:
+            if not exists:
+                _create_owner_only(file)  # SQLite gives -wal/-shm the file's own mode
             conn = sqlite3.connect(
                 display, isolation_level=None, timeout=schema.BUSY_TIMEOUT_MS / 1000
             )
@@ -589,6 +591,8 @@ class Ledger:
         other connections keep appending (WAL readers do not block writers). The copy
         is switched to a rollback journal so it is one self-contained file.
         """
+        if not Path(os.fspath(target)).exists():
+            _create_owner_only(Path(os.fspath(target)))  # a copy holds personal data too
         dest = sqlite3.connect(os.fspath(target), isolation_level=None)
         try:
             self._conn.backup(dest)
@@ -648,3 +652,16 @@ def _where(**filters: str | None) -> tuple[str, list[str]]:
 
 
 __all__ = ["Ledger", "LedgerError"]
+
+
+def _create_owner_only(path: Path) -> None:
+    """An empty file readable and writable by its owner only: a ledger (and every copy)
+    holds personal data and PIN hashes, so no other account on the machine may read it.
+    SQLite creates the -wal, -shm and -journal files with the same mode."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    except OSError as exc:
+        raise ReadOnlyLedgerError(path=str(path), detail=exc.strerror or str(exc)) from exc
+    os.close(fd)

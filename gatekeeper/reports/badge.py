@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import zxingcpp
 
+from gatekeeper.services.atomic import OutputRefused, atomic_output
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
@@ -38,8 +40,9 @@ def render_badge(
     badge = badge_image(
         payload=payload, name=name, employer=employer, valid_until=valid_until, site_id=site_id
     )
-    if not badge.save(str(path), "PNG"):
-        raise OSError(f"cannot write {path}")
+    with atomic_output(path) as tmp:  # owner-only, never over a database
+        if not badge.save(str(tmp), "PNG"):
+            raise OutputRefused(Path(path), "cannot_write")
 
 
 def badge_image(
