@@ -469,6 +469,27 @@ _RAW: dict[str, tuple[str, str]] = {
         'ids are lower-case letters, digits and _ (got "{value}")',
         "编号只能由小写字母、数字和下划线组成（当前为“{value}”）",
     ),
+    # --- anchors (gatekeeper.ledger.anchors, `verify --expect-head/--anchors`) -------
+    "verify.anchor_gone": (
+        "anchor {anchor}: that record is no longer in the chain (the ledger was cut off, "
+        "emptied or replaced since). Restore the last good backup and report it.",
+        "锚点 {anchor}：该记录已不在哈希链中（台账此后被截断、清空或替换）。"
+        "请恢复最近的完好备份并上报。",
+    ),
+    "verify.anchor_rewritten": (
+        "anchor {anchor}: that record's hash is now {found} (the chain was rewritten "
+        "since). Restore the last good backup and report it.",
+        "锚点 {anchor}：该记录的哈希现为 {found}（哈希链此后被改写）。请恢复最近的完好备份并上报。",
+    ),
+    "verify.anchors_bad": (
+        "{path} is not an anchors file: the line \"{line}\" is not KIOSK:SEQ:HASH. Give "
+        "the file an export or report wrote.",
+        "{path} 不是锚点文件：“{line}”一行不是 KIOSK:SEQ:HASH 格式。请使用导出或报告写出的文件。",
+    ),
+    "verify.anchors_unreadable": (
+        "The anchors file {path} cannot be read ({problem}). Check the path.",
+        "无法读取锚点文件 {path}（{problem}）。请检查路径。",
+    ),
     # --- still images to decode (gatekeeper.scanner.images) --------------------------
     "scan.image_too_large": (
         "{path} is {width}×{height} pixels ({megapixels} megapixels), over the 50 "
@@ -937,7 +958,10 @@ _RAW: dict[str, tuple[str, str]] = {
         "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
     ),
     "review.pass_revoked": ("Site pass revoked", "工地通行证已注销"),
-    "review.quarantine_check": ("Quarantine check: {temperature} °C", "隔离期检查：{temperature} °C"),
+    "review.quarantine_check": (
+        "Quarantine check: {temperature} °C",
+        "隔离期检查：{temperature} °C",
+    ),
     "review.pass_issued": (
         "Site pass issued, valid until {valid_until}",
         "签发工地通行证，有效期至 {valid_until}",

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain.identity import has_control
 from gatekeeper.ledger import AccountRow, Ledger, NewRecord, StoredRecord
 from gatekeeper.services import schema
 from gatekeeper.services.kiosk_pin import (
@@ -52,9 +54,9 @@ class Role(StrEnum):
 
 
 ROLE_NAMES: dict[Role, Text] = {
-    Role.GATE_STAFF: Text("gate staff", "门岗人员"),
-    Role.SITE_MANAGER: Text("site manager", "项目负责人"),
-    Role.INSPECTOR: Text("inspector", "督导检查人员"),
+    Role.GATE_STAFF: messages.entry("accounts.role.gate_staff"),
+    Role.SITE_MANAGER: messages.entry("accounts.role.site_manager"),
+    Role.INSPECTOR: messages.entry("accounts.role.inspector"),
 }
 
 
@@ -111,34 +113,26 @@ def can(role: Role | str, action: Action | str) -> bool:
 
 
 ACTION_NAMES: dict[Action, Text] = {
-    Action.RUN_GATE: Text("run the gate", "操作闸口"),
-    Action.DASHBOARD: Text("open the dashboard", "查看看板"),
-    Action.REVIEW: Text("review passages", "查阅通行记录"),
-    Action.VERIFY: Text("verify the ledger", "校验台账"),
-    Action.EXPORT: Text("export the daily ledger", "导出每日台账"),
-    Action.EXPORT_FULL: Text(
-        "export unmasked ID numbers and phones", "导出未遮蔽的身份证号和手机号"
-    ),
-    Action.INSPECTION_REPORT: Text("write an inspection report", "生成督导检查报告"),
-    Action.POLICY: Text("change the policy", "修改防疫规则"),
-    Action.POLICY_VIEW: Text("see the policy", "查看防疫规则"),
-    Action.ACCOUNTS: Text("manage accounts", "管理账户"),
-    Action.PASSES: Text("issue or revoke site passes", "签发或注销工地通行码"),
-    Action.ROUNDS: Text("record rounds and disinfection", "记录巡查测温和消毒"),
-    Action.QUARANTINE_RELEASE: Text(
-        "record quarantine checks and releases", "记录隔离检查和解除隔离"
-    ),
-    Action.CORRECTION: Text("correct a record", "更正记录"),
-    Action.PURGE: Text("purge personal data", "清除个人信息"),
-    Action.BACKUP: Text("back up the ledger", "备份台账"),
+    Action.RUN_GATE: messages.entry("accounts.action.run_gate"),
+    Action.DASHBOARD: messages.entry("accounts.action.dashboard"),
+    Action.REVIEW: messages.entry("accounts.action.review"),
+    Action.VERIFY: messages.entry("accounts.action.verify"),
+    Action.EXPORT: messages.entry("accounts.action.export"),
+    Action.EXPORT_FULL: messages.entry("accounts.action.export_full"),
+    Action.INSPECTION_REPORT: messages.entry("accounts.action.inspection_report"),
+    Action.POLICY: messages.entry("accounts.action.policy"),
+    Action.POLICY_VIEW: messages.entry("accounts.action.policy_view"),
+    Action.ACCOUNTS: messages.entry("accounts.action.accounts"),
+    Action.PASSES: messages.entry("accounts.action.passes"),
+    Action.ROUNDS: messages.entry("accounts.action.rounds"),
+    Action.QUARANTINE_RELEASE: messages.entry("accounts.action.quarantine_release"),
+    Action.CORRECTION: messages.entry("accounts.action.correction"),
+    Action.PURGE: messages.entry("accounts.action.purge"),
+    Action.BACKUP: messages.entry("accounts.action.backup"),
 }
 
-NOT_ALLOWED = Text(
-    "{role} may not do this ({action}); only {allowed} may.",
-    "{role}无权执行此操作（{action}）；仅{allowed}可以。",
-)
-_NOBODY = Text("nobody", "无人")
-_OR = Text(" or ", "或")
+_NOBODY = messages.entry("accounts.nobody")
+_OR = messages.entry("accounts.or")
 
 
 def allowed_roles(action: Action | str) -> Text:
@@ -170,22 +164,15 @@ def require(role: Role | str, action: Action | str) -> None:
         known = Role(role)
         name = Text(_with_article(known).capitalize(), ROLE_NAMES[known].zh_CN)
     except ValueError:
-        name = Text(str(role), str(role))
+        name = Text.same(str(role))
     try:
         what = ACTION_NAMES[Action(action)]
     except ValueError:
-        what = Text(str(action), str(action))
+        what = Text.same(str(action))
     allowed = allowed_roles(action)
     raise LocalizedError(
         "not_allowed",
-        Text(
-            NOT_ALLOWED.en.replace("{role}", name.en)
-            .replace("{action}", what.en)
-            .replace("{allowed}", allowed.en),
-            NOT_ALLOWED.zh_CN.replace("{role}", name.zh_CN)
-            .replace("{action}", what.zh_CN)
-            .replace("{allowed}", allowed.zh_CN),
-        ),
+        messages.filled("accounts.not_allowed", role=name, action=what, allowed=allowed),
         {"action": str(action), "role": str(role)},
     )
 
@@ -259,43 +246,14 @@ def _account(row: AccountRow) -> Account:
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
 MAX_NAME = 40
 
-BAD_USERNAME = Text(
-    "The username {username!r} is not usable: 2 to 32 lower-case letters, digits, "
-    "'.', '_' or '-', starting with a letter or digit.",
-    "用户名 {username!r} 不可用：须为 2 至 32 个小写字母、数字、'.'、'_' 或 '-'，"
-    "以字母或数字开头。",
-)
-BAD_NAME = Text(
-    "The name must be 1 to {max} characters.",
-    "姓名须为 1 至 {max} 个字符。",
-)
-BAD_ROLE = Text(
-    "Unknown role {role!r}: use gate_staff, site_manager or inspector.",
-    "未知角色 {role!r}：请使用 gate_staff、site_manager 或 inspector。",
-)
-FIRST_MUST_BE_MANAGER = Text(
-    "There is no site manager yet: the first account must be a site manager "
-    "(--role site_manager).",
-    "尚无项目负责人账户：第一个账户必须是项目负责人（--role site_manager）。",
-)
-MANAGER_EXISTS = Text(
-    "A site manager account already exists: a manager creates the other accounts.",
-    "已有项目负责人账户：其他账户须由项目负责人创建。",
-)
-WRONG_PIN = Text(
-    "Wrong username or PIN. {left} tries left before the account is locked for "
-    "{minutes} minutes.",
-    "用户名或 PIN 错误。再错 {left} 次，账户将被锁定 {minutes} 分钟。",
-)
-LOCKED = Text(
-    "Too many wrong PINs: this account is locked until {until}. Try again then, "
-    "or ask a site manager.",
-    "PIN 错误次数过多：该账户已锁定至 {until}。请届时再试，或联系项目负责人。",
-)
-UNKNOWN_ACCOUNT = Text(
-    "No account named {username}: check the username (`gatekeeper account list`).",
-    "没有用户名为 {username} 的账户：请核对用户名（`gatekeeper account list`）。",
-)
+BAD_USERNAME = messages.entry("accounts.bad_username")
+BAD_NAME = messages.entry("accounts.bad_name")
+BAD_ROLE = messages.entry("accounts.bad_role")
+FIRST_MUST_BE_MANAGER = messages.entry("accounts.first_must_be_manager")
+MANAGER_EXISTS = messages.entry("accounts.manager_exists")
+WRONG_PIN = messages.entry("accounts.wrong_pin")
+LOCKED = messages.entry("accounts.locked")
+UNKNOWN_ACCOUNT = messages.entry("accounts.unknown_account")
 
 
 def _hash(pin: str, salt: bytes) -> str:
@@ -334,8 +292,10 @@ def validate_username(username: str) -> str:
 
 
 def _validate_name(name: str) -> str:
+    """A display name: 1..MAX_NAME printable characters (no control characters: a name
+    with terminal escapes would rewrite `account list`'s screen)."""
     name = (name or "").strip()
-    if not 1 <= len(name) <= MAX_NAME:
+    if not 1 <= len(name) <= MAX_NAME or has_control(name):
         raise LocalizedError("bad_name", BAD_NAME, {"max": MAX_NAME})
     return name
 
@@ -502,11 +462,7 @@ def change_pin(
     return stored
 
 
-OWN_PIN_RESET = Text(
-    "You cannot reset your own PIN here: ask another site manager, or change it with "
-    "your old PIN.",
-    "不能在此重置自己的 PIN：请另一位项目负责人重置，或凭旧 PIN 修改。",
-)
+OWN_PIN_RESET = messages.entry("accounts.own_pin_reset")
 
 
 def reset_pin(

@@ -21,22 +21,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.ledger import Ledger
 
 DEFAULT_KEEP = 14
 _NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}T\d{6}(?:\d{6})?Z)\.sqlite3$")
 
-NO_FOLDER = Text(
-    "The backup folder {path} does not exist: create it first (nothing was copied).",
-    "备份文件夹 {path} 不存在：请先创建（未复制任何内容）。",
-)
-BAD_COPY = Text(
-    "The backup copy did not verify ({problem}); it was deleted. Check the disk and "
-    "try again.",
-    "备份副本校验未通过（{problem}），已删除。请检查磁盘后重试。",
-)
-BAD_KEEP = Text("--keep must be at least 1 (got {keep}).", "--keep 至少为 1（当前为 {keep}）。")
+NO_FOLDER = messages.entry("backup.no_folder")
+BAD_COPY = messages.entry("backup.bad_copy")
+BAD_KEEP = messages.entry("backup.bad_keep")
 
 
 @dataclass(frozen=True)
@@ -102,6 +96,8 @@ def restore_backup(backup_file: Path, ledger_path: Path) -> Path | None:
         raise LocalizedError("backup_not_verified", BAD_COPY, {"problem": problem})
     ledger_path = Path(ledger_path)
     tmp = ledger_path.with_name(f".{ledger_path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # owner-only, as the ledger
+    os.close(fd)
     shutil.copyfile(backup_file, tmp)
     kept = None
     if ledger_path.exists():

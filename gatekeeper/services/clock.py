@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 
 
 class Clock(Protocol):
@@ -22,10 +23,7 @@ def site_zone(name: str) -> ZoneInfo:
     except (ZoneInfoNotFoundError, ValueError) as exc:
         raise LocalizedError(
             "unknown_timezone",
-            Text(
-                "Unknown time zone {name!r}: use an IANA name such as 'Asia/Shanghai'.",
-                "未知时区 {name!r}：请使用 IANA 时区名，例如 'Asia/Shanghai'。",
-            ),
+            messages.entry("clock.unknown_timezone"),
             {"name": name},
         ) from exc
 
@@ -73,9 +71,6 @@ def parse_day(text: str) -> date:
     except ValueError as exc:
         raise LocalizedError(
             "bad_date",
-            Text(
-                "{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2026-03-14.",
-                "{text!r} 不是有效日期：请写成 YYYY-MM-DD，例如 2026-03-14。",
-            ),
+            messages.entry("clock.bad_date"),
             {"text": text},
         ) from exc

@@ -40,47 +40,40 @@ FORMATS = ("csv", "xlsx", "pdf")
 
 #: (key, header) of every exported column, in order.
 COLUMNS: tuple[tuple[str, Text], ...] = (
-    ("time", Text("Time", "时间")),
-    ("channel", Text("Channel", "通道")),
-    ("name", Text("Name", "姓名")),
-    ("id_number", Text("ID number", "身份证号")),
-    ("phone", Text("Mobile number", "手机号")),
-    ("outcome", Text("Outcome", "结果")),
-    ("reason", Text("Reason", "原因")),
-    ("temperature", Text("Temperature (°C)", "体温（°C）")),
-    ("lane", Text("Lane", "入场通道")),
-    ("zone", Text("Zone", "区域")),
-    ("staff", Text("Gate staff", "门岗人员")),
-    ("plate", Text("Vehicle plate", "车牌号")),
+    ("time", messages.entry("field.at")),
+    ("channel", messages.entry("export.header.channel")),
+    ("name", messages.entry("field.name")),
+    ("id_number", messages.entry("export.header.id_number")),
+    ("phone", messages.entry("field.phone")),
+    ("outcome", messages.entry("export.header.outcome")),
+    ("reason", messages.entry("field.reason")),
+    ("temperature", messages.entry("export.header.temperature")),
+    ("lane", messages.entry("export.header.lane")),
+    ("zone", messages.entry("field.zone")),
+    ("staff", messages.entry("export.header.staff")),
+    ("plate", messages.entry("export.header.plate")),
 )
 
 #: Short reasons for a table cell (the catalogue's are full sentences for the screen).
 REASON_LABELS: dict[str, Text] = {
-    Reason.CLEARED: Text("All checks passed", "检查通过"),
-    Reason.RETURNING_CLEARED: Text("Returning worker, checks passed", "返场工人检查通过"),
-    Reason.NO_CERTIFICATE: Text("No valid health certificate", "无有效健康证明"),
-    Reason.CERTIFICATE_EXPIRED: Text("Certificate expired", "证件已过期"),
-    Reason.RED_CODE: Text("Red code", "红码"),
-    Reason.DRIVER_NOT_ADMITTED: Text("Driver not admitted", "司机未获放行"),
-    Reason.FEVER: Text("Fever on re-measure", "复测仍发热"),
-    Reason.RISK_REGION: Text("Recent stay in a risk region", "近期到过风险地区"),
-    Reason.YELLOW_CODE: Text("Yellow code", "黄码"),
-    Reason.FEVER_ON_ROUND: Text("Fever on a temperature round", "巡查测温发热"),
-    Reason.LEFT_MIDWAY: Text("Left before the checks were finished", "未完成检查即离开"),
-    Reason.INTERRUPTED: Text("Interrupted and not resumed", "检查中断且未恢复"),
+    Reason.CLEARED: messages.entry("export.reason.cleared"),
+    Reason.RETURNING_CLEARED: messages.entry("export.reason.returning_cleared"),
+    Reason.NO_CERTIFICATE: messages.entry("export.reason.no_certificate"),
+    Reason.CERTIFICATE_EXPIRED: messages.entry("export.reason.certificate_expired"),
+    Reason.RED_CODE: messages.entry("code_colour.red"),
+    Reason.DRIVER_NOT_ADMITTED: messages.entry("export.reason.driver_not_admitted"),
+    Reason.FEVER: messages.entry("export.reason.fever"),
+    Reason.RISK_REGION: messages.entry("export.reason.risk_region"),
+    Reason.YELLOW_CODE: messages.entry("code_colour.yellow"),
+    Reason.FEVER_ON_ROUND: messages.entry("export.reason.fever_on_round"),
+    Reason.LEFT_MIDWAY: messages.entry("export.reason.left_midway"),
+    Reason.INTERRUPTED: messages.entry("export.reason.interrupted"),
 }
-ERASED = Text("(erased)", "（已清除）")  # personal fields removed by a retention purge
-NOT_REGISTERED = Text("(not registered)", "（未登记）")  # ended before registration
+ERASED = messages.entry("export.erased")  # personal fields removed by a retention purge
+NOT_REGISTERED = messages.entry("export.not_registered")  # ended before registration
 
-BAD_FORMAT = Text(
-    "Unknown export format {format!r}: use csv, xlsx or pdf.",
-    "未知的导出格式 {format!r}：请使用 csv、xlsx 或 pdf。",
-)
-CANNOT_WRITE = Text(
-    "Cannot write the export to {path}: {problem}. Nothing was written; choose a "
-    "writable folder.",
-    "无法将导出文件写入 {path}：{problem}。未写入任何文件；请选择可写的文件夹。",
-)
+BAD_FORMAT = messages.entry("export.bad_format")
+CANNOT_WRITE = messages.entry("export.cannot_write")
 
 
 @lru_cache(maxsize=512)
@@ -232,6 +225,15 @@ def headers(lang: str) -> list[str]:
     return [header.format(lang) for _, header in COLUMNS]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection):
+# a name typed as =HYPERLINK(...) must reach the inspector as text, never as a link.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def runs_as_formula(value: Any) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 def _csv_cell(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
@@ -239,6 +241,8 @@ def _csv_cell(value: Any) -> Any:
         return ""
     if isinstance(value, float):
         return f"{value:.1f}"
+    if runs_as_formula(value):
+        return "'" + value  # the convention spreadsheets show as the text itself
     return value
 
 
@@ -257,16 +261,16 @@ def write_csv(rows: Iterable[ExportRow], path: Path, lang: str) -> int:
 # --- the summary every format carries ---------------------------------------------------
 
 FIGURE_LABELS: tuple[tuple[str, Text], ...] = (
-    ("admitted", Text("Admitted", "放行")),
-    ("turned_away", Text("Turned away", "劝返")),
-    ("quarantined", Text("Quarantined", "隔离")),
-    ("abandoned", Text("Abandoned", "中止")),
-    ("in_quarantine", Text("In quarantine at the end of the day", "当日结束时隔离中")),
-    ("released", Text("Released from quarantine", "解除隔离")),
+    ("admitted", messages.entry("outcome.admitted")),
+    ("turned_away", messages.entry("outcome.turned_away")),
+    ("quarantined", messages.entry("outcome.quarantined")),
+    ("abandoned", messages.entry("outcome.abandoned")),
+    ("in_quarantine", messages.entry("export.figure.in_quarantine")),
+    ("released", messages.entry("quarantine_decision.released")),
 )
-TOTAL = Text("Screenings", "检查人次")
-TITLE = Text("Daily gate ledger", "每日闸口健康信息台账")
-HEAD_LABEL = Text("Ledger head", "台账链头")
+TOTAL = messages.entry("export.figure.total")
+TITLE = messages.entry("export.title")
+HEAD_LABEL = messages.entry("label.ledger_head")
 
 
 def figure_lines(figures: DayStats, rows: int, lang: str) -> list[tuple[str, int]]:
@@ -315,22 +319,30 @@ def write_xlsx(export: DailyExport, path: Path) -> None:
     lang = export.lang
     bold = Font(bold=True)
     book = Workbook(write_only=True)
-    summary = book.create_sheet(Text("Summary", "汇总").format(lang))
+    summary = book.create_sheet(messages.entry("export.summary").format(lang))
     summary.column_dimensions["A"].width = 36
     summary.column_dimensions["B"].width = 70
     summary.freeze_panes = "A2"
 
     def strong(sheet: Any, value: Any) -> Any:  # a WriteOnlyCell (a function in the stubs)
-        cell = WriteOnlyCell(sheet, value=value)
+        cell = text_cell(sheet, value) if runs_as_formula(value) else WriteOnlyCell(
+            sheet, value=value)
         cell.font = bold
         return cell
 
-    summary.append([strong(summary, TITLE.format(lang)), export.site])
-    summary.append([Text("Date", "日期").format(lang), export.day])
+    def text_cell(sheet: Any, value: str) -> Any:
+        """A cell stored as text even when it starts like a formula."""
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"
+        return cell
+
+    site = text_cell(summary, export.site) if runs_as_formula(export.site) else export.site
+    summary.append([strong(summary, TITLE.format(lang)), site])
+    summary.append([messages.entry("label.date").format(lang), export.day])
     for label, number in figure_lines(export.figures, len(export.rows), lang):
         summary.append([label, number])
     summary.append([HEAD_LABEL.format(lang), export.head])
-    summary.append([Text("Records in the ledger", "台账记录数").format(lang), export.records])
+    summary.append([messages.entry("export.records").format(lang), export.records])
     widths = (20, 14, 12, 22, 16, 12, 30, 16, 26, 20, 14, 14)
     for channel in Channel:
         sheet = book.create_sheet(_vocab(Channel, channel.value, lang)[:31])
@@ -343,7 +355,8 @@ def write_xlsx(export: DailyExport, path: Path) -> None:
                 continue
             # Plain values: openpyxl types a datetime as a date cell (with a date format)
             # and a float as a number by itself; empty cells are not written at all.
-            sheet.append([v if v != "" else None for v in row.values(lang)])
+            sheet.append([text_cell(sheet, v) if runs_as_formula(v) else (v if v != "" else None)
+                          for v in row.values(lang)])  # fmt: skip
     book.save(path)
 
 
@@ -381,7 +394,7 @@ def write_recorded(
     was recorded. If anything fails, no file is left and nothing is recorded.
     """
     try:
-        with atomic_output(output) as tmp:
+        with atomic_output(output, protect=(Path(ledger.path),)) as tmp:
             write(tmp)
             digest = file_digest(tmp)
             record = record_export(ledger, now=now, path=output, digest=digest, body=body)

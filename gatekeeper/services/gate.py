@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.identity import Registration
 from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.quarantine import QuarantineCase
@@ -41,27 +42,11 @@ from gatekeeper.services.records import (
     vehicle_record,
 )
 
-NOT_OVER = Text(
-    "This screening has not ended yet: finish its steps or abandon it first.",
-    "该人员的检查尚未结束：请先完成各环节，或将其中止。",
-)
-UNKNOWN_CASE = Text(
-    "No quarantine case {case_id}: pick the person from the quarantine list.",
-    "没有编号为 {case_id} 的隔离记录：请从隔离名单中选择人员。",
-)
-UNKNOWN_RECORD = Text(
-    "No record {uuid} in this ledger: check the record id.",
-    "台账中没有记录 {uuid}：请核对记录编号。",
-)
-QUARANTINE_NEEDS_PERSON = Text(
-    "This person goes into quarantine before registering: register them at the isolation "
-    "room (name, ID number, phone) so the quarantine case knows who it is.",
-    "此人在登记前即需隔离：请在隔离间为其登记（姓名、身份证号、手机号），以便隔离记录可追溯到人。",
-)
-UNKNOWN_PERSON = Text(
-    "No registered person {person_id}: register the person first.",
-    "没有登记编号为 {person_id} 的人员：请先登记。",
-)
+NOT_OVER = messages.entry("gate.not_over")
+UNKNOWN_CASE = messages.entry("gate.unknown_case")
+UNKNOWN_RECORD = messages.entry("gate.unknown_record")
+QUARANTINE_NEEDS_PERSON = messages.entry("gate.quarantine_needs_person")
+UNKNOWN_PERSON = messages.entry("gate.unknown_person")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 
 MIN_DIGITS = 4
 MAX_DIGITS = 12
@@ -50,21 +51,13 @@ def validate_pin(pin: str) -> str:
     if not (pin.isascii() and pin.isdigit()):
         raise LocalizedError(
             "kiosk_pin_not_digits",
-            Text(
-                "The PIN may contain only the digits 0-9 (no letters, spaces or signs). "
-                "Choose a PIN of {min} to {max} digits.",
-                "PIN 只能由数字 0-9 组成（不能含字母、空格或符号）。请设置 {min} 至 {max} 位数字。",
-            ),
+            messages.entry("kiosk_pin.not_digits"),
             {"min": MIN_DIGITS, "max": MAX_DIGITS},
         )
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
         raise LocalizedError(
             "kiosk_pin_length",
-            Text(
-                "The PIN has {length} digits; it must have {min} to {max}. "
-                "Choose a PIN of {min} to {max} digits.",
-                "PIN 为 {length} 位；须为 {min} 至 {max} 位。请设置 {min} 至 {max} 位数字。",
-            ),
+            messages.entry("kiosk_pin.length"),
             {"length": len(pin), "min": MIN_DIGITS, "max": MAX_DIGITS},
         )
     return pin
@@ -101,12 +94,7 @@ class KioskPin:
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise LocalizedError(
                 "kiosk_pin_file_unreadable",
-                Text(
-                    "The kiosk PIN file {path} is damaged ({problem}). "
-                    "Set the PIN again with `gatekeeper kiosk set-pin`.",
-                    "自助机 PIN 文件 {path} 已损坏（{problem}）。"
-                    "请用 `gatekeeper kiosk set-pin` 重新设置 PIN。",
-                ),
+                messages.entry("kiosk_pin.file_unreadable"),
                 {"path": self.path, "problem": exc},
             ) from exc
         return state
@@ -183,10 +171,7 @@ class KioskPin:
         if state is None:
             raise LocalizedError(
                 "kiosk_pin_not_set",
-                Text(
-                    "No kiosk PIN has been set. Set one with `gatekeeper kiosk set-pin`.",
-                    "尚未设置自助机 PIN。请用 `gatekeeper kiosk set-pin` 设置。",
-                ),
+                messages.entry("kiosk_pin.not_set"),
             )
         dirty = False
         if state.get("locked_until"):

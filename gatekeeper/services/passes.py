@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.identity import Registration, validate_id
 from gatekeeper.domain.vocab import Channel, IdType
 from gatekeeper.ledger import StoredRecord
@@ -25,14 +26,8 @@ from gatekeeper.services.gate import GateService
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.records import person_record
 
-NOT_REGISTERED = Text(
-    "Nobody with ID number {id_number} is registered: issue a pass to register them.",
-    "没有登记身份证号为 {id_number} 的人员：签发通行证时会同时登记。",
-)
-NO_PASS = Text(
-    "{name} has no pass to revoke.",
-    "{name} 没有可注销的通行证。",
-)
+NOT_REGISTERED = messages.entry("passes.not_registered")
+NO_PASS = messages.entry("passes.no_pass")
 DEFAULT_EMPLOYER = "—"  # pre-registration may not know it yet; the gate asks again
 PRE_REGISTERED_FROM = "pre-registered"
 

@@ -13,15 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.ledger import Ledger, StoredRecord
 from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 
-BAD_DAYS = Text(
-    "--older-than must be at least 1 day (got {days}).",
-    "--older-than 至少为 1 天（当前为 {days}）。",
-)
+BAD_DAYS = messages.entry("retention.bad_days")
 
 
 @dataclass(frozen=True)

@@ -30,14 +30,8 @@ from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.stats import day_stats
 
-NEED_A_FILTER = Text(
-    "Say whose screenings or which days: give a person (name or ID number) or a date range.",
-    "请指定查询对象或日期：输入人员（姓名或身份证号）或日期范围。",
-)
-BAD_RANGE = Text(
-    "The date range ends ({to}) before it starts ({start}): swap the dates.",
-    "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
-)
+NEED_A_FILTER = messages.entry("review.need_a_filter")
+BAD_RANGE = messages.entry("review.bad_range")
 MAX_RANGE_DAYS = 366
 
 
@@ -127,7 +121,7 @@ def _vocab(enum: type[Any], value: Any) -> Text:
     try:
         return messages.entry(enum(value))
     except (ValueError, KeyError):
-        return Text(str(value), str(value))
+        return Text.same(str(value))
 
 
 def _both(build: Any) -> Text:
@@ -140,16 +134,13 @@ def describe(record: StoredRecord) -> Text:
     through its kind's schema."""
     kind = record.kind
     if kind not in schema.SCHEMAS:
-        return Text(kind, kind)
+        return Text.same(kind)
     match schema.read(record):
         case schema.PersonBody() as person:
-            return _both(lambda lang: Text(
-                "Registered: {employer}, {role}, from {origin}",
-                "登记：{employer}，{role}，来自{origin}",
-            ).format(lang, employer=person.employer, role=person.role,
-                     origin=person.coming_from))  # fmt: skip
+            return messages.filled("review.registered", employer=person.employer,
+                                   role=person.role, origin=person.coming_from)
         case schema.StepBody() as step_body:
-            passed = Text("passed", "通过") if step_body.passed else Text("not passed", "未通过")
+            passed = messages.entry("review.passed" if step_body.passed else "review.not_passed")
             step = _vocab(Step, step_body.step)
             return _both(lambda lang: f"{step.format(lang)}: {passed.format(lang)}")
         case schema.PassageBody():
@@ -157,35 +148,29 @@ def describe(record: StoredRecord) -> Text:
             return _both(lambda lang: f"{channel.format(lang)} · {outcome.format(lang)} — "
                          f"{reason_label(record.reason, lang)}")  # fmt: skip
         case schema.QuarantineStartBody() as start:
-            return _both(lambda lang: Text(
-                "Quarantine started ({reason}); due for a decision on {due}",
-                "开始隔离（{reason}），应于 {due} 作出解除决定",
-            ).format(lang, reason=reason_label(start.reason, lang), due=start.due_date))
+            return _both(lambda lang: messages.text(
+                "review.quarantine_started", lang,
+                reason=reason_label(start.reason, lang), due=start.due_date))  # fmt: skip
         case schema.QuarantineCheckBody() as check:
-            return Text(f"Quarantine check: {check.temperature_c} °C",
-                        f"隔离期检查：{check.temperature_c} °C")  # fmt: skip
+            return messages.filled("review.quarantine_check", temperature=check.temperature_c)
         case schema.QuarantineReleaseBody() as release:
             decision = _vocab(QuarantineDecision, release.decision)
-            return _both(lambda lang: Text(
-                "Quarantine ended: {decision} after {days} days ({reason}; by {by})",
-                "隔离结束：{decision}，共 {days} 天（{reason}；决定人 {by}）",
-            ).format(lang, decision=decision.format(lang), days=release.days,
-                     reason=release.reason, by=release.by))  # fmt: skip
+            return messages.filled("review.quarantine_ended", decision=decision,
+                                   days=release.days, reason=release.reason, by=release.by)
         case schema.RoundTemperatureBody() as reading:
-            slot = Text("Morning", "早间") if reading.slot == "morning" else Text("Evening", "晚间")
-            return _both(lambda lang: Text(
-                "{slot} temperature round: {reading} °C", "{slot}巡查测温：{reading} °C",
-            ).format(lang, slot=slot.format(lang), reading=reading.reading_c))
+            morning = reading.slot == "morning"
+            slot = messages.entry("review.morning" if morning else "review.evening")
+            return messages.filled("review.round_temperature", slot=slot,
+                                   reading=reading.reading_c)
         case schema.PassIssuedBody() as issued:
-            return Text(f"Site pass issued, valid until {issued.valid_until}",
-                        f"签发工地通行证，有效期至 {issued.valid_until}")  # fmt: skip
+            return messages.filled("review.pass_issued", valid_until=issued.valid_until)
         case schema.PassRevokedBody():
-            return Text("Site pass revoked", "工地通行证已注销")
+            return messages.entry("review.pass_revoked")
         case schema.CorrectionBody() as fix:
             what = fix.corrected_kind
-            return Text(f"Correction of a {what} record: {fix.reason} (by {fix.by})",
-                        f"更正{what}记录：{fix.reason}（更正人 {fix.by}）")  # fmt: skip
-    return Text(kind, kind)
+            return messages.filled("review.correction", what=what, reason=fix.reason,
+                                   by=fix.by)
+    return Text.same(kind)
 
 
 def timeline(ledger: Ledger, person_id: str) -> list[TimelineEvent]:

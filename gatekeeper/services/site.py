@@ -261,7 +261,7 @@ def open_quarantine_cases(ledger: Ledger, policy: Policy, now: date | datetime) 
         if isinstance(place, dict):
             place_text = Text(str(place.get("en", "")), str(place.get("zh_CN", "")))
         elif place:
-            place_text = Text(place, place)
+            place_text = Text.same(place)
         else:
             place_text = policy.quarantine_place
         try:
