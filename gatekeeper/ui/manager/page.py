@@ -3,8 +3,9 @@ shows or records, follows the language, and runs long work off the UI thread.
 
 `ManagerPage` holds the `ConsoleService` (the ledger, policy, clock and signed-in actor
 are its business, never the page's) and the console's `authorise` hook (`Authorise`: may
-the signed-in account do this action?). A language switch calls `retranslate()` once,
-here. `run_job` runs `work(service)` on a `ServiceJob` — its own thread and its own
+the signed-in account do this action?). A language switch calls `retranslate()`
+(`translations.Retranslating`, the one place that turns Qt's LanguageChange into it).
+`run_job` runs `work(service)` on a `ServiceJob` — its own thread and its own
 ledger connection — and calls back on the UI thread; `shutdown` stops the page's jobs.
 A page implements `refresh` (re-read what it shows), `retranslate` and, if it has one,
 `focus_input`.
