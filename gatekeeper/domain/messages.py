@@ -1025,6 +1025,45 @@ _RAW: dict[str, tuple[str, str]] = {
     "export.summary": ("Summary", "汇总"),
     "label.date": ("Date", "日期"),
     "export.records": ("Records in the ledger", "台账记录数"),
+    # --- the pass badge (gatekeeper.reports.badge): printed in both languages at once ---
+    "badge.title": ("Site pass", "工地通行证"),
+    "badge.photo": ("Photo", "照片"),
+    "badge.valid_until": ("Valid until", "有效期至"),
+    # --- reports (gatekeeper.reports): the daily ledger PDF, the inspection report ------
+    "report.inspection.title": ("Inspection report", "督导检查报告"),
+    "report.inspection.period": ("Period: {start} to {end}", "检查期间：{start} 至 {end}"),
+    "label.site": ("Site", "工地"),
+    "report.inspection.intact": (
+        "Ledger integrity: INTACT — all {n} records verified; no record was altered, removed, "
+        "inserted or reordered.",
+        "台账完整性：完好 —— 全部 {n} 条记录校验通过，无记录被篡改、删除、插入或调换顺序。",
+    ),
+    "report.inspection.tampered": (
+        "Ledger integrity: TAMPERED — first problem at record #{seq}: {what}",
+        "台账完整性：已被篡改 —— 第一个问题在第 {seq} 条记录：{what}",
+    ),
+    "report.inspection.chain_head": ("Chain head", "链头"),
+    "report.inspection.figures": ("Figures per day", "每日数据"),
+    "report.inspection.opened": ("Quarantine cases opened", "新增隔离"),
+    "report.inspection.closed": ("Quarantine cases closed", "结束隔离"),
+    "report.inspection.none": ("None in this period.", "本期间无。"),
+    "report.inspection.total": ("Total", "合计"),
+    "report.inspection.in_quarantine": ("In quarantine", "隔离中"),
+    "label.released": ("Released", "解除隔离"),
+    "report.inspection.case": ("Case", "编号"),
+    "report.inspection.started": ("Started", "开始"),
+    "report.inspection.due": ("Due", "应解除"),
+    "report.inspection.decision": ("Decision", "决定"),
+    "report.inspection.ended": ("Ended", "结束"),
+    "report.daily.masked": (
+        "ID numbers and mobile numbers are masked.",
+        "身份证号和手机号已做脱敏处理。",
+    ),
+    "report.daily.full": (
+        "FULL personal data (inspector export): keep this copy confidential.",
+        "含完整个人信息（督导检查导出）：请妥善保密。",
+    ),
+    "report.page_of": ("Page {n} of {m}", "第 {n} 页，共 {m} 页"),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}

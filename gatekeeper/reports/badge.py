@@ -13,12 +13,19 @@ from typing import TYPE_CHECKING
 import numpy as np
 import zxingcpp
 
+from gatekeeper.domain import messages
 from gatekeeper.services.atomic import OutputRefused, atomic_output
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage
 
 BADGE_W, BADGE_H = 640, 1000
+
+
+def _both(key: str, between: str) -> str:
+    """A badge line in both languages at once, Chinese first (`工地通行证 Site pass`)."""
+    entry = messages.entry(key)
+    return f"{entry.zh_CN}{between}{entry.en}"
 
 
 def _app() -> object:
@@ -68,18 +75,19 @@ def badge_image(
         painter.fillRect(0, 0, BADGE_W, 90, QColor("#1f5f3f"))
         painter.setPen(QColor("white"))
         painter.setFont(QFont("WenQuanYi Micro Hei", 26, QFont.Weight.Bold))
-        title = "工地通行证 Site pass"
+        title = _both("badge.title", " ")
         painter.drawText(QRect(0, 0, BADGE_W, 90), Qt.AlignmentFlag.AlignCenter, title)
         painter.setPen(QPen(QColor("#888888"), 3, Qt.PenStyle.DashLine))
         painter.drawRect(40, 120, 200, 250)
         painter.setFont(QFont("WenQuanYi Micro Hei", 14))
-        painter.drawText(QRect(40, 120, 200, 250), Qt.AlignmentFlag.AlignCenter, "照片\nPhoto")
+        photo = _both("badge.photo", "\n")
+        painter.drawText(QRect(40, 120, 200, 250), Qt.AlignmentFlag.AlignCenter, photo)
         painter.setPen(QColor("black"))
         painter.setFont(QFont("WenQuanYi Micro Hei", 30, QFont.Weight.Bold))
         painter.drawText(QRect(270, 130, 340, 80), Qt.AlignmentFlag.AlignLeft, name)
         painter.setFont(QFont("WenQuanYi Micro Hei", 16))
         painter.drawText(QRect(270, 220, 340, 60), Qt.AlignmentFlag.AlignLeft, employer)
-        validity = f"有效期至 Valid until\n{valid_until}"
+        validity = f"{_both('badge.valid_until', ' ')}\n{valid_until}"
         painter.drawText(QRect(270, 290, 340, 60), Qt.AlignmentFlag.AlignLeft, validity)
         scaled = qimage.scaled(520, 520, Qt.AspectRatioMode.KeepAspectRatio,
                                Qt.TransformationMode.FastTransformation)  # fmt: skip

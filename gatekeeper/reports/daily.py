@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gatekeeper.domain.i18n import Text
+from gatekeeper.domain import messages
 from gatekeeper.reports.pdf import Paragraph, Table, render_pdf
 from gatekeeper.services.exports import (
     HEAD_LABEL,
@@ -16,15 +16,10 @@ from gatekeeper.services.exports import (
     headers,
 )
 
-SITE = Text("Site", "工地")
-DATE = Text("Date", "日期")
-MASKED = Text(
-    "ID numbers and mobile numbers are masked.", "身份证号和手机号已做脱敏处理。"
-)
-FULL = Text(
-    "FULL personal data (inspector export): keep this copy confidential.",
-    "含完整个人信息（督导检查导出）：请妥善保密。",
-)
+SITE = messages.entry("label.site")
+DATE = messages.entry("label.date")
+MASKED = messages.entry("report.daily.masked")
+FULL = messages.entry("report.daily.full")
 WIDTHS = [13, 7, 7, 15, 10, 7, 18, 7, 13, 9, 7, 8]
 
 

@@ -8,40 +8,30 @@ from __future__ import annotations
 from pathlib import Path
 
 from gatekeeper.domain import messages
-from gatekeeper.domain.i18n import Text
 from gatekeeper.domain.vocab import QuarantineDecision
 from gatekeeper.reports.pdf import Paragraph, Table, render_pdf
 from gatekeeper.services.exports import reason_label
 from gatekeeper.services.review import InspectionData
 
-TITLE = Text("Inspection report", "督导检查报告")
-RANGE = Text("Period: {start} to {end}", "检查期间：{start} 至 {end}")
-SITE = Text("Site", "工地")
-VERDICT_OK = Text(
-    "Ledger integrity: INTACT — all {n} records verified; no record was altered, removed, "
-    "inserted or reordered.",
-    "台账完整性：完好 —— 全部 {n} 条记录校验通过，无记录被篡改、删除、插入或调换顺序。",
-)
-VERDICT_BAD = Text(
-    "Ledger integrity: TAMPERED — first problem at record #{seq}: {what}",
-    "台账完整性：已被篡改 —— 第一个问题在第 {seq} 条记录：{what}",
-)
-HEAD = Text("Chain head", "链头")
-FIGURES = Text("Figures per day", "每日数据")
-OPENED = Text("Quarantine cases opened", "新增隔离")
-CLOSED = Text("Quarantine cases closed", "结束隔离")
-NONE = Text("None in this period.", "本期间无。")
-DAY_HEADERS = (
-    Text("Date", "日期"), Text("Admitted", "放行"), Text("Turned away", "劝返"),
-    Text("Quarantined", "隔离"), Text("Abandoned", "中止"),
-    Text("In quarantine", "隔离中"), Text("Released", "解除隔离"),
-)  # fmt: skip
-CASE_HEADERS = (
-    Text("Case", "编号"), Text("Person", "人员"), Text("Reason", "原因"),
-    Text("Started", "开始"), Text("Due", "应解除"), Text("Decision", "决定"),
-    Text("Ended", "结束"),
-)  # fmt: skip
-TOTAL = Text("Total", "合计")
+TITLE = messages.entry("report.inspection.title")
+RANGE = messages.entry("report.inspection.period")
+SITE = messages.entry("label.site")
+VERDICT_OK = messages.entry("report.inspection.intact")
+VERDICT_BAD = messages.entry("report.inspection.tampered")
+HEAD = messages.entry("report.inspection.chain_head")
+FIGURES = messages.entry("report.inspection.figures")
+OPENED = messages.entry("report.inspection.opened")
+CLOSED = messages.entry("report.inspection.closed")
+NONE = messages.entry("report.inspection.none")
+DAY_HEADERS = tuple(messages.entry(key) for key in (
+    "label.date", "outcome.admitted", "outcome.turned_away", "outcome.quarantined",
+    "outcome.abandoned", "report.inspection.in_quarantine", "label.released",
+))  # fmt: skip
+CASE_HEADERS = tuple(messages.entry(key) for key in (
+    "report.inspection.case", "field.person_id", "field.reason", "report.inspection.started",
+    "report.inspection.due", "report.inspection.decision", "report.inspection.ended",
+))  # fmt: skip
+TOTAL = messages.entry("report.inspection.total")
 
 
 def write_inspection_pdf(data: InspectionData, path: Path, *, lang: str, site: str) -> int:

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gatekeeper.domain.i18n import Text
+from gatekeeper.domain import messages
 
 FONT_FAMILY = "WenQuanYi Micro Hei"  # the CJK font packaging/apt-packages.txt installs
-PAGE_OF = Text("Page {n} of {m}", "第 {n} 页，共 {m} 页")
-HEAD = Text("Ledger head", "台账链头")
+PAGE_OF = messages.entry("report.page_of")
+HEAD = messages.entry("label.ledger_head")
 
 
 def ensure_app() -> Any:
