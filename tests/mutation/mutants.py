@@ -474,6 +474,25 @@ MUTANTS: tuple[Mutant, ...] = (
         "",
         "only a site manager sets someone else's PIN", T_ACC,
     ),
+    Mutant(
+        "kiosk-pin-lockout", S + "kiosk_pin.py",
+        "        if state[\"failures\"] >= MAX_FAILURES:\n",
+        "        if False:\n",
+        "five wrong kiosk PINs in a row lock the kiosk", ("tests/services/test_kiosk_pin.py",),
+    ),
+    Mutant(
+        "kiosk-pin-locked-refuses", S + "kiosk_pin.py",
+        "            if now < until:\n                return False\n",
+        "",
+        "while the kiosk is locked every PIN is refused", ("tests/services/test_kiosk_pin.py",),
+    ),
+    Mutant(
+        "kiosk-pin-clock-set-back", S + "kiosk_pin.py",
+        "            if until - now > LOCKOUT:\n",
+        "            if False:\n",
+        "a clock set back cannot stretch the kiosk's lockout beyond LOCKOUT from now",
+        ("tests/services/test_kiosk_pin.py",),
+    ),
     # --- ledger -------------------------------------------------------------------------
     Mutant(
         "verify-prev-hash", L + "verify.py",
