@@ -1,7 +1,7 @@
 """Delete one gate rule at a time and check that the fast tests notice.
 
     .venv/bin/python tests/mutation/run_mutations.py [--jobs N] [--only NAME ...]
-                                                     [--source worktree|REV] [--list]
+        [--source worktree|REV] [--list] [--check] [--drop TEST_FILE ...] [--keep]
 
 (`make mutation`). The mutants are in `mutants.py` (docs/mutation.md lists them).
 
@@ -274,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", default="worktree",
                         help="'worktree' (default) or a git revision such as HEAD")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    parser.add_argument("--check", action="store_true",
+                        help="only check that every snippet still occurs once (no tests)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
     parser.add_argument("--drop", nargs="+", default=[], metavar="TEST_FILE",
                         help="remove these test files from the copies (the figure without "
@@ -304,6 +306,11 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         else:
             results.append(Result(m, STALE, problem))
+    if args.check:
+        for r in results:
+            print(f"  STALE    {r.mutant.name:36} {r.detail}")
+        print(f"{len(runnable)} of {len(chosen)} mutants apply to {args.source}")
+        return 0 if not results else 1
 
     tmp = Path(tempfile.mkdtemp(prefix="gatekeeper-mutation-"))
     for name in SIBLINGS:
