@@ -20,7 +20,8 @@ from datetime import datetime
 
 import click
 
-from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.ledger import Ledger
 from gatekeeper.services import accounts as acc
 from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, validate_pin
@@ -32,24 +33,11 @@ AS_HELP = (
 
 as_option = click.option("--as", "as_user", metavar="USERNAME", default=None, help=AS_HELP)
 
-NEEDS_AS = Text(
-    "This command acts as an account: add --as USERNAME ({allowed} may {action}); "
-    "its PIN is asked for.",
-    "此命令须以账户身份执行：请加上 --as 用户名（{allowed}可以{action}），随后输入其 PIN。",
-)
-NO_PIN = Text(
-    "No PIN for {username} on standard input: give one line per PIN asked for.",
-    "标准输入中没有 {username} 的 PIN：每个要求输入的 PIN 占一行。",
-)
-PINS_DIFFER = Text(
-    "The two PINs differ: enter the same PIN twice (nothing was written).",
-    "两次输入的 PIN 不一致：请输入相同的 PIN 两次（未写入任何内容）。",
-)
-_PIN = Text("PIN for {username}", "{username} 的 PIN")
-_NEW_PIN = Text(
-    "New PIN for {username} ({min}-{max} digits)", "{username} 的新 PIN（{min}-{max} 位数字）"
-)
-_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
+NO_PIN = messages.entry("cli.no_pin")
+PINS_DIFFER = messages.entry("cli.pins_differ")
+_PIN = messages.entry("cli.pin_prompt")
+_NEW_PIN = messages.entry("cli.new_pin_prompt")
+_REPEAT = messages.entry("cli.repeat_pin")
 
 
 def _interactive() -> bool:
@@ -111,12 +99,7 @@ def sign_in_as(
         what = acc.ACTION_NAMES[action]
         raise LocalizedError(
             "needs_as",
-            Text(
-                NEEDS_AS.en.replace("{allowed}", allowed.en).replace("{action}", what.en),
-                NEEDS_AS.zh_CN.replace("{allowed}", allowed.zh_CN).replace(
-                    "{action}", what.zh_CN
-                ),
-            ),
+            messages.filled("cli.needs_as", allowed=allowed, action=what),
         )
     pin = read_pin(username)
     at = now() if callable(now) else now

@@ -6,16 +6,14 @@ from pathlib import Path
 
 import click
 
-from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, KioskPin, validate_pin
 from gatekeeper.services.locations import default_kiosk_pin_path
 
-_PROMPT = Text("New kiosk PIN ({min}-{max} digits)", "新的自助机 PIN（{min}-{max} 位数字）")
-_REPEAT = Text("Repeat the PIN", "再次输入 PIN")
-_SAVED = Text(
-    "Kiosk PIN saved to {path}. It is needed to leave `gatekeeper gui --kiosk`.",
-    "自助机 PIN 已保存到 {path}。退出 `gatekeeper gui --kiosk` 时需要输入。",
-)
+_PROMPT = messages.entry("cli.kiosk_pin_prompt")
+_REPEAT = messages.entry("cli.repeat_pin")
+_SAVED = messages.entry("cli.kiosk_pin_saved")
 
 
 @click.group()

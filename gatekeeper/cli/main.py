@@ -22,9 +22,10 @@ from gatekeeper.cli import (
     scanner_commands,
     simulate_command,
 )
-from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError, system_lang
 
-HELP_HINT = Text("see '{command} --help'", "参见 '{command} --help'")
+HELP_HINT = messages.entry("cli.help_hint")
 
 
 class GateKeeperGroup(click.Group):

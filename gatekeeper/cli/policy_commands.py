@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from gatekeeper.domain.i18n import LocalizedError, Text
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.policy import default_policy_toml, load_policy
 from gatekeeper.services.locations import default_policy_path
 
@@ -31,10 +32,7 @@ def init(output: Path | None, force: bool) -> None:
     if target.exists() and not force:
         raise LocalizedError(
             "policy_exists",
-            Text(
-                "{path} already exists: edit it, or add --force to overwrite it.",
-                "{path} 已存在：请直接编辑，或加 --force 覆盖。",
-            ),
+            messages.entry("cli.policy_exists"),
             {"path": target},
         )
     target.parent.mkdir(parents=True, exist_ok=True)

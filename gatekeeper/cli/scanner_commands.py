@@ -20,7 +20,7 @@ from gatekeeper.cli.ledger_commands import fail, open_existing
 from gatekeeper.cli.manager_commands import open_writable
 from gatekeeper.cli.options import db_option, policy_option
 from gatekeeper.domain import messages
-from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
+from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.ledger import Ledger
 from gatekeeper.scanner import keys
 from gatekeeper.scanner.passes import PassRejected
@@ -33,12 +33,9 @@ from gatekeeper.services.policy_source import resolve_policy
 if TYPE_CHECKING:  # OpenCV and numpy load only for the commands that decode images:
     import numpy as np  # `gatekeeper gui` starts ~150 ms sooner without them.
 
-NO_CODE = Text("No QR code found in {path}.", "{path} 中没有找到二维码。")
-ONE_SOURCE = Text(
-    "Give exactly one of --payload TEXT or --image FILE.",
-    "请只给出 --payload TEXT 或 --image FILE 其中之一。",
-)
-UNREADABLE = Text("cannot read {path} as an image", "无法将 {path} 读取为图片")
+NO_CODE = messages.entry("cli.no_code")
+ONE_SOURCE = messages.entry("cli.one_source")
+UNREADABLE = messages.entry("cli.unreadable_image")
 
 
 def _service(ledger: Ledger, policy_path: Path | None, *, create_key: bool) -> PassService:

@@ -1064,6 +1064,45 @@ _RAW: dict[str, tuple[str, str]] = {
         "含完整个人信息（督导检查导出）：请妥善保密。",
     ),
     "report.page_of": ("Page {n} of {m}", "第 {n} 页，共 {m} 页"),
+    # --- the command line (gatekeeper.cli) ------------------------------------------
+    "cli.needs_as": (
+        "This command acts as an account: add --as USERNAME ({allowed} may {action}); its PIN is "
+        "asked for.",
+        "此命令须以账户身份执行：请加上 --as 用户名（{allowed}可以{action}），随后输入其 PIN。",
+    ),
+    "cli.no_pin": (
+        "No PIN for {username} on standard input: give one line per PIN asked for.",
+        "标准输入中没有 {username} 的 PIN：每个要求输入的 PIN 占一行。",
+    ),
+    "cli.pins_differ": (
+        "The two PINs differ: enter the same PIN twice (nothing was written).",
+        "两次输入的 PIN 不一致：请输入相同的 PIN 两次（未写入任何内容）。",
+    ),
+    "cli.pin_prompt": ("PIN for {username}", "{username} 的 PIN"),
+    "cli.new_pin_prompt": (
+        "New PIN for {username} ({min}-{max} digits)",
+        "{username} 的新 PIN（{min}-{max} 位数字）",
+    ),
+    "cli.repeat_pin": ("Repeat the PIN", "再次输入 PIN"),
+    "cli.kiosk_pin_prompt": (
+        "New kiosk PIN ({min}-{max} digits)",
+        "新的自助机 PIN（{min}-{max} 位数字）",
+    ),
+    "cli.kiosk_pin_saved": (
+        "Kiosk PIN saved to {path}. It is needed to leave `gatekeeper gui --kiosk`.",
+        "自助机 PIN 已保存到 {path}。退出 `gatekeeper gui --kiosk` 时需要输入。",
+    ),
+    "cli.help_hint": ("see '{command} --help'", "参见 '{command} --help'"),
+    "cli.policy_exists": (
+        "{path} already exists: edit it, or add --force to overwrite it.",
+        "{path} 已存在：请直接编辑，或加 --force 覆盖。",
+    ),
+    "cli.no_code": ("No QR code found in {path}.", "{path} 中没有找到二维码。"),
+    "cli.one_source": (
+        "Give exactly one of --payload TEXT or --image FILE.",
+        "请只给出 --payload TEXT 或 --image FILE 其中之一。",
+    ),
+    "cli.unreadable_image": ("cannot read {path} as an image", "无法将 {path} 读取为图片"),
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}
