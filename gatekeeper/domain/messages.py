@@ -1,4 +1,10 @@
-"""The bilingual catalogue: every text the domain shows a person, in en and zh_CN.
+"""The bilingual catalogue: every text the plain-Python layers show a person, in en and zh_CN.
+
+The one source of the texts of `domain`, `ledger`, `scanner`, `services`, `reports` and
+`cli` (the widgets translate theirs with Qt Linguist): code names a text by its key
+(`entry(key)`, `text(key, lang, **params)`, `filled(key, **params)`) and never writes a
+`Text("…", "…")` itself; each text is written once (`_SAME_AS` for a key that reads as
+another). tests/domain/test_catalogue_is_the_only_source.py holds the code to that.
 
 Codes are stable keys (`reason.fever`, `error.phone_invalid`); the ledger and the
 errors carry codes, and the caller picks the language when it shows them. A vocabulary
@@ -161,8 +167,6 @@ _RAW: dict[str, tuple[str, str]] = {
         "验证未通过：请重新扫码或由负责人人工核验",
     ),
     "code_colour.green": ("Green code", "绿码"),
-    "code_colour.yellow": ("Yellow code", "黄码"),
-    "code_colour.red": ("Red code", "红码"),
     "zone.management": ("management zone", "管理区"),
     "zone.construction": ("construction zone", "施工区"),
     "zone.living": ("living zone", "生活区"),
@@ -231,7 +235,6 @@ _RAW: dict[str, tuple[str, str]] = {
     "field.certificate_number": ("Certificate number", "证件编号"),
     "field.certificate_kind": ("Document", "所持证件"),
     "field.signature": ("Signature", "签名"),
-    "field.scan": ("QR scan", "扫码"),
     "field.status": ("Decision", "核验结果"),
     "field.reason": ("Reason", "原因"),
     "field.by": ("Decided by", "决定人"),
@@ -1103,9 +1106,66 @@ _RAW: dict[str, tuple[str, str]] = {
         "请只给出 --payload TEXT 或 --image FILE 其中之一。",
     ),
     "cli.unreadable_image": ("cannot read {path} as an image", "无法将 {path} 读取为图片"),
+    # --- the command line: ledger and manager commands --------------------------------
+    "cli.no_db": (
+        "--db is required: name the ledger file, e.g. --db ledger.sqlite3.",
+        "缺少 --db：请指定台账文件，例如 --db ledger.sqlite3。",
+    ),
+    "cli.missing_db": (
+        "No ledger at {path}: check the path (nothing was created).",
+        "{path} 处没有台账：请检查路径（未创建任何文件）。",
+    ),
+    "cli.figures.in_quarantine": ("In quarantine now", "隔离中"),
+    "cli.add_needs_as": (
+        "This ledger has accounts already: a site manager creates the others (add --as USERNAME; "
+        "its PIN is asked for, then the new PIN twice).",
+        "此台账已有账户：其他账户须由项目负责人创建（请加上 --as 用户名；先输入其 PIN，再输入新 "
+        "PIN 两次）。",
+    ),
+    "cli.account_created": (
+        "Account {username} ({role}) created.",
+        "已创建账户 {username}（{role}）。",
+    ),
+    "cli.no_accounts": (
+        "No accounts yet: create the site manager with `gatekeeper account add --role "
+        "site_manager`.",
+        "尚无账户：请用 `gatekeeper account add --role site_manager` 创建项目负责人账户。",
+    ),
+    "cli.exported": (
+        "Exported {rows} screenings of {day} to {path} (sha256 {digest}); recorded in the ledger.",
+        "已将 {day} 的 {rows} 条检查记录导出到 {path}（sha256 {digest}），并已记入台账。",
+    ),
+    "cli.reported": (
+        "Inspection report {start} to {end} written to {path}: ledger {verdict}, head {head}.",
+        "督导检查报告（{start} 至 {end}）已写入 {path}：台账{verdict}，链头 {head}。",
+    ),
+    "cli.purged": (
+        "Erased the personal fields of {records} records dated before {cutoff} and {drafts} "
+        "unfinished screenings; the purge is recorded. Figures and `gatekeeper verify` are "
+        "unchanged.",
+        "已清除 {cutoff} 之前 {records} 条记录的个人信息及 {drafts} 条未完成的检查；"
+        "本次清除已记入台账。统计数据与 `gatekeeper verify` 结果不受影响。",
+    ),
+    "cli.backed_up": (
+        "Backup written to {path} ({records} records, head {head}, verified); {removed} older "
+        "backups removed.",
+        "备份已写入 {path}（{records} 条记录，链头 {head}，已校验）；已删除 {removed} "
+        "个较早的备份。",
+    ),
+    "cli.verdict.intact": ("intact", "完好"),
+    "cli.verdict.tampered": ("TAMPERED", "已被篡改"),
+}
+
+# Keys whose words are another key's (a vocabulary member or a field label that reads
+# the same as another): the text is written once, under the key it points to.
+_SAME_AS: dict[str, str] = {
+    "field.scan": "step.qr_scan",
+    "code_colour.yellow": "scan_status.yellow",
+    "code_colour.red": "scan_status.red",
 }
 
 CATALOGUE: dict[str, Text] = {code: Text(en, zh) for code, (en, zh) in _RAW.items()}
+CATALOGUE.update({code: CATALOGUE[same] for code, same in _SAME_AS.items()})
 
 
 def key_for(code: str | Enum) -> str:
