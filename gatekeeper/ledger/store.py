@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gatekeeper.domain import messages
-from gatekeeper.ledger import accounts, canonical, chain, columns, people, schema
+from gatekeeper.ledger import accounts, anchors, canonical, chain, columns, people, schema
 from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
     AccountExistsError,
@@ -485,6 +485,10 @@ class Ledger:
 
     def verify(self) -> VerifyReport:
         return verify(self._conn)
+
+    def check_anchors(self, wanted: Iterable[anchors.Anchor]) -> list[anchors.AnchorBreak]:
+        """The anchors (heads written down earlier) this chain no longer holds."""
+        return anchors.check(self._conn, wanted)
 
     # ----------------------------------------------------------------- drafts
     def save_draft(self, draft_id: str, data: dict[str, Any]) -> None:

@@ -45,23 +45,27 @@ def uuid_of(conn: sqlite3.Connection, seq: int) -> str:
 
 
 # ------------------------------------------------------------------------------ intact
-def test_intact_ledger_prints_exactly_one_ok_line(ledger_copy: Path) -> None:
+def test_intact_ledger_prints_the_ok_line_then_each_kiosks_head(ledger_copy: Path) -> None:
     result = run("verify", "--db", ledger_copy)
     assert result.exit_code == 0, result.output
     assert result.stderr == ""
-    assert result.stdout.endswith("\n") and result.stdout.count("\n") == 1
-    match = OK_LINE.fullmatch(result.stdout.rstrip("\n"))
+    first, *heads = result.stdout.rstrip("\n").split("\n")
+    match = OK_LINE.fullmatch(first)  # the first line is the contract scripts read
     assert match, result.stdout
     count, head = facts(ledger_copy)
     assert int(match.group(1)) == count > 0
     assert match.group(2) == head
+    with Ledger.open(ledger_copy, readonly=True) as ledger:
+        kiosks = ledger.head().kiosks
+    assert heads == [f"head {k.kiosk_id}:{k.kiosk_seq}:{k.hash}" for k in kiosks]
 
 
 def test_intact_ledger_end_to_end(ledger_copy: Path) -> None:
     done = run_exe("verify", "--db", ledger_copy)
     assert done.returncode == 0, done.stderr
-    assert OK_LINE.fullmatch(done.stdout.rstrip("\n"))
-    assert done.stdout.count("\n") == 1 and done.stderr == ""
+    lines = done.stdout.rstrip("\n").split("\n")
+    assert OK_LINE.fullmatch(lines[0]) and done.stderr == ""
+    assert all(line.startswith("head ") for line in lines[1:]) and len(lines) == 2
 
 
 def test_verify_leaves_the_ledger_byte_identical(ledger_copy: Path) -> None:
