@@ -9,20 +9,21 @@ from pathlib import Path
 import click
 
 from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import Text, system_lang
-from gatekeeper.ledger import Ledger, LedgerError
+from gatekeeper.ledger import Ledger, LedgerError, anchors
 from gatekeeper.services.clock import SystemClock, parse_day, site_day, site_zone
 from gatekeeper.services.policy_source import resolve_policy
 from gatekeeper.services.stats import day_stats
 
-NO_DB = Text(
-    "--db is required: name the ledger file, e.g. --db ledger.sqlite3.",
-    "缺少 --db：请指定台账文件，例如 --db ledger.sqlite3。",
-)
-MISSING_DB = Text(
-    "No ledger at {path}: check the path (nothing was created).",
-    "{path} 处没有台账：请检查路径（未创建任何文件）。",
-)
+NO_DB = messages.entry("cli.no_db")
+MISSING_DB = messages.entry("cli.missing_db")
+
+
+ANCHOR_GONE = messages.entry("verify.anchor_gone")
+ANCHOR_REWRITTEN = messages.entry("verify.anchor_rewritten")
+ANCHORS_BAD = messages.entry("verify.anchors_bad")
+ANCHORS_UNREADABLE = messages.entry("verify.anchors_unreadable")
 
 
 def fail(text: Text, exit_code: int, **params: object) -> None:
@@ -43,26 +44,63 @@ def open_existing(db: Path | None, unusable_exit: int) -> Ledger:
         sys.exit(unusable_exit)
 
 
+def _anchor(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+            ) -> list[anchors.Anchor]:  # fmt: skip
+    try:
+        return [anchors.Anchor.parse(v) for v in values]
+    except ValueError as exc:
+        raise click.BadParameter(f"{exc} is not KIOSK:SEQ:HASH") from None
+
+
 @click.command()
 @db_option
-def verify(db: Path | None) -> None:
-    """Check the ledger's hash chain.
+@click.option("--expect-head", "expected", multiple=True, callback=_anchor,
+              metavar="KIOSK:SEQ:HASH",
+              help="An anchor written down earlier (printed by verify, export and report): "
+                   "exit 1 unless that record is still in the chain with that hash. "
+                   "Repeatable.")  # fmt: skip
+@click.option("--anchors", "anchors_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="A file of anchors (one `head KIOSK:SEQ:HASH` a line, as "
+                                 "export and report write it).")  # fmt: skip
+def verify(db: Path | None, expected: list[anchors.Anchor], anchors_file: Path | None) -> None:
+    """Check the ledger's hash chain, and the anchors given.
 
-    Exit 0 with `OK: N records, head <hash>` when intact; exit 1 naming the first bad
-    record and what is wrong; exit 2 for unusable arguments or a file that is not a ledger.
+    Exit 0 with `OK: N records, head <hash>` then one `head KIOSK:SEQ:HASH` line per
+    kiosk when intact; exit 1 naming the first bad record, or the anchor the chain no
+    longer holds (rewritten, cut off or emptied since); exit 2 for unusable arguments or
+    a file that is not a ledger.
     """
+    wanted = list(expected)
+    if anchors_file is not None:
+        try:
+            wanted += anchors.read_anchors_file(anchors_file)
+        except (OSError, UnicodeDecodeError) as exc:
+            fail(ANCHORS_UNREADABLE, 2, path=anchors_file, problem=exc)
+        except ValueError as exc:
+            fail(ANCHORS_BAD, 2, path=anchors_file, line=str(exc))
     with open_existing(db, unusable_exit=2) as ledger:
         report = ledger.verify()
-    if report.ok:
-        click.echo(f"OK: {report.records} records, head {report.head.hash}")
-        return
-    problem = report.problem
-    click.echo(
-        f"TAMPERED: record #{problem.seq} (uuid {problem.uuid}, kiosk {problem.kiosk_id} "
-        f"seq {problem.kiosk_seq}): {problem.what}",
-        err=True,
-    )
-    sys.exit(1)
+        broken = ledger.check_anchors(wanted)
+    if not report.ok:
+        problem = report.problem
+        assert problem is not None
+        click.echo(
+            f"TAMPERED: record #{problem.seq} (uuid {problem.uuid}, kiosk {problem.kiosk_id} "
+            f"seq {problem.kiosk_seq}): {problem.what}",
+            err=True,
+        )
+        sys.exit(1)
+    if broken:
+        lang = system_lang()
+        for gone in broken:
+            text = ANCHOR_GONE if gone.found is None else ANCHOR_REWRITTEN
+            click.echo(f"TAMPERED: {text.format(lang, anchor=gone.anchor, found=gone.found)}",
+                       err=True)  # fmt: skip
+        sys.exit(1)
+    held = f", {len(wanted)} anchors hold" if wanted else ""
+    click.echo(f"OK: {report.records} records, head {report.head.hash}{held}")
+    for anchor in anchors.anchors_of(report.head):
+        click.echo(f"head {anchor}")
 
 
 @click.command()
@@ -89,13 +127,13 @@ def stats(db: Path | None, day: str | None, as_json: bool, policy_path: Path | N
 
 
 LABELS = {
-    "date": Text("Date", "日期"),
-    "admitted": Text("Admitted", "放行"),
-    "turned_away": Text("Turned away", "劝返"),
-    "quarantined": Text("Quarantined", "隔离"),
-    "abandoned": Text("Abandoned", "中止"),
-    "in_quarantine": Text("In quarantine now", "隔离中"),
-    "released": Text("Released", "解除隔离"),
+    "date": messages.entry("label.date"),
+    "admitted": messages.entry("outcome.admitted"),
+    "turned_away": messages.entry("outcome.turned_away"),
+    "quarantined": messages.entry("outcome.quarantined"),
+    "abandoned": messages.entry("outcome.abandoned"),
+    "in_quarantine": messages.entry("cli.figures.in_quarantine"),
+    "released": messages.entry("label.released"),
 }
 
 

@@ -18,43 +18,20 @@ import click
 from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
 from gatekeeper.cli.options import db_option, policy_option
-from gatekeeper.domain.i18n import LocalizedError, Text, normalise_lang, system_lang
-from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError
+from gatekeeper.domain import messages
+from gatekeeper.domain.i18n import LocalizedError, normalise_lang, system_lang
+from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError, LedgerHead
 from gatekeeper.services import accounts as acc
 from gatekeeper.services.clock import SystemClock, parse_day, site_zone
 from gatekeeper.services.policy_source import resolve_policy
 
-ADD_NEEDS_AS = Text(
-    "This ledger has accounts already: a site manager creates the others (add --as "
-    "USERNAME; its PIN is asked for, then the new PIN twice).",
-    "此台账已有账户：其他账户须由项目负责人创建（请加上 --as 用户名；先输入其 PIN，"
-    "再输入新 PIN 两次）。",
-)
-_CREATED = Text("Account {username} ({role}) created.", "已创建账户 {username}（{role}）。")
-_NO_ACCOUNTS = Text(
-    "No accounts yet: create the site manager with `gatekeeper account add --role site_manager`.",
-    "尚无账户：请用 `gatekeeper account add --role site_manager` 创建项目负责人账户。",
-)
-_EXPORTED = Text(
-    "Exported {rows} screenings of {day} to {path} (sha256 {digest}); recorded in the ledger.",
-    "已将 {day} 的 {rows} 条检查记录导出到 {path}（sha256 {digest}），并已记入台账。",
-)
-_REPORTED = Text(
-    "Inspection report {start} to {end} written to {path}: ledger {verdict}, head {head}.",
-    "督导检查报告（{start} 至 {end}）已写入 {path}：台账{verdict}，链头 {head}。",
-)
-_PURGED = Text(
-    "Erased the personal fields of {records} records dated before {cutoff} and {drafts} "
-    "unfinished screenings; the purge is recorded. Figures and `gatekeeper verify` are "
-    "unchanged.",
-    "已清除 {cutoff} 之前 {records} 条记录的个人信息及 {drafts} 条未完成的检查；"
-    "本次清除已记入台账。统计数据与 `gatekeeper verify` 结果不受影响。",
-)
-_BACKED_UP = Text(
-    "Backup written to {path} ({records} records, head {head}, verified); {removed} older "
-    "backups removed.",
-    "备份已写入 {path}（{records} 条记录，链头 {head}，已校验）；已删除 {removed} 个较早的备份。",
-)
+ADD_NEEDS_AS = messages.entry("cli.add_needs_as")
+_CREATED = messages.entry("cli.account_created")
+_NO_ACCOUNTS = messages.entry("cli.no_accounts")
+_EXPORTED = messages.entry("cli.exported")
+_REPORTED = messages.entry("cli.reported")
+_PURGED = messages.entry("cli.purged")
+_BACKED_UP = messages.entry("cli.backed_up")
 
 
 def open_writable(db: Path | None) -> Ledger:
@@ -200,8 +177,27 @@ def export(
             ledger, day, fmt, output, lang=lang, full=full, site=site or ledger.kiosk_id,
             now=now, tz=zone, by=actor, pdf_writer=writer,
         )  # fmt: skip
+        head = ledger.head()
     click.echo(_EXPORTED.format(
         system_lang(), rows=result.rows, day=day, path=output, digest=result.sha256))  # fmt: skip
+    write_anchors(output, head, f"export of {day}")
+
+
+def anchors_path(output: Path) -> Path:
+    return output.with_name(output.name + ".anchors")
+
+
+def write_anchors(output: Path, head: LedgerHead, note: str) -> None:
+    """Print each kiosk's head (`head KIOSK:SEQ:HASH`) and write them beside the output
+    as OUTPUT.anchors, for `verify --anchors` later: keep a copy where the kiosk cannot
+    reach it."""
+    from gatekeeper.ledger.anchors import anchors_of, anchors_text
+    from gatekeeper.services.atomic import atomic_output
+
+    for anchor in anchors_of(head):
+        click.echo(f"head {anchor}")
+    with atomic_output(anchors_path(output)) as tmp:
+        tmp.write_text(anchors_text(head, note), encoding="utf-8")
 
 
 def refuse_bad_output(output: Path, ledger: Ledger) -> None:
@@ -210,6 +206,7 @@ def refuse_bad_output(output: Path, ledger: Ledger) -> None:
     from gatekeeper.services.atomic import check_output, check_output_folder
 
     check_output(output, protect=(Path(ledger.path),))
+    check_output(anchors_path(output), protect=(Path(ledger.path),))
     check_output_folder(output)
 
 
@@ -249,12 +246,14 @@ def report(
             lambda d, tmp: write_inspection_pdf(d, tmp, lang=lang, site=name),
             now=now, by=actor,
         )  # fmt: skip
-    verdict = Text("intact", "完好") if data.verify.ok else Text("TAMPERED", "已被篡改")
+        head = ledger.head()
+    verdict = messages.entry("cli.verdict.intact" if data.verify.ok else "cli.verdict.tampered")
     out_lang = system_lang()
     click.echo(_REPORTED.format(
         out_lang, start=data.date_from, end=data.date_to, path=output,
         verdict=verdict.format(out_lang), head=data.head.hash,
     ))  # fmt: skip
+    write_anchors(output, head, f"report {data.date_from}..{data.date_to}")
     if not data.verify.ok:
         raise SystemExit(1)
 
