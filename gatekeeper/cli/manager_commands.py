@@ -264,7 +264,7 @@ def report(
 @click.command("purge")
 @db_option
 @click.option(
-    "--older-than", "days", type=int, required=True, metavar="DAYS",
+    "--older-than", "days", type=click.IntRange(1, 36500), required=True, metavar="DAYS",
     help="Erase personal fields of records dated more than DAYS days ago.",
 )  # fmt: skip
 @as_option
@@ -279,10 +279,17 @@ def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | N
     with open_writable(db) as ledger:
         actor = sign_in_as(ledger, as_user, acc.Action.PURGE, now)
         result = run_purge(ledger, days, now, by=actor)
+        path = ledger.path
     lang = system_lang()
     click.echo(
         _PURGED.format(lang, records=result.records, cutoff=result.cutoff, drafts=result.drafts)
     )
+    for name in result.full_exports:
+        click.echo(messages.text("retention.full_export", lang, file=name))
+    if not result.bytes_gone:  # said honestly: erased in the database, not yet on disk
+        click.echo(f"gatekeeper: {messages.text('retention.bytes_kept', lang, path=path)}",
+                   err=True)  # fmt: skip
+        raise SystemExit(2)
 
 
 @click.command("backup")

@@ -631,6 +631,18 @@ _RAW: dict[str, tuple[str, str]] = {
         "文件 {path} 不是 GateKeeper 台账（{detail}）。文件未作任何改动。请选择台账文件，"
         "或输入新的文件名以新建台账。",
     ),
+    "ledger.empty_file": (
+        "The file {path} is empty (0 bytes), not a ledger. It was left untouched. Choose the "
+        "ledger file, or restore a backup if this was the ledger.",
+        "文件 {path} 是空文件（0 字节），不是台账。文件未作任何改动。请选择台账文件；"
+        "如果这原是台账，请用备份恢复。",
+    ),
+    "ledger.damaged": (
+        "The ledger {path} is damaged ({detail}): the file cannot be read reliably. It was "
+        "left untouched. Restore a backup (gatekeeper backup makes them) and verify it.",
+        "台账 {path} 已损坏（{detail}），文件无法可靠读取。文件未作任何改动。"
+        "请用备份恢复（由 gatekeeper backup 生成）后再校验。",
+    ),
     "ledger.invalid_record": (
         "A record could not be written because {field} is invalid: {detail}. Nothing was written; "
         "correct the value and try again.",
@@ -792,6 +804,16 @@ _RAW: dict[str, tuple[str, str]] = {
         "This ledger has no record of issuing this pass: check the person by hand.",
         "台账中没有签发该通行证的记录：请人工核验。",
     ),
+    "pass.superseded": (
+        "This pass was replaced by a newer pass (issued {issued_on}): only the newest pass "
+        "counts; the person goes through the full check.",
+        "该通行证已被更新的通行证（{issued_on} 签发）取代，只有最新的通行证有效：请按首次入场流程检查。",
+    ),
+    "pass.holder_purged": (
+        "The holder's registration was erased by a retention purge (person {person_id}): "
+        "this pass no longer counts; the person registers again.",
+        "持证人的登记信息已按保存期限清除（人员编号 {person_id}），该通行证不再有效：请重新登记。",
+    ),
     "payload.unknown": (
         "This code is not a {kind} this site knows: re-scan, or check by hand (manager).",
         "无法识别该{kind}：请重新扫码，或由管理人员人工核验。",
@@ -936,9 +958,37 @@ _RAW: dict[str, tuple[str, str]] = {
         "没有登记身份证号为 {id_number} 的人员：签发通行证时会同时登记。",
     ),
     "passes.no_pass": ("{name} has no pass to revoke.", "{name} 没有可注销的通行证。"),
+    "passes.unknown_person": (
+        "No person {person_id} holds a pass in this ledger: nothing was revoked.",
+        "本台账中没有人员编号为 {person_id} 的通行证持有人：未注销任何通行证。",
+    ),
+    "passes.no_such_pass": (
+        "No pass with serial {serial} was issued in this ledger: nothing was revoked.",
+        "本台账中没有签发过序列号为 {serial} 的通行证：未注销任何通行证。",
+    ),
+    "passes.not_their_pass": (
+        "Pass {serial} was issued to person {holder}, not to {person_id}: nothing was revoked.",
+        "序列号为 {serial} 的通行证签发给人员 {holder}，而非 {person_id}：未注销任何通行证。",
+    ),
+    "passes.revoke_what": (
+        "Say whose pass to revoke: --id-number, --person or --serial.",
+        "请指明要注销谁的通行证：--id-number、--person 或 --serial。",
+    ),
     "retention.bad_days": (
-        "--older-than must be at least 1 day (got {days}).",
-        "--older-than 至少为 1 天（当前为 {days}）。",
+        "--older-than must be 1 to 36500 days (got {days}).",
+        "--older-than 须为 1 至 36500 天（当前为 {days}）。",
+    ),
+    "retention.bytes_kept": (
+        "The names are erased in the ledger, but another program still reads it, so the "
+        "old bytes stay in its -wal file until it lets go: close the kiosk or console "
+        "reading {path} and run the same purge again (it erases nothing twice).",
+        "台账中的姓名等已清除，但另有程序正在读取台账，旧数据仍留在其 -wal 文件中，直到该程序释放："
+        "请关闭正在读取 {path} 的自助机或管理台后再次执行同样的清除（不会重复清除）。",
+    ),
+    "retention.full_export": (
+        "An unmasked export made before the cutoff still holds names: {file} — delete "
+        "every copy of it.",
+        "截止日前生成的未脱敏导出文件仍含有姓名：{file} —— 请删除其所有副本。",
     ),
     "backup.no_folder": (
         "The backup folder {path} does not exist: create it first (nothing was copied).",
@@ -1151,6 +1201,22 @@ _RAW: dict[str, tuple[str, str]] = {
         "backups removed.",
         "备份已写入 {path}（{records} 条记录，链头 {head}，已校验）；已删除 {removed} "
         "个较早的备份。",
+    ),
+    "cli.aborted": ("aborted", "已中止"),
+    "cli.internal_error": (
+        "unexpected error ({error}); nothing more was done. Please report it with the "
+        "command you ran.",
+        "出现意外错误（{error}），未再执行任何操作。请连同所运行的命令一并报告。",
+    ),
+    "cli.start_out_of_range": (
+        "--start {start} with --days {days} runs past the calendar: the simulated days must "
+        "lie between {first} and {last}.",
+        "--start {start} 加 --days {days} 超出日历范围：模拟的日期须在 {first} 至 {last} 之间。",
+    ),
+    "cli.range_too_long": (
+        "--from {start} --to {end} is {days} days: a report covers at most {limit} days. "
+        "Make several reports.",
+        "--from {start} --to {end} 共 {days} 天：一份报告最多 {limit} 天。请分成几份报告。",
     ),
     "cli.verdict.intact": ("intact", "完好"),
     "cli.verdict.tampered": ("TAMPERED", "已被篡改"),

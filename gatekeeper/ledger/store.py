@@ -14,7 +14,7 @@ import secrets
 import sqlite3
 import time
 import uuid as uuidlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -620,6 +620,54 @@ class Ledger:
             people.reproject_purged(conn)
         self.checkpoint()
         return n
+
+    def purge(
+        self,
+        older_than_day: str,
+        drafts_saved_before: datetime,
+        make_record: Callable[[int, int], NewRecord],
+        *,
+        wait_seconds: float = 5.0,
+    ) -> tuple[StoredRecord, int, int, bool]:
+        """A retention purge in ONE transaction: unfinished screenings saved before the
+        instant are deleted, personal fields (and salts) of records dated before the day
+        erased, the people projection cleared of them, and the purge record
+        `make_record(records, drafts)` appended — all of it or nothing, so a crash or a
+        kill never leaves an erasure without its record. Then the WAL is folded into the
+        file and truncated, waiting for readers at most `wait_seconds` (a kiosk's
+        dashboard reading must not hold the manager for minutes).
+
+        Returns (the purge record, records erased, drafts erased, whether the old bytes
+        are gone from the files: False while another connection still reads the WAL).
+        """
+        day = _check_day(older_than_day, "older_than_day")
+        if drafts_saved_before.utcoffset() is None:
+            raise ValueError("purge needs a tz-aware instant")
+        cutoff = drafts_saved_before.astimezone(UTC).isoformat(timespec="microseconds")
+        with self._transaction() as conn:
+            drafts = conn.execute("DELETE FROM drafts WHERE saved_at < ?", (cutoff,)).rowcount
+            n = conn.execute(_PURGE, (day,)).rowcount
+            people.reproject_purged(conn)
+            [stored] = self._append_in(conn, [prepare(make_record(n, drafts))])
+        return stored, n, drafts, self.checkpoint_within(wait_seconds)
+
+    def checkpoint_within(self, seconds: float) -> bool:
+        """`checkpoint`, bounded in time: each try waits at most 0.2 s for a busy lock."""
+        deadline = time.monotonic() + max(seconds, 0.0)
+        self._conn.execute("PRAGMA busy_timeout=200")
+        try:
+            while True:
+                try:
+                    row = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+                except sqlite3.Error as exc:
+                    raise from_sqlite(exc, str(self.path)) from exc
+                if not row[0]:
+                    return True
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(0.1)
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
 
     def discard_drafts_before(self, saved_before: datetime) -> int:
         """Erase unfinished screenings saved before an instant (they hold personal fields

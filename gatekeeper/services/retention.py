@@ -1,10 +1,10 @@
 """Retention: erase personal fields older than N days, keep everything else.
 
-`Ledger.purge_personal` erases the personal part and salt of older records and the
-people projection's copy (the chain covers only the salted digest, so it still
-verifies); unfinished screenings older than the cutoff go too (a draft holds a
-registration). Both before the WAL checkpoint, so the old bytes are gone from the file
-and its journal (secure_delete zeroes freed pages). The purge is then recorded.
+`Ledger.purge` erases the personal part and salt of older records and the people
+projection's copy (the chain covers only the salted digest, so it still verifies),
+deletes unfinished screenings older than the cutoff (a draft holds a registration) and
+appends the purge record, in one transaction; then the WAL checkpoint removes the old
+bytes from the file and its journal (secure_delete zeroes freed pages).
 Pre-registered workers (`pass issue`) are person records: covered the same way.
 """
 
@@ -15,11 +15,13 @@ from datetime import date, datetime, time, timedelta
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
-from gatekeeper.ledger import Ledger, StoredRecord
+from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
 from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
+from gatekeeper.services.kinds import Kind
 
 BAD_DAYS = messages.entry("retention.bad_days")
+MAX_DAYS = 36500  # a hundred years: beyond it the cutoff is before the calendar starts
 
 
 @dataclass(frozen=True)
@@ -28,21 +30,44 @@ class PurgeResult:
     records: int
     drafts: int
     record: StoredRecord
+    bytes_gone: bool = True  # False: another program still reads the old bytes (WAL)
+    full_exports: tuple[str, ...] = ()  # unmasked exports made of days before the cutoff
 
 
-def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor) -> PurgeResult:
+def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor,
+          wait_seconds: float = 5.0) -> PurgeResult:  # fmt: skip
     """Erase personal fields of records dated before `today - older_than_days`. Site
-    managers only (`by`): checked before anything is erased, and named in the record."""
+    managers only (`by`): checked before anything is erased, and named in the record.
+
+    One transaction erases and records (`Ledger.purge`): never an erasure without its
+    record. Whether the old bytes are gone from the files (`bytes_gone`) is said too: a
+    reader holding the ledger keeps them in the WAL until it lets go (the wait for it is
+    bounded by `wait_seconds`). Unmasked exports of days before the cutoff that the
+    ledger recorded are listed: they are files outside the ledger, still holding names."""
     actor = acting(by, Action.PURGE)
-    if older_than_days < 1:
+    if not 1 <= older_than_days <= MAX_DAYS:
         raise LocalizedError("bad_days", BAD_DAYS, {"days": older_than_days})
     if now.utcoffset() is None:
         raise ValueError("purge needs a tz-aware now (site-local)")
     cutoff: date = now.date() - timedelta(days=older_than_days)
-    drafts = ledger.discard_drafts_before(datetime.combine(cutoff, time(0), now.tzinfo))
-    records = ledger.purge_personal(cutoff.isoformat())
-    body = schema.PurgeBody(cutoff=cutoff.isoformat(), older_than_days=older_than_days,
-                            count=records, drafts=drafts, by=actor.username)  # fmt: skip
-    record = ledger.append(body.record(at=now, day=now.date().isoformat()))
-    ledger.checkpoint()
-    return PurgeResult(cutoff.isoformat(), records, drafts, record)
+
+    def record(records: int, drafts: int) -> NewRecord:
+        body = schema.PurgeBody(cutoff=cutoff.isoformat(), older_than_days=older_than_days,
+                                count=records, drafts=drafts, by=actor.username)  # fmt: skip
+        return body.record(at=now, day=now.date().isoformat())
+
+    stored, records, drafts, gone = ledger.purge(
+        cutoff.isoformat(), datetime.combine(cutoff, time(0), now.tzinfo), record,
+        wait_seconds=wait_seconds)
+    return PurgeResult(cutoff.isoformat(), records, drafts, stored, gone,
+                       full_exports_before(ledger, cutoff))  # fmt: skip
+
+
+def full_exports_before(ledger: Ledger, cutoff: date) -> tuple[str, ...]:
+    """File names of recorded unmasked daily exports of days before `cutoff`."""
+    names = []
+    for stored in ledger.records(kind=Kind.EXPORT):
+        export = schema.ExportBody.read(stored)
+        if export.full and export.date and export.date < cutoff.isoformat():
+            names.append(export.file)
+    return tuple(dict.fromkeys(names))

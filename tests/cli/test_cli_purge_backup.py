@@ -33,7 +33,7 @@ def test_purge_then_verify_and_stats(ledger_copy) -> None:  # type: ignore[no-un
         assert ledger.count(kind="purge") == 1
         assert next(ledger.records(kind="purge")).body["by"] == "boss"
     bad = as_user(ledger_copy, "boss", "purge", "--db", ledger_copy, "--older-than", "0")
-    assert bad.exit_code == 1 and "--older-than" in one_line_error(bad.stderr)
+    assert bad.exit_code == 2 and "--older-than" in one_line_error(bad.stderr)  # a bad argument
 
 
 def test_backup_keep(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
