@@ -251,7 +251,7 @@ def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> i
         dialog_shot("manager_first_start", window.sign_in_dialog)
         window.sign_in_dialog.reject()
         manager = accounts.create_first_manager(
-            ledger, username="wang", display_name="王建国", pin="2468", now=clock.now())
+            ledger, username="wang", display_name="王建国", pin="246810", now=clock.now())
         wang = manager.actor  # what the services take as proof of who records
         assert wang is not None
         window.open_manager()  # from now on: sign in
