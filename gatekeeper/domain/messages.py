@@ -568,6 +568,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "This site pass was issued to someone else: check the person by hand (manager).",
         "该通行证签发给了其他人：请由管理人员人工核验。",
     ),
+    "kiosk.name_conflict": (
+        "This ID number is registered as {known}, not {typed}. Check the person's ID "
+        "card, then choose which name is right.",
+        "该证件号码登记的姓名为 {known}，而不是 {typed}。请核对此人的身份证件，再选择正确的姓名。",
+    ),
     "kiosk.first_time_next": ("Take the first-time path.", "请按初次进场流程办理。"),
     "kiosk.plate_line": ("Plate number: {plate}", "车牌号：{plate}"),
     "kiosk.not_saved": (

@@ -4,103 +4,103 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="207"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="193"/>
         <source>Pick the account in the list first.</source>
         <translation>请先在列表中选择账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="213"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="199"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="234"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="220"/>
         <source>Account {username} created. Recorded in the ledger.</source>
         <translation>账户 {username} 已创建，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="238"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="224"/>
         <source>New PIN set for {username}; any lockout is over. Recorded in the ledger.</source>
         <translation>已为 {username} 设置新 PIN，锁定已解除。已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="269"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="255"/>
         <source>Touch the account in the list whose PIN you reset.</source>
         <translation>请在左侧列表中点选要重置 PIN 的账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="272"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="258"/>
         <source>New PIN for {name} ({username})</source>
         <translation>为 {name}（{username}）设置新 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="276"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="262"/>
         <source>Create account</source>
         <translation>创建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="263"/>
         <source>Reset PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="282"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="268"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="284"/>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="293"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="270"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="279"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="271"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="272"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="287"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="273"/>
         <source>Locked until</source>
         <translation>锁定至</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="289"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="275"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="290"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="276"/>
         <source>Reset a PIN</source>
         <translation>重置 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="294"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="280"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="295"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="281"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="296"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="282"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="297"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="283"/>
         <source>e.g. zhang.wei</source>
         <translation>例如 zhang.wei</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/accounts.py" line="300"/>
+        <location filename="../../gatekeeper/ui/manager/accounts.py" line="286"/>
         <source>Clear form</source>
         <translation>清空</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>CameraView</name>
     <message>
-        <location filename="../../gatekeeper/ui/camera_view.py" line="105"/>
+        <location filename="../../gatekeeper/ui/camera_view.py" line="106"/>
         <source>Or type the code and press Enter</source>
         <translation>或输入码后按回车</translation>
     </message>
@@ -144,32 +144,32 @@
 <context>
     <name>Channel</name>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="32"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="33"/>
         <source>Worker</source>
         <translation>工人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="33"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="34"/>
         <source>Visitor</source>
         <translation>访客</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="34"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="35"/>
         <source>Goods vehicle</source>
         <translation>货车</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="41"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="42"/>
         <source>Workers entering for the first time</source>
         <translation>首次进场的工人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="44"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="45"/>
         <source>Visitors, suppliers, inspectors</source>
         <translation>访客、供货人员、督导检查人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="45"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="46"/>
         <source>Driver and passengers, east lane</source>
         <translation>司机及随车人员，东侧通道</translation>
     </message>
@@ -195,142 +195,142 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="59"/>
         <source>Admitted</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
         <source>Turned away</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
         <source>Quarantined</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
         <source>Abandoned</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="64"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
         <source>In quarantine now</source>
         <translation>当前隔离中</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="65"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="64"/>
         <source>On site now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="242"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="234"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="236"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="258"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="250"/>
         <source>No alerts.</source>
         <translation>暂无预警。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="267"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="259"/>
         <source>Today, {date}</source>
         <translation>今日，{date}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="269"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="270"/>
         <source>Screenings by outcome, last {n} days</source>
         <translation>近 {n} 天检查结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="280"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="272"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="281"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="273"/>
         <source>On site now, by zone</source>
         <translation>当前在场人员（按区域）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="282"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="274"/>
         <source>In quarantine: day count and due date</source>
         <translation>隔离人员：隔离天数与到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="278"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="287"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="279"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="290"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="282"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="291"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="283"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="292"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="284"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="293"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="302"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="294"/>
         <source>Fever on the {round}: {name}, {reading} °C — sent to quarantine.</source>
         <translation>{round}发热：{name}，{reading} °C，已转入隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="300"/>
         <source>{round}: {n} on site not measured yet ({names}).</source>
         <translation>{round}：在场 {n} 人尚未测温（{names}）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="304"/>
         <source>Quarantine overdue: {name}, due {date} — decide on release.</source>
         <translation>隔离逾期：{name}，{date} 到期，请作出解除隔离决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="308"/>
         <source>Not disinfected ({slot}): {zones}.</source>
         <translation>未消毒（{slot}）：{zones}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="323"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="315"/>
         <source>evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="324"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
         <source>morning</source>
         <translation>早间</translation>
     </message>
@@ -471,32 +471,32 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>FiguresStrip</name>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="149"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="150"/>
         <source>Admitted</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="150"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="151"/>
         <source>Turned away</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="151"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="152"/>
         <source>Quarantined</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="152"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="153"/>
         <source>In quarantine now</source>
         <translation>正在隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="160"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="161"/>
         <source>Today, {date}</source>
         <translation>今日（{date}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="164"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="165"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
@@ -585,13 +585,13 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="568"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="563"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/main_window.py" line="385"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="579"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="574"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -599,27 +599,27 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>Manager</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/common.py" line="31"/>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="37"/>
         <source>Zone not recorded</source>
         <translation>未记录区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/common.py" line="42"/>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="48"/>
         <source>Fever at the gate</source>
         <translation>卡口发热</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/common.py" line="43"/>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="49"/>
         <source>Risk region</source>
         <translation>到过风险地区</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/common.py" line="44"/>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="50"/>
         <source>Yellow code</source>
         <translation>黄码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/common.py" line="45"/>
+        <location filename="../../gatekeeper/ui/manager/common.py" line="51"/>
         <source>Fever on a round</source>
         <translation>巡查测温发热</translation>
     </message>
@@ -627,57 +627,57 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>ManagerConsole</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="216"/>
         <source>Site manager</source>
         <translation>项目负责人</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="224"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="217"/>
         <source>{name} ({username})</source>
         <translation>{name}（{username}）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="228"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="221"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="229"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="222"/>
         <source>Rounds</source>
         <translation>测温巡查与消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="230"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="223"/>
         <source>Quarantine</source>
         <translation>隔离跟踪</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="231"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="224"/>
         <source>Review</source>
         <translation>核查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="232"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="225"/>
         <source>Passes</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="233"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="226"/>
         <source>Policy</source>
         <translation>防疫规定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="234"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="227"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="229"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/console.py" line="239"/>
+        <location filename="../../gatekeeper/ui/manager/console.py" line="232"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
@@ -685,7 +685,7 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>NoticeBanner</name>
     <message>
-        <location filename="../../gatekeeper/ui/notice.py" line="70"/>
+        <location filename="../../gatekeeper/ui/notice.py" line="71"/>
         <source>OK</source>
         <translation>知道了</translation>
     </message>
@@ -902,58 +902,58 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="251"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="252"/>
         <source>Wrong PIN. Tries left: {count}.</source>
         <translation>PIN 错误，还可尝试 {count} 次。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="278"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="279"/>
         <source>Too many wrong PINs. Locked until {time}.</source>
         <translation>PIN 错误次数过多，已锁定至 {time}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="287"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="288"/>
         <source>No PIN has been set. Set one on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>尚未设置 PIN。请在本机运行“gatekeeper kiosk set-pin”设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="295"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="296"/>
         <source>The PIN file is damaged. Set the PIN again on this computer with “gatekeeper kiosk set-pin”.</source>
         <translation>PIN 文件已损坏。请在本机运行“gatekeeper kiosk set-pin”重新设置。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="314"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="315"/>
         <source>Leave kiosk mode</source>
         <translation>退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="316"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="317"/>
         <source>Enter the PIN to leave kiosk mode</source>
         <translation>输入 PIN 以退出自助机模式</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="318"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="319"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="106"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="107"/>
         <source>Clear</source>
         <translation>清空</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="107"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="108"/>
         <source>⌫ Delete</source>
         <translation>⌫ 删除</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="320"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="321"/>
         <source>OK</source>
         <translation>确定</translation>
     </message>
     <message>
         <location filename="../../gatekeeper/ui/manager/signin.py" line="151"/>
-        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="321"/>
+        <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1177,132 +1177,132 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>QuarantinePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="50"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="49"/>
         <source>Released from quarantine</source>
         <translation>解除隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="52"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="51"/>
         <source>Referred to hospital</source>
         <translation>转送医院</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="54"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="53"/>
         <source>Sent home</source>
         <translation>劝返回家</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="234"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="227"/>
         <source>Choose the decision: released, referred to hospital or sent home.</source>
         <translation>请选择处理决定：解除隔离、转送医院或劝返回家。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="248"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="241"/>
         <source>{name}: {decision}. Recorded in the ledger.</source>
         <translation>{name}：{decision}，已记入台账。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="262"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="255"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="264"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="257"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="272"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="265"/>
         <source>Touch a person on the left to see their checks (read-only).</source>
         <translation>点选左侧人员查看其检查记录（只读）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="281"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="274"/>
         <source>Place: {place} · started {start} · day {n} · due {due}</source>
         <translation>隔离地点：{place} · {start} 开始 · 第 {n} 天 · {due} 到期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="286"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="279"/>
         <source>overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="299"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="292"/>
         <source>Checks, twice a day ({n} so far)</source>
         <translation>每日两次健康检查（已查 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="305"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="298"/>
         <source>In quarantine</source>
         <translation>隔离人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="307"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="300"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="301"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="302"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="312"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="305"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="313"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="306"/>
         <source>Temperature</source>
         <translation>体温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="314"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="307"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="309"/>
         <source>Nobody is in quarantine.</source>
         <translation>当前无人隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="270"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="263"/>
         <source>Touch a person on the left to see their checks and decide.</source>
         <translation>请点选左侧人员，查看健康检查记录并作出决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="318"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="311"/>
         <source>°C</source>
         <translation>体温 °C</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="320"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="313"/>
         <source>Note (symptoms, test result)</source>
         <translation>备注（症状、检测结果）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="315"/>
         <source>Add check</source>
         <translation>记录检查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="323"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="316"/>
         <source>Release decision (site manager)</source>
         <translation>解除隔离决定（项目负责人）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="320"/>
         <source>Reason (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="329"/>
+        <location filename="../../gatekeeper/ui/manager/quarantine.py" line="322"/>
         <source>Record decision</source>
         <translation>记录决定</translation>
     </message>
@@ -1310,12 +1310,12 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>QuarantineRegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="147"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="192"/>
         <source>Quarantine: register the person before they go</source>
         <translation>隔离：请先登记该人员信息</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="151"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="196"/>
         <source>Register and finish</source>
         <translation>登记并完成</translation>
     </message>
@@ -1328,49 +1328,49 @@ Use the hand scanner, or type the code.</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="76"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="72"/>
         <source>Abandon this person&apos;s screening? It is recorded as abandoned.</source>
         <translation>中止该人员的检查？将记录为中止。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="78"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="74"/>
         <source>Abandon</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="79"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="75"/>
         <source>Continue screening</source>
         <translation>继续检查</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="86"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="82"/>
         <source>A screening is under way. Close anyway? It is saved and offered again at the next start.</source>
         <translation>检查正在进行。仍要关闭吗？进度已保存，下次启动时可继续。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="89"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="85"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="90"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="86"/>
         <source>Keep working</source>
         <translation>继续工作</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="98"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="94"/>
         <source>A screening was not finished when the kiosk stopped:
 {what}</source>
         <translation>终端停止时有一项检查尚未完成：
 {what}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="101"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="97"/>
         <source>Resume</source>
         <translation>继续办理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/dialogs.py" line="102"/>
+        <location filename="../../gatekeeper/ui/dialogs.py" line="98"/>
         <source>Record as abandoned</source>
         <translation>记为中止</translation>
     </message>
@@ -1378,27 +1378,37 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="111"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="112"/>
+        <source>Use the registered name: {name}</source>
+        <translation>使用登记的姓名：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="115"/>
+        <source>The typed name is right: {name}</source>
+        <translation>输入的姓名正确：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="154"/>
         <source>Scan or type: a registered person is filled in</source>
         <translation>扫描或输入：已登记人员自动填写</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="113"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="156"/>
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="114"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="157"/>
         <source>Province, city (e.g. 河南省周口市)</source>
         <translation>省、市（例如 河南省周口市）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="116"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="159"/>
         <source>Place and last day, e.g. 郑州 2020-02-20; separate with ;</source>
         <translation>地点和最后停留日期，例如 郑州 2020-02-20；多个用分号隔开</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="123"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="168"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -1537,154 +1547,154 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="258"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="247"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="264"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="253"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="268"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="292"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="327"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="316"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="332"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="321"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="374"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="363"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="377"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="366"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="378"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="367"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="386"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="375"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="379"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="393"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="382"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="399"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="388"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="401"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
         <source>Not yet</source>
         <translation>未消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="406"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
         <source>✓ {time}
 {by}</source>
         <translation>✓ {time}
 {by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="421"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="410"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="422"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="424"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="413"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="414"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="415"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="427"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="416"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="418"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="431"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="420"/>
         <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
         <translation>只读：搜索可筛选名单。体温和消毒只能由项目负责人记录。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="434"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="423"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="436"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="437"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="428"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="440"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="449"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="450"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>
@@ -1693,64 +1703,64 @@ Use the hand scanner, or type the code.</source>
     <name>SignInDialog</name>
     <message>
         <location filename="../../gatekeeper/ui/manager/signin.py" line="150"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="195"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="178"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="174"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="183"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="179"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="200"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="196"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="248"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="198"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="203"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="250"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="246"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="227"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="223"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="243"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="239"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="240"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="241"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="249"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="251"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="247"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
@@ -1758,17 +1768,17 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignaturePad</name>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="189"/>
+        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="190"/>
         <source>Sign here</source>
         <translation>请在此签名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="192"/>
+        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="193"/>
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="194"/>
+        <location filename="../../gatekeeper/ui/widgets/signature_pad.py" line="195"/>
         <source>Sign with your finger or the pen above the line</source>
         <translation>请用手指或手写笔在横线上方签名</translation>
     </message>
@@ -1777,22 +1787,22 @@ Use the hand scanner, or type the code.</source>
     <name>StartScreen</name>
     <message>
         <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="233"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="230"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="235"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="232"/>
         <source>Health screening at the gate · closed-loop management</source>
         <translation>进场防疫检查 · 闭环管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="240"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="237"/>
         <source>First time through the gate? Choose your lane:</source>
         <translation>首次进场？请选择通道：</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/start_screen.py" line="247"/>
+        <location filename="../../gatekeeper/ui/start_screen.py" line="244"/>
         <source>Returning worker? Scan your site pass</source>
         <translation>返场工人？请扫工地通行码</translation>
     </message>

@@ -10,7 +10,7 @@ from kiosk_session_support import PERSON, do_step, new_session
 from services_support import actor, open_gate
 
 from gatekeeper.domain.temperature import counted_readings
-from gatekeeper.domain.vocab import Channel, ScanKind
+from gatekeeper.domain.vocab import Channel, ScanKind, Step
 from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.scanner.passes import sign_pass
 from gatekeeper.services.exports import daily_rows
@@ -109,3 +109,51 @@ def test_a_measuring_error_never_counts_in_the_record_or_the_export(tmp_path) ->
     [passage] = gate.records(kind=Kind.PASSAGE)
     [row] = daily_rows(gate.ledger, passage.day)
     assert row.temperature == 38.0  # the fever, not the measuring error
+
+
+def _registered_once(gate, session, screen) -> None:
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.REGISTRATION)
+    session.submit_registration(dict(PERSON))
+    for _ in range(40):
+        if screen.page is Page.OUTCOME:
+            return
+        gate.tick()
+        do_step(session, screen.page)
+    raise AssertionError("not admitted")
+
+
+def test_a_known_id_number_with_another_name_is_never_merged_silently(tmp_path) -> None:
+    gate = open_gate(tmp_path)
+    session, screen = new_session(gate)
+    _registered_once(gate, session, screen)
+    session.outcome_done()
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.REGISTRATION)
+    other = {**PERSON, "name": "张三"}
+    session.submit_registration(other)
+    assert screen.page is Page.REGISTRATION  # nothing goes on until staff choose
+    assert screen.state["name_conflict"] == {"known": PERSON["name"], "typed": "张三"}
+    assert PERSON["name"] in screen.error("en", "name") and "张三" in screen.error("zh_CN", "name")
+    assert session.screening.current_step is Step.REGISTRATION
+    # The typed name, deliberately: same person id, the new name recorded.
+    session.submit_registration({**other, "confirm_name": "张三"})
+    assert screen.page is Page.QR_SCAN
+    person = gate.ledger.find_person("resident_id", PERSON["id_number"])
+    first = gate.records(kind=Kind.PERSON)[0].person_id
+    walk_to(session, screen, gate, Page.OUTCOME)
+    assert gate.ledger.find_person("resident_id", PERSON["id_number"]).name == "张三"
+    assert person is not None and person.person_id == first
+
+
+def test_choosing_the_registered_name_keeps_it(tmp_path) -> None:
+    gate = open_gate(tmp_path)
+    session, screen = new_session(gate)
+    _registered_once(gate, session, screen)
+    session.outcome_done()
+    session.choose_channel(Channel.WORKER.value)
+    walk_to(session, screen, gate, Page.REGISTRATION)
+    session.submit_registration({**PERSON, "name": "张三"})
+    session.submit_registration(dict(PERSON))  # the form filled with the registered name
+    assert screen.page is Page.QR_SCAN
+    assert len(gate.records(kind=Kind.PERSON)) == 1  # nothing changed, nothing written

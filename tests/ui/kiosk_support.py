@@ -218,6 +218,9 @@ class Kiosk:
 
     def fill(self, page: Any, values: dict[str, str]) -> None:
         for name, value in values.items():
+            # Focus first: leaving the ID number pre-fills the form (a known person), and
+            # what is typed must replace that, as staff do, not be appended to it.
+            page.edits[name].setFocus()
             page.edits[name].clear()
             self.type(page.edits[name], value)
 

@@ -93,3 +93,19 @@ def prefill(gate: GateService, id_type: str, id_number: str, today: date) -> dic
         "coming_from": fields.get("coming_from", ""),
         "recent_stays": stays,
     }
+
+
+def name_conflict(gate: GateService, registration: Registration) -> str | None:
+    """The registered name of the person with this ID number when it differs from the
+    name typed (None: unknown number, same name, or a purged registration). A known
+    number with another name is never merged silently: staff choose which is right."""
+    known = gate.ledger.find_person(registration.id_type.value, registration.id_number)
+    if known is None or not known.name:
+        return None
+    if _same_name(known.name, registration.name):
+        return None
+    return known.name
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -587,10 +587,28 @@ class KioskSession:
                 self.out.update(page, {"prefill": fields})
 
     def submit_registration(self, values: dict[str, str]) -> None:
+        """Step 4. `values["confirm_name"]` is staff's deliberate choice when the ID
+        number is registered under another name (see `_name_checked`)."""
         with self._transaction(Page.REGISTRATION):
             registration = people.registration_from(values, self.gate.today())
+            if not self._name_checked(Page.REGISTRATION, registration, values):
+                return
             if self._step(Page.REGISTRATION, lambda s: s.register(registration)):
                 self._show_step()
+
+    def _name_checked(self, page: Page, registration: Registration,
+                      values: dict[str, str]) -> bool:  # fmt: skip
+        """A known ID number typed with another name: shown side by side, and nothing
+        goes on until staff choose — the registered name (the form is filled with it) or
+        the typed one, confirmed (`confirm_name` equal to it: the person's record is then
+        updated, under the same person id, and the change is in the ledger)."""
+        known = people.name_conflict(self.gate, registration)
+        if known is None or values.get("confirm_name") == registration.name:
+            return True
+        self.out.update(page, {"name_conflict": {"known": known, "typed": registration.name}})
+        self.out.field_error(page, "name", say("kiosk.name_conflict", known=known,
+                                               typed=registration.name))  # fmt: skip
+        return False
 
     def _scan_state(self, s: Screening) -> State:
         rows = []
@@ -695,7 +713,10 @@ class KioskSession:
         if s is None:
             return
         with self._transaction(Page.QUARANTINE_REGISTRATION):
-            self.registrations[s.id] = people.registration_from(values, self.gate.today())
+            registration = people.registration_from(values, self.gate.today())
+            if not self._name_checked(Page.QUARANTINE_REGISTRATION, registration, values):
+                return
+            self.registrations[s.id] = registration
             self._person_over(s)
 
     def _finish_view(self, view: OutcomeView) -> None:

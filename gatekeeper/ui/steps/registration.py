@@ -12,12 +12,12 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import IdType, Step
 from gatekeeper.ui import theme
-from gatekeeper.ui.steps.base import KioskPage
+from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
 
@@ -58,6 +58,18 @@ class RegistrationPage(KioskPage):
             self.captions[name] = caption
             grid.addLayout(box, row, col)
         self.body.addLayout(grid)
+        # A known ID number with another name: staff choose which name is right.
+        self.conflict: dict[str, str] | None = None
+        self.use_known_button = touch_button(self, "useKnownName")
+        self.keep_typed_button = touch_button(self, "keepTypedName")
+        self.use_known_button.clicked.connect(self._use_known)
+        self.keep_typed_button.clicked.connect(self._keep_typed)
+        choice = QHBoxLayout()
+        choice.addWidget(self.use_known_button)
+        choice.addWidget(self.keep_typed_button)
+        choice.addStretch(1)
+        self.body.addLayout(choice)
+        self._show_conflict(None)
         self.body.addStretch(1)
         for name, edit in self.edits.items():
             edit.editingFinished.connect(lambda n=name: self._edited(n))
@@ -86,9 +98,40 @@ class RegistrationPage(KioskPage):
         for edit in self.edits.values():
             edit.clear()
         self.id_type_combo.setCurrentIndex(0)
+        self._show_conflict(None)
+
+    def _show_conflict(self, conflict: dict[str, str] | None) -> None:
+        self.conflict = conflict
+        self.use_known_button.setVisible(conflict is not None)
+        self.keep_typed_button.setVisible(conflict is not None)
+        self.retranslate_conflict()
+
+    def retranslate_conflict(self) -> None:
+        if self.conflict is None:
+            return
+        self.use_known_button.setText(QCoreApplication.translate(
+            "RegistrationPage", "Use the registered name: {name}").format(
+                name=self.conflict["known"]))
+        self.keep_typed_button.setText(QCoreApplication.translate(
+            "RegistrationPage", "The typed name is right: {name}").format(
+                name=self.conflict["typed"]))
+
+    def _use_known(self) -> None:
+        if self.conflict is not None:
+            self.edits["name"].setText(self.conflict["known"])
+            self._show_conflict(None)
+            self.submitted.emit(self.values())
+
+    def _keep_typed(self) -> None:
+        if self.conflict is not None:
+            typed = self.conflict["typed"]
+            self._show_conflict(None)
+            self.submitted.emit({**self.values(), "confirm_name": typed})
 
     def set_state(self, state: dict[str, Any]) -> None:
         super().set_state(state)
+        if "name_conflict" in state:
+            self._show_conflict(state["name_conflict"])
         prefill = state.get("prefill")
         if prefill:
             for name, value in prefill.items():
@@ -118,6 +161,8 @@ class RegistrationPage(KioskPage):
         }
         for name, edit in self.edits.items():
             edit.setPlaceholderText(hints.get(name, ""))
+        if hasattr(self, "use_known_button"):
+            self.retranslate_conflict()
 
     def confirm_text(self) -> str:
         return QCoreApplication.translate("RegistrationPage", "Register")
