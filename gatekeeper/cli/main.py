@@ -84,6 +84,7 @@ for command in (
     manager_commands.report,
     manager_commands.purge,
     manager_commands.backup,
+    manager_commands.restore,
 ):
     cli.add_command(command)
 

@@ -19,6 +19,7 @@ from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
 from gatekeeper.cli.options import db_option, policy_option
 from gatekeeper.domain import messages
+from gatekeeper.services.atomic import OutputRefused
 from gatekeeper.domain.i18n import LocalizedError, normalise_lang, system_lang
 from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError, LedgerHead
 from gatekeeper.services import accounts as acc
@@ -290,6 +291,37 @@ def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | N
         click.echo(f"gatekeeper: {messages.text('retention.bytes_kept', lang, path=path)}",
                    err=True)  # fmt: skip
         raise SystemExit(2)
+
+
+@click.command("restore")
+@db_option
+@click.option("--from", "backup_file", type=click.Path(dir_okay=False, path_type=Path),
+              required=True, help="The backup to restore (a file `backup` wrote).")  # fmt: skip
+@click.option("--force", is_flag=True,
+              help="Replace the ledger even though it holds records the backup lacks.")
+def restore(db: Path | None, backup_file: Path, force: bool) -> None:
+    """Put a backup in place of the ledger (stop the kiosk first). The backup is verified
+    first; a ledger holding records the backup lacks is refused (exit 1) unless --force;
+    the replaced ledger is kept beside it; -wal/-shm are handled here. Exit 0 once the
+    restored ledger verifies, 1 refused or a damaged backup, 2 unusable arguments."""
+    from gatekeeper.services.backup import restore_backup
+
+    if db is None:
+        fail(NO_DB, 2)
+    if not backup_file.is_file():
+        fail(MISSING_DB, 2, path=backup_file)
+    if db.exists() and db.resolve() == backup_file.resolve():
+        raise OutputRefused(db, "is_ledger")
+    try:
+        Ledger.open(backup_file, create=False, readonly=True).close()
+    except LedgerError as exc:
+        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        raise SystemExit(2) from exc
+    result = restore_backup(backup_file, db, force=force)
+    lang = system_lang()
+    kept = messages.text("backup.kept", lang, kept=result.kept) if result.kept else ""
+    click.echo(messages.text("backup.restored", lang, path=db, backup=backup_file,
+                             records=result.records, head=result.head, kept=kept))  # fmt: skip
 
 
 @click.command("backup")

@@ -995,6 +995,18 @@ _RAW: dict[str, tuple[str, str]] = {
         "every copy of it.",
         "截止日前生成的未脱敏导出文件仍含有姓名：{file} —— 请删除其所有副本。",
     ),
+    "backup.restore_would_lose": (
+        "{path} holds records the backup lacks (kiosk {kiosk}, up to record {seq}): "
+        "restoring would lose them. Nothing was changed. Choose a newer backup, or add "
+        "--force to replace the ledger anyway (it is kept beside it as evidence).",
+        "{path} 含有备份中没有的记录（自助机 {kiosk}，直至第 {seq} 条）：恢复将丢失这些记录。"
+        "未做任何更改。请选择更新的备份，或加 --force 仍然替换（原台账会作为证据保留在旁）。",
+    ),
+    "backup.restored": (
+        "Restored {path} from {backup}: {records} records, head {head}, verified.{kept}",
+        "已从 {backup} 恢复 {path}：{records} 条记录，链头 {head}，校验通过。{kept}",
+    ),
+    "backup.kept": (" The replaced ledger is kept as {kept}.", "被替换的台账保留为 {kept}。"),
     "backup.no_folder": (
         "The backup folder {path} does not exist: create it first (nothing was copied).",
         "备份文件夹 {path} 不存在：请先创建（未复制任何内容）。",

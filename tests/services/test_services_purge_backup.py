@@ -116,7 +116,7 @@ def test_backup_while_writing_then_restore(simulated: Path, tmp_path: Path) -> N
         stop.set()
         thread.join()
     assert written[0] > 0
-    assert backups_in(folder, "ledger") == [r.path for r in results[-3:]]
+    assert backups_in(folder, "gate-test") == [r.path for r in results[-3:]]
     assert len(results[-1].removed) == 1 and not results[0].path.exists()
     assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
     for result in results[-3:]:
@@ -135,8 +135,11 @@ def test_backup_while_writing_then_restore(simulated: Path, tmp_path: Path) -> N
     newest = results[-1]
     with Ledger.open(path) as ledger:
         ledger.append(NewRecord(kind="disinfection", at=NOW, day="2020-03-21", body={"x": 1}))
-    kept = restore_backup(newest.path, path)
-    assert kept is not None and kept.exists()
+    with pytest.raises(LocalizedError, match="holds records the backup lacks"):
+        restore_backup(newest.path, path)  # the disinfection above would be lost
+    restored_now = restore_backup(newest.path, path, force=True)
+    kept = restored_now.kept
+    assert kept is not None and kept.exists() and restored_now.head == newest.head
     assert not Path(f"{path}-wal").exists() or Path(f"{path}-wal").stat().st_size == 0
     with Ledger.open(path, create=False) as restored:
         assert restored.verify().ok and restored.head().hash == newest.head
