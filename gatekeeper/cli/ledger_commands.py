@@ -84,11 +84,12 @@ def verify(db: Path | None, expected: list[anchors.Anchor], anchors_file: Path |
     if not report.ok:
         problem = report.problem
         assert problem is not None
-        click.echo(
-            f"TAMPERED: record #{problem.seq} (uuid {problem.uuid}, kiosk {problem.kiosk_id} "
-            f"seq {problem.kiosk_seq}): {problem.what}",
-            err=True,
-        )
+        where = (  # a problem of no one record (a kiosk's records all gone) names none
+            f"record #{problem.seq} (uuid {problem.uuid}, kiosk {problem.kiosk_id} "
+            f"seq {problem.kiosk_seq})" if problem.seq is not None
+            else f"kiosk {problem.kiosk_id}" if problem.kiosk_id else "the ledger"
+        )  # fmt: skip
+        click.echo(f"TAMPERED: {where}: {problem.what}", err=True)
         sys.exit(1)
     if broken:
         lang = system_lang()

@@ -1,13 +1,19 @@
 """`gatekeeper`: the kiosk GUI by default, and subcommands others script against.
 
 The subcommands, their options, exit codes and JSON keys are a contract: extend,
-never rename. Usage errors exit 2 (click's convention); a user's mistake is said
-in one line on stderr, in the user's language, without a traceback.
+never rename. Exit codes everywhere: 0 done; 1 the answer is "no" (tampered, refused,
+invalid); 2 could not run (a bad argument, a missing, unreadable, damaged or read-only
+file, a locked ledger; click's usage errors). Every error is one line on stderr,
+`gatekeeper: ...`, in the user's language, without a traceback.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import sqlite3
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -22,10 +28,15 @@ from gatekeeper.cli import (
     scanner_commands,
     simulate_command,
 )
+from gatekeeper.cli.options import exit_code_of
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, system_lang
+from gatekeeper.ledger.errors import from_sqlite
 
 HELP_HINT = messages.entry("cli.help_hint")
+ABORTED = messages.entry("cli.aborted")
+OS_ERROR = messages.entry("cli.os_error")
+INTERNAL_ERROR = messages.entry("cli.internal_error")
 
 
 class GateKeeperGroup(click.Group):
@@ -36,8 +47,8 @@ class GateKeeperGroup(click.Group):
         try:
             return super().invoke(ctx)
         except LocalizedError as exc:
-            click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
-            sys.exit(getattr(exc, "exit_code", 1))
+            click.echo(f"gatekeeper: {_one_line(exc.message(system_lang()))}", err=True)
+            sys.exit(exit_code_of(exc))
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         if not standalone_mode:
@@ -47,13 +58,13 @@ class GateKeeperGroup(click.Group):
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx is not None else "gatekeeper"
             hint = HELP_HINT.format(system_lang(), command=command)
-            click.echo(f"gatekeeper: {exc.format_message()} ({hint})", err=True)
+            click.echo(f"gatekeeper: {_one_line(exc.format_message())} ({hint})", err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"gatekeeper: {exc.format_message()}", err=True)
+            click.echo(f"gatekeeper: {_one_line(exc.format_message())}", err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("gatekeeper: aborted", err=True)
+            click.echo(f"gatekeeper: {ABORTED.format(system_lang())}", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -89,8 +100,60 @@ for command in (
     cli.add_command(command)
 
 
+def _one_line(text: str) -> str:
+    """A message as one line: a value a person typed may hold a newline or a control
+    character; they are shown escaped, as `decode` shows them."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text))
+
+
+def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
+    """A command whose SQLite or file-system failure is one line and exit 2 (the file
+    could not be used), never a traceback: sqlite3 errors become the ledger error a
+    person can act on (damaged, read-only, locked), naming the command's --db."""
+
+    @functools.wraps(callback)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return callback(*args, **kwargs)
+        except sqlite3.Error as exc:
+            where = kwargs.get("db") or "the ledger"
+            raise from_sqlite(exc, str(where)) from exc
+        except OSError as exc:
+            if isinstance(exc, BrokenPipeError):  # `gatekeeper ... | head`: stop quietly
+                sys.stderr.close()
+                raise SystemExit(2) from None
+            path = exc.filename if exc.filename is not None else "?"
+            problem = exc.strerror or type(exc).__name__
+            text = OS_ERROR.format(system_lang(), path=path, problem=problem)
+            click.echo(f"gatekeeper: {_one_line(text)}", err=True)
+            raise SystemExit(2) from exc
+
+    return run
+
+
+def _guard_all(command: click.Command) -> None:
+    if command.callback is not None and not getattr(command.callback, "__wrapped__", None):
+        command.callback = _guarded(command.callback)
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _guard_all(sub)
+
+
+for command in list(cli.commands.values()):
+    _guard_all(command)
+
+
 def main() -> None:
-    cli(prog_name="gatekeeper")
+    """The console script. A failure nobody foresaw is still one line, exit 2 (with
+    GATEKEEPER_DEBUG=1 in the environment, the traceback instead, for a bug report)."""
+    try:
+        cli(prog_name="gatekeeper")
+    except Exception as exc:  # the last line of defence, see the docstring
+        if os.environ.get("GATEKEEPER_DEBUG"):
+            raise
+        error = _one_line(f"{type(exc).__name__}: {exc}")[:300]
+        click.echo(f"gatekeeper: {INTERNAL_ERROR.format(system_lang(), error=error)}", err=True)
+        sys.exit(2)
 
 
 if __name__ == "__main__":

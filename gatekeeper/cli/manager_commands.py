@@ -10,7 +10,7 @@ first start does.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import click
@@ -236,6 +236,7 @@ def report(
     from gatekeeper.services.exports import export_inspection_report
 
     start, end = parse_day(date_from), parse_day(date_to)
+    _refuse_long_range(start, end)
     lang = _lang(lang)
     now, _zone = _now(policy_path)
     with open_writable(db) as ledger:
@@ -257,6 +258,21 @@ def report(
     write_anchors(output, head, f"report {data.date_from}..{data.date_to}")
     if not data.verify.ok:
         raise SystemExit(1)
+
+
+def _refuse_long_range(start: date, end: date) -> None:
+    """A reversed range, or one over the report's limit, is refused (exit 2) before the
+    sign-in; never cut short silently."""
+    from gatekeeper.cli.options import BadArgument
+    from gatekeeper.services.review import BAD_RANGE, MAX_RANGE_DAYS
+
+    if end < start:
+        raise BadArgument("bad_range", BAD_RANGE, {"start": start, "to": end})
+    days = end.toordinal() - start.toordinal() + 1
+    if days > MAX_RANGE_DAYS:
+        raise BadArgument("range_too_long", messages.entry("cli.range_too_long"), {
+            "start": start.isoformat(), "end": end.isoformat(), "days": days,
+            "limit": MAX_RANGE_DAYS})  # fmt: skip
 
 
 # --- retention and backup -------------------------------------------------------------------
@@ -342,6 +358,10 @@ def backup(db: Path | None, folder: Path, keep: int) -> None:
         fail(NO_DB, 2)
     if not db.exists():
         fail(MISSING_DB, 2, path=db)
+    if folder.is_dir():  # a read-only folder is refused before anything is copied
+        from gatekeeper.services.atomic import check_output_folder
+
+        check_output_folder(folder / db.name)
     try:
         ledger = Ledger.open(db, create=False, readonly=True)
     except LedgerError as exc:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from gatekeeper.domain import messages
-from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.domain.errors import PolicyError
+from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.domain.policy import default_policy_toml, load_policy
 from gatekeeper.services.locations import default_policy_path
 
@@ -43,6 +45,11 @@ def init(output: Path | None, force: bool) -> None:
 @policy.command("check")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 def check(file: Path) -> None:
-    """Load a policy file and report the first problem (exit 1) or OK (exit 0)."""
-    load_policy(file)
+    """Load a policy file and report the first problem (exit 1) or OK (exit 0); a file
+    that cannot be read exits 2."""
+    try:
+        load_policy(file)
+    except PolicyError as exc:  # the answer "no" (1), unless there was nothing to check (2)
+        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        sys.exit(2 if exc.code in ("policy.file_missing", "policy.unreadable") else 1)
     click.echo(f"OK: {file}")

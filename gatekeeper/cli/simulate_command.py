@@ -9,13 +9,19 @@ from pathlib import Path
 
 import click
 
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import BadArgument, db_option, policy_option
+from gatekeeper.domain import messages
 from gatekeeper.ledger import Ledger
 from gatekeeper.services.clock import parse_day
 from gatekeeper.services.policy_source import resolve_policy
 from gatekeeper.simulation.traffic import Simulation
 
 DEFAULT_START = "2020-03-01"
+# The simulated days stay inside these (birth dates lie decades before the first, pass
+# and certificate validity runs past the last): beyond them the calendar ends.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(9998, 12, 31)
+OUT_OF_RANGE = messages.entry("cli.start_out_of_range")
 
 
 @click.command()
@@ -40,6 +46,10 @@ def simulate(
     if db is None:
         raise click.UsageError("--db is required: name the ledger file to write.")
     first_day: date = parse_day(start)
+    if first_day < FIRST_DAY or first_day.toordinal() + days - 1 > LAST_DAY.toordinal():
+        raise BadArgument("start_out_of_range", OUT_OF_RANGE, {
+            "start": first_day.isoformat(), "days": days, "first": FIRST_DAY.isoformat(),
+            "last": LAST_DAY.isoformat()})  # fmt: skip
     policy = resolve_policy(policy_path)
     kiosk_id = None
     if not db.exists():  # a new ledger gets a kiosk id from the seed: same seed, same ledger

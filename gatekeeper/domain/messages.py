@@ -1220,6 +1220,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "个较早的备份。",
     ),
     "cli.aborted": ("aborted", "已中止"),
+    "cli.os_error": (
+        "cannot use {path}: {problem}. Nothing more was done; check the path and its "
+        "permissions.",
+        "无法使用 {path}：{problem}。未再执行任何操作；请检查路径及其权限。",
+    ),
     "cli.internal_error": (
         "unexpected error ({error}); nothing more was done. Please report it with the "
         "command you ran.",

@@ -14,10 +14,15 @@ from gatekeeper.domain.i18n import LocalizedError, Text
 
 
 class LedgerError(LocalizedError):
-    """Base of every ledger error; subclasses fix the code and the text."""
+    """Base of every ledger error; subclasses fix the code and the text.
+
+    `exit_code` is what the command line exits with: 2 ("could not run": the file is
+    missing, unreadable, damaged, read-only, locked, of another version) unless the
+    error is the answer "no" to what was asked (an invalid record, a taken name): 1."""
 
     CODE: ClassVar[str] = "ledger.error"
     TEXT: ClassVar[Text] = messages.entry("ledger.error")
+    exit_code: ClassVar[int] = 2
 
     def __init__(self, text: Text | None = None, **params: Any) -> None:
         super().__init__(self.CODE, text or self.TEXT, params)
@@ -63,19 +68,38 @@ class NotALedgerError(LedgerError):
     TEXT = messages.entry("ledger.not_a_ledger")
 
 
+class EmptyLedgerFileError(NotALedgerError):
+    """A zero-byte file where a ledger was expected: not taken for a new ledger by a
+    command that does not create one."""
+
+    CODE = "ledger.empty_file"
+    TEXT = messages.entry("ledger.empty_file")
+
+
+class DamagedLedgerError(LedgerError):
+    """A GateKeeper ledger whose pages fail SQLite's own check (PRAGMA quick_check), or
+    cannot be read back: the file is damaged, not tampered with; restore a backup."""
+
+    CODE = "ledger.damaged"
+    TEXT = messages.entry("ledger.damaged")
+
+
 class InvalidRecordError(LedgerError):
     CODE = "ledger.invalid_record"
     TEXT = messages.entry("ledger.invalid_record")
+    exit_code = 1
 
 
 class DuplicateRecordError(LedgerError):
     CODE = "ledger.duplicate_record"
     TEXT = messages.entry("ledger.duplicate_record")
+    exit_code = 1
 
 
 class AccountExistsError(LedgerError):
     CODE = "ledger.account_exists"
     TEXT = messages.entry("ledger.account_exists")
+    exit_code = 1
 
 
 def from_sqlite(error: sqlite3.Error, path: str) -> LedgerError:
@@ -90,6 +114,8 @@ def from_sqlite(error: sqlite3.Error, path: str) -> LedgerError:
         return ReadOnlyLedgerError(path=path, detail=detail)
     if "locked" in low or "busy" in low:
         return LedgerBusyError(path=path)
-    if "not a database" in low or "malformed" in low:
+    if "malformed" in low or "disk i/o error" in low:
+        return DamagedLedgerError(path=path, detail=detail)
+    if "not a database" in low:
         return NotALedgerError(path=path, detail=detail)
     return LedgerError(path=path, detail=detail)

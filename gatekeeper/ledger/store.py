@@ -26,8 +26,10 @@ from gatekeeper.ledger import accounts, anchors, canonical, chain, columns, peop
 from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
     AccountExistsError,
+    DamagedLedgerError,
     DirectoryMissingError,
     DuplicateRecordError,
+    EmptyLedgerFileError,
     InvalidRecordError,
     LedgerError,
     LedgerNotFoundError,
@@ -168,35 +170,129 @@ def _stored(row: Sequence[Any]) -> StoredRecord:
     return StoredRecord(*values)
 
 
-def _inspect(path: Path, known: int, display: str) -> tuple[int, str | None]:
-    """Look at an existing file read-only: (user_version, stored kiosk_id). Never writes."""
+def _cannot_write_beside(exc: sqlite3.Error) -> bool:
+    """SQLite could not create or write the -wal/-shm files beside the ledger (a
+    read-only folder or mount): SQLITE_READONLY or SQLITE_CANTOPEN."""
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (8, 14)
+
+
+def _connect_readonly(path: Path, display: str, *, immutable: bool) -> sqlite3.Connection:
+    """A read-only connection that never writes the file. With `immutable`, not even the
+    -wal/-shm files beside it (only for a file with nothing in its -wal)."""
+    query = "mode=ro&immutable=1" if immutable else "mode=ro"
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise from_sqlite(exc, display) from exc
+    conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
+    return conn
+
+
+def _wal_has_content(path: Path) -> bool:
+    wal = Path(f"{path}-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _open_readonly(path: Path, display: str) -> sqlite3.Connection:
+    """Read a ledger without writing it, also on read-only media.
+
+    A plain read-only connection takes SQLite's shared locks (safe while a kiosk appends)
+    but needs the -shm file beside a WAL ledger; where it cannot be created (a read-only
+    folder or mount) and the -wal holds nothing, the file is read as immutable. With
+    records still in a -wal that SQLite cannot index there, it is refused (exit 2)
+    rather than read without its newest records."""
+    conn = _connect_readonly(path, display, immutable=False)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens -wal/-shm now
+        return conn
+    except sqlite3.Error as exc:
+        conn.close()
+        if not _cannot_write_beside(exc):
+            raise from_sqlite(exc, display) from exc
+        if _wal_has_content(path):
+            raise _wal_unreadable(path, display) from exc
+    return _connect_readonly(path, display, immutable=True)
+
+
+def _wal_unreadable(path: Path, display: str) -> ReadOnlyLedgerError:
+    return ReadOnlyLedgerError(
+        path=display,
+        detail=f"its newest records are in {path.name}-wal, which cannot be read in a "
+        "read-only folder; copy the ledger with its -wal file to a writable folder and "
+        "read the copy",
+    )
+
+
+def _check_pages(conn: sqlite3.Connection, display: str) -> None:
+    """SQLite's own check of every page (PRAGMA quick_check): a damaged ledger is said to
+    be damaged (restore a backup), never read as if whole nor taken for tampering."""
+    try:
+        rows = conn.execute("PRAGMA quick_check(3)").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and not _damaged(exc):
+            raise from_sqlite(exc, display) from exc
+        raise DamagedLedgerError(path=display, detail=str(exc)) from exc
+    problems = [" ".join(str(r[0]).replace("*** in database main ***", "").split())
+                for r in rows if r and r[0] != "ok"]  # fmt: skip
+    if problems:  # one line: SQLite's report has a line per problem
+        raise DamagedLedgerError(path=display, detail="; ".join(problems)[:200])
+
+
+def _damaged(exc: sqlite3.Error) -> bool:
+    """SQLITE_CORRUPT, SQLITE_NOTADB or SQLITE_IOERR: the bytes, not the access."""
+    return (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (10, 11, 26)
+
+
+def _inspect(
+    path: Path, known: int, display: str, *, check_pages: bool = True
+) -> tuple[int, str | None]:
+    """Look at an existing file read-only: (user_version, stored kiosk_id). Never writes
+    the file. A GateKeeper ledger's pages are checked too (`check_pages`), on a
+    connection that takes SQLite's locks wherever the folder allows it."""
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if header != SQLITE_HEADER:
         raise NotALedgerError(path=display, detail="not an SQLite database")
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    wal = Path(f"{path}-wal")
-    if not wal.exists() or wal.stat().st_size == 0:
-        uri += "&immutable=1"  # nothing to recover: do not even create -wal/-shm files
+    # nothing to recover: do not even create -wal/-shm files (a refusal leaves no trace)
+    immutable = not _wal_has_content(path)
+    conn = _connect_readonly(path, display, immutable=immutable)
     try:
-        conn = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as exc:
-        raise from_sqlite(exc, display) from exc
-    try:
-        version = schema.user_version(conn)
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        meta: dict[str, str] = {}
-        if "meta" in tables:
-            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.DatabaseError as exc:
-        raise NotALedgerError(path=display, detail=str(exc)) from exc
+        try:
+            version = schema.user_version(conn)
+            tables = {
+                r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            meta: dict[str, str] = {}
+            if "meta" in tables:
+                meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.DatabaseError as exc:
+            if not immutable and _cannot_write_beside(exc):
+                raise _wal_unreadable(path, display) from exc
+            if meta_is_ours(conn):
+                raise DamagedLedgerError(path=display, detail=str(exc)) from exc
+            raise NotALedgerError(path=display, detail=str(exc)) from exc
+        if meta.get("app") != schema.APP and (tables or version):
+            raise NotALedgerError(path=display, detail="an SQLite database of another program")
+        if version > known:
+            raise NewerLedgerError(path=display, found=version, known=known)
+        if check_pages and meta.get("app") == schema.APP:
+            if immutable and os.access(path.absolute().parent, os.W_OK):
+                # a kiosk may start appending during the check: take SQLite's locks
+                conn.close()
+                conn = _open_readonly(path, display)
+            _check_pages(conn, display)
     finally:
         conn.close()
-    if meta.get("app") != schema.APP and (tables or version):
-        raise NotALedgerError(path=display, detail="an SQLite database of another program")
-    if version > known:
-        raise NewerLedgerError(path=display, found=version, known=known)
     return version, meta.get("kiosk_id")
+
+
+def meta_is_ours(conn: sqlite3.Connection) -> bool:
+    """Whether what can still be read of a failing file says it is a GateKeeper ledger."""
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
+    except sqlite3.Error:
+        return False
+    return bool(row) and row[0] == schema.APP
 
 
 class Ledger:
@@ -241,19 +337,21 @@ class Ledger:
         if not exists and (readonly or not create):
             raise LedgerNotFoundError(path=display)
         version, stored_kiosk = 0, None
-        if exists and file.stat().st_size > 0:
-            version, stored_kiosk = _inspect(file, known, display)
+        empty = exists and file.stat().st_size == 0
+        if empty and (readonly or not create):  # not a ledger to upgrade: nothing at all
+            raise EmptyLedgerFileError(path=display)
+        if exists and not empty:
+            version, stored_kiosk = _inspect(file, known, display, check_pages=not readonly)
         conn: sqlite3.Connection | None  # None until connected (see the except below)
         if readonly:
             if version < known:
                 raise OutdatedLedgerError(path=display, found=version, known=known)
+            conn = _open_readonly(file, display)
             try:
-                conn = sqlite3.connect(
-                    f"{file.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None
-                )
-                conn.execute(f"PRAGMA busy_timeout={schema.BUSY_TIMEOUT_MS}")
-            except sqlite3.Error as exc:
-                raise from_sqlite(exc, display) from exc
+                _check_pages(conn, display)
+            except BaseException:
+                conn.close()
+                raise
             return cls(conn, file, kiosk_id or stored_kiosk or "", version, True)
         if not exists and not os.access(parent, os.W_OK):
             raise ReadOnlyLedgerError(path=display, detail="its folder is read-only")

@@ -62,7 +62,7 @@ def test_export_refusals(ledger_copy, tmp_path) -> None:  # type: ignore[no-unty
     add_accounts(ledger_copy)
     result = run("export", "--db", ledger_copy, "--date", "2020-13-01", "--format", "csv",
                  "-o", tmp_path / "x.csv")  # fmt: skip
-    assert result.exit_code == 1 and "YYYY-MM-DD" in one_line_error(result.stderr)
+    assert result.exit_code == 2 and "YYYY-MM-DD" in one_line_error(result.stderr)  # bad argument
     result = run("export", "--db", ledger_copy, "--date", DAY, "--format", "doc",
                  "-o", tmp_path / "x.doc")  # fmt: skip
     assert result.exit_code == 2

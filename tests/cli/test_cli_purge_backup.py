@@ -48,4 +48,4 @@ def test_backup_keep(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-
     for copy in copies:
         assert run("verify", "--db", copy).exit_code == 0
     result = run("backup", "--db", ledger_copy, "--to", tmp_path / "nope")
-    assert result.exit_code == 1 and "does not exist" in one_line_error(result.stderr)
+    assert result.exit_code == 2 and "does not exist" in one_line_error(result.stderr)  # bad arg
