@@ -34,7 +34,7 @@ import math
 import os
 import struct
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -48,7 +48,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run from a clone without installing, too
 
 from gatekeeper.scanner.keys import SiteKey  # noqa: E402
-from gatekeeper.scanner.passes import sign_pass  # noqa: E402
+from gatekeeper.scanner.passes import SitePass  # noqa: E402
 
 W, H = 640, 480
 FPS = 10
@@ -70,7 +70,14 @@ def demo_key() -> SiteKey:
 
 
 def demo_pass_payload() -> str:
-    return sign_pass(demo_key(), "demo-worker-01", date(2020, 3, 1), date(2099, 12, 31)).payload
+    """The demo's pass, in the format before serials (GKP1, which still verifies): Ed25519
+    is deterministic, so the script makes the same payload every time (a GKP2 pass would
+    carry a random serial and change the committed video)."""
+    key = demo_key()
+    unsigned = SitePass(DEMO_SITE_ID, key.key_id, "demo-worker-01", date(2020, 3, 1),
+                        date(2099, 12, 31), b"")  # fmt: skip
+    signature = key.private.sign(unsigned.signed_part.encode("ascii"))
+    return replace(unsigned, signature=signature).payload
 
 
 @dataclass(frozen=True)

@@ -812,12 +812,14 @@ _RAW: dict[str, tuple[str, str]] = {
     "pass.superseded": (
         "This pass was replaced by a newer pass (issued {issued_on}): only the newest pass "
         "counts; the person goes through the full check.",
-        "该通行证已被更新的通行证（{issued_on} 签发）取代，只有最新的通行证有效：请按首次入场流程检查。",
+        "该通行证已被更新的通行证（{issued_on} 签发）取代，只有最新的通行证有效："
+        "请按首次入场流程检查。",
     ),
     "pass.holder_purged": (
         "The holder's registration was erased by a retention purge (person {person_id}): "
         "this pass no longer counts; the person registers again.",
-        "持证人的登记信息已按保存期限清除（人员编号 {person_id}），该通行证不再有效：请重新登记。",
+        "持证人的登记信息已按保存期限清除（人员编号 {person_id}），该通行证不再有效："
+        "请重新登记。",
     ),
     "payload.unknown": (
         "This code is not a {kind} this site knows: re-scan, or check by hand (manager).",

@@ -1,11 +1,17 @@
 """Site passes: short ASCII payloads signed with the site's Ed25519 key.
 
-    GKP1.<site id>.<key id>.<person id>.<valid from YYYYMMDD>.<valid until>.<signature>
+    GKP2.<site id>.<key id>.<person id>.<serial>.<valid from YYYYMMDD>.<valid until>.<signature>
 
-ASCII (no ECI, no charset question) so any scanner, camera or keyboard wedge reads it.
-The signature (base64url, no padding) covers everything before the last dot, so any
-changed character, another site's key, or a stretched validity is caught. Revocation
-lives in the ledger and is checked by `gatekeeper.services.passes`.
+The serial (16 lowercase hex digits, random, `new_serial`) makes every issued pass its
+own: two passes are never byte-identical, even for the same person, day and validity,
+so a revoked or superseded pass can be told from its successor. Passes issued before
+serials (`GKP1.<site id>.<key id>.<person id>.<valid from>.<valid until>.<signature>`)
+still parse and verify; only new ones are GKP2. ASCII (no ECI, no charset question) so
+any scanner, camera or keyboard wedge reads it. The signature (base64url, no padding)
+covers everything before the last dot, the format's version included, so any changed
+character, another site's key, or a stretched validity is caught. Whether a pass still
+stands (issued, newest, not revoked, holder not purged) is the ledger's, checked by
+`gatekeeper.services.passes`.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -24,11 +31,33 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.scanner.keys import SiteKey
 
-PREFIX = "GKP1"
-_FORMAT = re.compile(
-    r"^GKP1\.(?P<site>[A-Za-z0-9_-]{1,32})\.(?P<kid>[0-9a-f]{12})\.(?P<person>[A-Za-z0-9_-]{1,64})"
-    r"\.(?P<start>\d{8})\.(?P<until>\d{8})\.(?P<sig>[A-Za-z0-9_-]{86})$"
+PREFIX = "GKP2"  # the format every new pass is issued in (with a serial)
+LEGACY_PREFIX = "GKP1"  # passes issued before serials: still read and verified
+PREFIXES = (PREFIX, LEGACY_PREFIX)
+SERIAL_LENGTH = 16
+_FIELDS = (
+    r"\.(?P<site>[A-Za-z0-9_-]{1,32})\.(?P<kid>[0-9a-f]{12})\.(?P<person>[A-Za-z0-9_-]{1,64})"
 )
+_DAYS_AND_SIGNATURE = r"\.(?P<start>\d{8})\.(?P<until>\d{8})\.(?P<sig>[A-Za-z0-9_-]{86})$"
+_FORMAT = re.compile(
+    rf"^GKP2{_FIELDS}\.(?P<serial>[0-9a-f]{{{SERIAL_LENGTH}}}){_DAYS_AND_SIGNATURE}"
+)
+_LEGACY_FORMAT = re.compile(rf"^GKP1{_FIELDS}{_DAYS_AND_SIGNATURE}")
+_SERIAL = re.compile(rf"^[0-9a-f]{{{SERIAL_LENGTH}}}$")
+
+
+def new_serial() -> str:
+    """A fresh pass serial: 64 random bits as 16 lowercase hex digits."""
+    return secrets.token_hex(SERIAL_LENGTH // 2)
+
+
+def is_serial(text: str) -> bool:
+    return bool(_SERIAL.match(text))
+
+
+def looks_like_pass(text: str) -> bool:
+    """A site pass of either format (``GKP2.…`` or ``GKP1.…``), valid or not."""
+    return text.strip().startswith(tuple(prefix + "." for prefix in PREFIXES))
 
 
 class PassProblem(StrEnum):
@@ -42,6 +71,8 @@ class PassProblem(StrEnum):
     NOT_YET_VALID = "not_yet_valid"
     REVOKED = "revoked"
     NOT_ISSUED = "not_issued"
+    SUPERSEDED = "superseded"  # the holder was issued a newer pass since
+    HOLDER_PURGED = "holder_purged"  # the holder's registration was erased by a purge
 
 
 PROBLEM_TEXT: dict[PassProblem, Text] = {
@@ -53,6 +84,8 @@ PROBLEM_TEXT: dict[PassProblem, Text] = {
     PassProblem.NOT_YET_VALID: messages.entry("pass.not_yet_valid"),
     PassProblem.REVOKED: messages.entry("pass.revoked"),
     PassProblem.NOT_ISSUED: messages.entry("pass.not_issued"),
+    PassProblem.SUPERSEDED: messages.entry("pass.superseded"),
+    PassProblem.HOLDER_PURGED: messages.entry("pass.holder_purged"),
 }
 
 
@@ -78,7 +111,8 @@ def _day(text: str) -> date:
 
 @dataclass(frozen=True)
 class SitePass:
-    """A pass as read from its payload (not yet verified unless `verify_pass` said so)."""
+    """A pass as read from its payload (not yet verified unless `verify_pass` said so).
+    `serial` is None only for a pass issued before serials (format GKP1)."""
 
     site_id: str
     key_id: str
@@ -86,11 +120,17 @@ class SitePass:
     valid_from: date
     valid_until: date
     signature: bytes
+    serial: str | None = None
+
+    @property
+    def version(self) -> str:
+        return LEGACY_PREFIX if self.serial is None else PREFIX
 
     @property
     def signed_part(self) -> str:
+        serial = () if self.serial is None else (self.serial,)
         return ".".join(
-            (PREFIX, self.site_id, self.key_id, self.person_id,
+            (self.version, self.site_id, self.key_id, self.person_id, *serial,
              self.valid_from.strftime("%Y%m%d"), self.valid_until.strftime("%Y%m%d"))
         )  # fmt: skip
 
@@ -104,17 +144,24 @@ class SitePass:
         return hashlib.sha256(self.payload.encode("ascii")).hexdigest()[:32]
 
 
-def sign_pass(key: SiteKey, person_id: str, valid_from: date, valid_until: date) -> SitePass:
-    unsigned = SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, b"")
+def sign_pass(
+    key: SiteKey, person_id: str, valid_from: date, valid_until: date,
+    serial: str | None = None,
+) -> SitePass:  # fmt: skip
+    """A new pass (format GKP2) with `serial`, or a fresh one (`new_serial`)."""
+    serial = new_serial() if serial is None else serial
+    unsigned = SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, b"", serial)
     if not _FORMAT.match(f"{unsigned.signed_part}.{'A' * 86}"):
-        raise ValueError(f"person id {person_id!r} cannot go in a pass")
+        raise ValueError(f"person id {person_id!r} or serial {serial!r} cannot go in a pass")
     signature = key.private.sign(unsigned.signed_part.encode("ascii"))
-    return SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, signature)
+    return SitePass(key.site_id, key.key_id, person_id, valid_from, valid_until, signature,
+                    serial)  # fmt: skip
 
 
 def parse_pass(payload: str) -> SitePass:
     """The fields of a payload; PassRejected(MALFORMED) when it is not a pass at all."""
-    m = _FORMAT.match(payload.strip())
+    text = payload.strip()
+    m = _FORMAT.match(text) or _LEGACY_FORMAT.match(text)
     if m is None:
         raise PassRejected(PassProblem.MALFORMED)
     try:
@@ -124,7 +171,8 @@ def parse_pass(payload: str) -> SitePass:
         raise PassRejected(PassProblem.MALFORMED) from None
     if len(signature) != 64 or _b64(signature) != m["sig"]:  # no spare bits changed
         raise PassRejected(PassProblem.MALFORMED)
-    return SitePass(m["site"], m["kid"], m["person"], start, until, signature)
+    serial = m["serial"] if "serial" in m.re.groupindex else None
+    return SitePass(m["site"], m["kid"], m["person"], start, until, signature, serial)
 
 
 def verify_pass(

@@ -31,10 +31,12 @@ from gatekeeper.domain.vocab import (
     Zone,
 )
 from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
+from gatekeeper.scanner.passes import new_serial
 from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.clock import Clock
 from gatekeeper.services.kinds import Kind
+from gatekeeper.services.pass_history import PassHistory, is_erased
 from gatekeeper.services.records import (
     person_record,
     quarantine_start_record,
@@ -175,12 +177,13 @@ class GateService:
     # --- returning path ----------------------------------------------------------------
 
     def returning_eligibility(self, person_id: str) -> ReturningEligibility:
-        """Whether a recognised person may take the 4-step returning path today."""
+        """Whether a recognised person may take the 4-step returning path today (a
+        person whose registration a purge erased is no longer registered)."""
         person = self.ledger.get_person(person_id)
         worker_pass = self._latest_pass(person_id)
         signed = self._pledges_signed_on(person_id)
         return ReturningEligibility.check(
-            registered=person is not None,
+            registered=person is not None and not is_erased(person),
             worker_pass=worker_pass,
             pledges_signed_on=signed,
             today=self.today(),
@@ -188,18 +191,21 @@ class GateService:
         )
 
     def _latest_pass(self, person_id: str) -> WorkerPass | None:
-        latest: WorkerPass | None = None
-        for record in self.ledger.records(person_id=person_id):
-            if record.kind == Kind.PASS_ISSUED:
-                issued = schema.PassIssuedBody.read(record)
-                latest = WorkerPass(
-                    person_id,
-                    date.fromisoformat(issued.issued_on),
-                    expires_on=date.fromisoformat(issued.valid_until),
-                )
-            elif record.kind == Kind.PASS_REVOKED and latest is not None:
-                latest = WorkerPass(person_id, latest.issued_on, True, latest.expires_on)
-        return latest
+        """The person's newest pass (older ones are superseded), revoked when a
+        revocation after it holds for it (the person's, or one of its serial) or when
+        the registration it was issued on was erased by a purge."""
+        history = PassHistory.read(person_id, self.ledger.records(person_id=person_id))
+        latest = history.latest
+        if latest is None:
+            return None
+        revoked = history.revocation_of(latest) is not None or history.holder_purged(
+            latest, self.ledger.get_person(person_id))
+        return WorkerPass(
+            person_id,
+            date.fromisoformat(latest.issue.issued_on),
+            revoked,
+            expires_on=date.fromisoformat(latest.issue.valid_until),
+        )
 
     def _pledges_signed_on(self, person_id: str) -> date | None:
         signed: date | None = None
@@ -221,7 +227,8 @@ class GateService:
         valid_days = days if days is not None else self.policy.pass_validity_days
         valid = now.date() + timedelta(days=valid_days - 1)
         body = schema.PassIssuedBody(issued_on=now.date().isoformat(),
-                                     valid_until=valid.isoformat(), by=actor.username)
+                                     valid_until=valid.isoformat(), by=actor.username,
+                                     serial=new_serial())  # fmt: skip
         return self.ledger.append(body.record(
             at=now, day=self._day(now), uuid=self.new_id(), person_id=person_id))
 

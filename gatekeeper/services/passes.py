@@ -1,8 +1,12 @@
 """Site passes through the ledger: issue (register or find the worker), verify, revoke.
 
-The signature proves the site issued a pass; the ledger says whether it still stands:
-a pass is in force only if its `pass_issued` record exists and no `pass_revoked`
-record for the person follows it. The private key stays in the key folder (see
+The signature proves the site issued a pass; the ledger says whether it still stands
+(`pass_history`): a pass is in force only if its `pass_issued` record exists, no newer
+pass was issued to the person (superseded), no `pass_revoked` record after it holds for
+it (one without a serial: every earlier pass of the person; one with a serial: that
+pass), and the registration it was issued on was not erased by a retention purge. Every
+pass carries its own serial (format GKP2, `gatekeeper.scanner.passes`), so a re-issued
+pass is never the revoked one. The private key stays in the key folder (see
 `gatekeeper.scanner.keys`); the ledger only ever holds the key id.
 """
 
@@ -24,10 +28,15 @@ from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.kinds import Kind
+from gatekeeper.services.pass_history import IssuedPass, PassHistory
 from gatekeeper.services.records import person_record
 
 NOT_REGISTERED = messages.entry("passes.not_registered")
 NO_PASS = messages.entry("passes.no_pass")
+UNKNOWN_PERSON = messages.entry("passes.unknown_person")
+NO_SUCH_PASS = messages.entry("passes.no_such_pass")
+NOT_THEIR_PASS = messages.entry("passes.not_their_pass")
+REVOKE_WHAT = messages.entry("passes.revoke_what")
 DEFAULT_EMPLOYER = "—"  # pre-registration may not know it yet; the gate asks again
 PRE_REGISTERED_FROM = "pre-registered"
 
@@ -48,6 +57,7 @@ class PassState:
     issued_on: date | None = None  # None: never issued a pass
     valid_until: date | None = None
     revoked_on: date | None = None  # the latest pass was revoked that day
+    serial: str | None = None  # the latest pass's serial (None: issued before serials)
 
     def in_force(self, today: date) -> bool:
         return (
@@ -145,11 +155,11 @@ class PassService:
         now = self.gate.now()
         valid_days = days if days is not None else self.gate.policy.pass_validity_days
         until = now.date() + timedelta(days=valid_days - 1)
-        site_pass = sign_pass(key, person.person_id, now.date(), until)
+        site_pass = sign_pass(key, person.person_id, now.date(), until)  # a new serial
         body = schema.PassIssuedBody(
             issued_on=now.date().isoformat(), valid_until=until.isoformat(),
             key_id=key.key_id, site_id=key.site_id, pass_digest=site_pass.digest,
-            by=actor.username)
+            by=actor.username, serial=site_pass.serial)
         record = self.ledger.append(
             body.record(at=now, day=now.date().isoformat(), uuid=self.gate.new_id(),
                         person_id=person.person_id)
@@ -158,26 +168,33 @@ class PassService:
 
     # --- verify -------------------------------------------------------------------------
 
+    def history(self, person_id: str) -> PassHistory:
+        return PassHistory.read(person_id, self.ledger.records(person_id=person_id))
+
     def verify(self, payload: str, today: date | None = None) -> Verified:
-        """A genuine, current, unrevoked pass of this site, or PassRejected saying why."""
+        """A genuine, current pass of this site that still stands, or PassRejected saying
+        why: never issued here, revoked, superseded by a newer pass, holder purged (in
+        that order of precedence)."""
         today = today or self.gate.today()
         site_pass = verify_pass(
             payload, self.key.site_id, {self.key.key_id: self.key.public}, today
         )
-        issued_seq: int | None = None
-        revoked_after = False
-        for record in self.ledger.records(person_id=site_pass.person_id):
-            if (record.kind == Kind.PASS_ISSUED
-                    and schema.PassIssuedBody.read(record).pass_digest == site_pass.digest):
-                issued_seq = record.seq
-                revoked_after = False  # issued again after a revocation
-            elif record.kind == Kind.PASS_REVOKED and issued_seq is not None:
-                revoked_after = True
+        history = self.history(site_pass.person_id)
+        issued = history.with_digest(site_pass.digest)
+        issued_seq = issued.seq if issued is not None else None
         if issued_seq is None:
             raise PassRejected(PassProblem.NOT_ISSUED)
+        assert issued is not None
+        revoked_after = history.revocation_of(issued) is not None
         if revoked_after:
             raise PassRejected(PassProblem.REVOKED)
-        return Verified(self.ledger.get_person(site_pass.person_id), site_pass)
+        newer = history.superseded_by(issued)
+        if newer is not None:
+            raise PassRejected(PassProblem.SUPERSEDED, issued_on=newer.issue.issued_on)
+        person = self.ledger.get_person(site_pass.person_id)
+        if history.holder_purged(issued, person):
+            raise PassRejected(PassProblem.HOLDER_PURGED, person_id=site_pass.person_id)
+        return Verified(person, site_pass)
 
     # --- revoke -------------------------------------------------------------------------
 
@@ -186,31 +203,71 @@ class PassService:
         person = self.find(id_number)
         if person is None:
             raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
-        state = PassState(person)
-        for record in self.ledger.records(person_id=person.person_id):
-            if record.kind == Kind.PASS_ISSUED:
-                issued = schema.PassIssuedBody.read(record)
-                state = PassState(person, date.fromisoformat(issued.issued_on),
-                                  date.fromisoformat(issued.valid_until))  # fmt: skip
-            elif record.kind == Kind.PASS_REVOKED and state.issued_on is not None:
-                state = PassState(
-                    person, state.issued_on, state.valid_until, date.fromisoformat(record.day)
-                )
-        return state
+        history = self.history(person.person_id)
+        latest = history.latest
+        if latest is None:
+            return PassState(person)
+        revocation = history.revocation_of(latest)
+        return PassState(
+            person, date.fromisoformat(latest.issue.issued_on),
+            date.fromisoformat(latest.issue.valid_until),
+            date.fromisoformat(revocation.day) if revocation is not None else None,
+            latest.serial,
+        )  # fmt: skip
 
-    def revoke(self, id_number: str, reason: str = "", *, by: Actor) -> StoredRecord:
-        """Revoke every pass the person holds now (a later issue gives a new one). Site
+    def issued_with_serial(self, serial: str) -> tuple[str, IssuedPass] | None:
+        """(holder's person id, the issue) of the pass with this serial, or None."""
+        for record in self.ledger.records(kind=Kind.PASS_ISSUED):
+            body = schema.PassIssuedBody.read(record)
+            if body.serial is not None and body.serial == serial and record.person_id:
+                return record.person_id, IssuedPass(record.seq, record.day, body)
+        return None
+
+    def revoke(
+        self, id_number: str | None = None, reason: str = "", *, by: Actor,
+        serial: str | None = None, person_id: str | None = None,
+    ) -> StoredRecord:  # fmt: skip
+        """Revoke a person's passes: every pass they were issued before now (by
+        `id_number` or `person_id`: the latter still finds a person whose registration a
+        purge erased), or (`serial`) that one pass. Given together, they must name the same
+        person; nothing is written otherwise. A pass issued later is not revoked. Site
         managers only (`by`, whose username the record carries)."""
         actor = acting(by, Action.PASSES)
-        person = self.find(id_number)
-        if person is None:
-            raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
-        if not any(
-            r.kind == Kind.PASS_ISSUED for r in self.ledger.records(person_id=person.person_id)
-        ):
-            raise LocalizedError("no_pass", NO_PASS, {"name": person.name or person.person_id})
+        if id_number is None and serial is None and person_id is None:
+            raise LocalizedError("revoke_what", REVOKE_WHAT, {})
+        holder = self._holder(id_number, person_id)
+        if serial is not None:
+            found = self.issued_with_serial(serial)
+            if found is None:
+                raise LocalizedError("no_such_pass", NO_SUCH_PASS, {"serial": serial})
+            if holder is not None and found[0] != holder:
+                raise LocalizedError("not_their_pass", NOT_THEIR_PASS, {
+                    "serial": serial, "holder": found[0], "person_id": holder})
+            holder = found[0]
+        assert holder is not None
+        if self.history(holder).latest is None:
+            person = self.ledger.get_person(holder)
+            name = (person.name if person is not None else None) or holder
+            raise LocalizedError("no_pass", NO_PASS, {"name": name})
         now = self.gate.now()
-        body = schema.PassRevokedBody(by=actor.username, note=reason)
+        body = schema.PassRevokedBody(by=actor.username, note=reason, serial=serial)
         return self.ledger.append(body.record(
             at=now, day=now.date().isoformat(), uuid=self.gate.new_id(),
-            person_id=person.person_id))
+            person_id=holder))
+
+    def _holder(self, id_number: str | None, person_id: str | None) -> str | None:
+        """The person named by ID number and/or person id (NOT_REGISTERED if nobody, or
+        if the two name different people)."""
+        holder: str | None = None
+        if id_number is not None:
+            person = self.find(id_number)
+            if person is None:
+                raise LocalizedError("not_registered", NOT_REGISTERED, {"id_number": id_number})
+            holder = person.person_id
+        if person_id is not None:
+            known = self.ledger.get_person(person_id) is not None or self.history(
+                person_id).latest is not None
+            if not known or (holder is not None and holder != person_id):
+                raise LocalizedError("not_registered", UNKNOWN_PERSON, {"person_id": person_id})
+            holder = person_id
+        return holder

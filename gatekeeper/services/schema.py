@@ -314,13 +314,18 @@ class PassIssuedBody(Body):
     site_id: str | None = None
     pass_digest: str | None = None
     by: str | None = None
+    serial: str | None = None  # the pass's own serial (GKP2); passes before serials lack it
 
 
 @dataclass(frozen=True)
 class PassRevokedBody(Body):
+    """A revocation: of the pass with `serial`, or (no serial) of every pass the person
+    was issued before it."""
+
     KIND = Kind.PASS_REVOKED
     by: str | None = None
     note: str = ""
+    serial: str | None = None
 
 
 # --- corrections, accounts, exports, purges --------------------------------------------

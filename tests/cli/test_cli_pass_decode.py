@@ -41,7 +41,7 @@ def issue(db: Path, out: Path, *extra: object) -> str:
 def test_issue_writes_badge_and_prints_payload(tmp_path: Path) -> None:
     db, badge = tmp_path / "l.sqlite3", tmp_path / "badge.png"
     payload = issue(db, badge, "--days", "30")
-    assert payload.startswith("GKP1.") and payload.isascii() and "\n" not in payload
+    assert payload.startswith("GKP2.") and payload.isascii() and "\n" not in payload
     assert badge.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     key = tmp_path / "data" / "keys" / "site-key.pem"
     assert stat.S_IMODE(os.stat(key).st_mode) == 0o600

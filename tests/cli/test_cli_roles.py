@@ -159,7 +159,7 @@ def test_a_site_manager_does_it_and_is_named(site: Path, tmp_path: Path) -> None
     issued = as_user(site, "boss", "pass", "issue", "--db", site, "--name", "张三",
                      "--id-number", ID, "--phone", "13800138000", "-o", badge)  # fmt: skip
     assert issued.exit_code == 0, issued.output
-    assert issued.stdout.startswith("GKP1.") and badge.exists()
+    assert issued.stdout.startswith("GKP2.") and badge.exists()
     revoked = as_user(site, "boss", "pass", "revoke", "--db", site, "--id-number", ID)
     assert revoked.exit_code == 0, revoked.output
     before = chain(site)

@@ -13,6 +13,7 @@ from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.identity import Registration, validate_id
 from gatekeeper.domain.vocab import IdType
 from gatekeeper.services.gate import GateService
+from gatekeeper.services.pass_history import is_erased
 
 REGISTRATION_FIELDS = (
     "name", "id_type", "id_number", "phone", "employer", "role", "coming_from", "recent_stays"
@@ -66,8 +67,12 @@ def resolve_person(gate: GateService, raw: str, today: date) -> str | None:
 
 
 def registered_person(gate: GateService, person_id: str | None) -> str | None:
-    """`person_id` when it names a registered person, else None."""
-    if person_id is None or gate.ledger.get_person(person_id) is None:
+    """`person_id` when it names a registered person, else None (also for one whose
+    registration a retention purge erased: they register anew, under a new id)."""
+    if person_id is None:
+        return None
+    person = gate.ledger.get_person(person_id)
+    if person is None or is_erased(person):
         return None
     return person_id
 

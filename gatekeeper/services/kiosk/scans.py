@@ -14,24 +14,27 @@ from gatekeeper.domain.i18n import Text
 from gatekeeper.domain.returning import ReturningIssue
 from gatekeeper.domain.screening import Screening
 from gatekeeper.domain.vocab import ScanKind, ScanStatus
-from gatekeeper.scanner.passes import PREFIX as PASS_PREFIX
-from gatekeeper.scanner.passes import PassProblem, PassRejected
+from gatekeeper.scanner.passes import PassProblem, PassRejected, looks_like_pass
 from gatekeeper.scanner.payloads import ScanReading, parse_scan
 from gatekeeper.services.gate import GateService
 from gatekeeper.services.kiosk.views import Say
 from gatekeeper.services.passes import PassService
 
-# A refused pass's person id is trusted only when the signature held (expired, revoked).
+# A refused pass's person id is trusted only when the signature held (expired, revoked,
+# superseded: retired by a newer pass; holder purged: registered no more).
 PASS_ISSUES: dict[PassProblem, ReturningIssue] = {
     PassProblem.EXPIRED: ReturningIssue.PASS_EXPIRED,
     PassProblem.NOT_YET_VALID: ReturningIssue.PASS_EXPIRED,
     PassProblem.REVOKED: ReturningIssue.PASS_REVOKED,
+    PassProblem.SUPERSEDED: ReturningIssue.PASS_REVOKED,
+    PassProblem.HOLDER_PURGED: ReturningIssue.NOT_REGISTERED,
 }
 
 
 def is_pass_payload(text: str) -> bool:
-    """A site pass (``GKP1.…``), as opposed to an ID number or another code."""
-    return text.strip().startswith(PASS_PREFIX + ".")
+    """A site pass (``GKP2.…``, or ``GKP1.…`` issued before serials), as opposed to an
+    ID number or another code."""
+    return looks_like_pass(text)
 
 
 def scan_detail(reading: ScanReading) -> str:
