@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # OpenCV and numpy load only for the commands that decode ima
     import numpy as np  # `gatekeeper gui` starts ~150 ms sooner without them.
 
 NO_CODE = messages.entry("cli.no_code")
+REVOKE_WHAT = messages.entry("passes.revoke_what")
 ONE_SOURCE = messages.entry("cli.one_source")
 UNREADABLE = messages.entry("cli.unreadable_image")
 
@@ -146,18 +147,30 @@ def _payload_from_image(image: Path) -> str:
 
 @pass_group.command("revoke")
 @db_option
-@click.option("--id-number", required=True, help="The worker whose pass is revoked.")
+@click.option("--id-number", default=None,
+              help="The worker whose passes are revoked (every pass issued so far).")
+@click.option("--person", "person_id", default=None,
+              help="The holder's person id (as pass verify and the exports show it): "
+                   "also finds someone whose ID number a purge erased.")
+@click.option("--serial", default=None,
+              help="Revoke this one pass only (its serial: the 5th field of a GKP2 payload).")
 @as_option
 @policy_option
-def revoke(db: Path | None, id_number: str, as_user: str | None, policy_path: Path | None) -> None:
-    """Revoke the worker's pass: it is refused at the gate from now on. Acts as --as
-    USERNAME (its PIN is asked for), a site manager."""
+def revoke(
+    db: Path | None, id_number: str | None, person_id: str | None, serial: str | None,
+    as_user: str | None, policy_path: Path | None,
+) -> None:  # fmt: skip
+    """Revoke the worker's passes (or, with --serial, one pass): refused at the gate from
+    now on. At least one of --id-number, --person, --serial; given together they must
+    name the same person. Acts as --as USERNAME (its PIN is asked for), a site manager."""
+    if id_number is None and person_id is None and serial is None:
+        fail(REVOKE_WHAT, 2)
     with open_writable(db) as ledger:
         service = _service(ledger, policy_path, create_key=False)
         actor = sign_in_as(ledger, as_user, Action.PASSES, service.gate.now)
-        record = service.revoke(id_number, by=actor)
+        record = service.revoke(id_number, by=actor, serial=serial, person_id=person_id)
         person = ledger.get_person(record.person_id or "")
-    click.echo(f"Revoked: {person.name if person else record.person_id}")
+    click.echo(f"Revoked: {person.name if person and person.name else record.person_id}")
 
 
 def _read_image(path: Path) -> np.ndarray | None:
