@@ -347,8 +347,8 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "gate-revoked-pass", S + "gate.py",
-        "latest = WorkerPass(person_id, latest.issued_on, True, latest.expires_on)",
-        "latest = WorkerPass(person_id, latest.issued_on, False, latest.expires_on)",
+        "revoked = history.revocation_of(latest) is not None or history.holder_purged(",
+        "revoked = history.holder_purged(",
         "a pass_revoked record makes the worker's latest pass revoked (returning eligibility)",
         T_GATE,
     ),
@@ -385,6 +385,20 @@ MUTANTS: tuple[Mutant, ...] = (
         "        if False:\n",
         "a revoked pass is refused (verify)",
         ("tests/services/test_kiosk_session_rules.py",),
+    ),
+    Mutant(
+        "pass-superseded", S + "passes.py",
+        "        if newer is not None:\n            raise PassRejected(PassProblem.SUPERSEDED",
+        "        if False:\n            raise PassRejected(PassProblem.SUPERSEDED",
+        "a pass is refused once a newer pass was issued to its holder (verify)",
+        ("tests/services/test_services_rule_gaps.py", "tests/services/test_passes_revocation.py"),
+    ),
+    Mutant(
+        "pass-holder-purged", S + "passes.py",
+        "        if history.holder_purged(issued, person):\n",
+        "        if False:\n",
+        "a pass whose holder's registration a purge erased is refused (verify)",
+        ("tests/services/test_passes_revocation.py",),
     ),
     Mutant(
         "kiosk-pass-ledger-check", K + "scans.py",

@@ -41,6 +41,7 @@ import sys
 import tempfile
 import threading
 import time
+import types
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -110,6 +111,21 @@ class Source:
             cwd=REPO, capture_output=True, check=True,
         )  # fmt: skip
         subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+
+
+def load_mutants(source: Source) -> None:
+    """With `--source REV` the list is that revision's own `mutants.py`: the working
+    tree's may already carry mutants for code not committed yet."""
+    global CONTROL, MUTANTS
+    if source.rev is None:
+        return
+    text = source.read("tests/mutation/mutants.py")
+    if text is None:
+        raise SystemExit(f"{source.rev} has no tests/mutation/mutants.py")
+    module = types.ModuleType(f"mutants_at_{source.rev}")
+    sys.modules[module.__name__] = module  # dataclasses look their module up
+    exec(compile(text, f"{source.rev}:tests/mutation/mutants.py", "exec"), module.__dict__)
+    CONTROL, MUTANTS = module.CONTROL, module.MUTANTS
 
 
 def check_mutant(m: Mutant, source: Source) -> str | None:
@@ -282,13 +298,14 @@ def main(argv: list[str] | None = None) -> int:
                              "them, e.g. before tests written for survivors)")
     args = parser.parse_args(argv)
 
+    source = Source(None if args.source == "worktree" else args.source)
+    load_mutants(source)
     if args.list:
         for m in MUTANTS:
             print(f"{m.name:36} {m.file:40} {m.rule}")
         print(f"{len(MUTANTS)} mutants")
         return 0
 
-    source = Source(None if args.source == "worktree" else args.source)
     chosen = select(args.only)
     started = time.monotonic()
     print(f"Mutation check of {len(chosen)} rule deletions, source: {args.source}, "
