@@ -9,17 +9,19 @@ from datetime import date
 
 import pytest
 from kiosk_session_support import PERSON, do_step, new_session
-from services_support import Gate, actor
+from services_support import Gate, actor, registration
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.returning import ReturningIssue
 from gatekeeper.domain.vocab import Channel, Outcome, ScanKind
 from gatekeeper.scanner.keys import SiteKey
-from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, parse_pass
+from gatekeeper.scanner.passes import PassProblem, PassRejected, SitePass, parse_pass, sign_pass
 from gatekeeper.services import schema
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.kiosk import Page
+from gatekeeper.services.pass_history import is_erased
 from gatekeeper.services.passes import PassService
+from gatekeeper.services.records import person_record
 from gatekeeper.services.retention import purge
 
 DAY = 24 * 60
@@ -108,10 +110,13 @@ def test_revoking_by_serial_revokes_that_pass_only(gate: Gate, passes: PassServi
     assert refused(passes, old.payload) is PassProblem.REVOKED
     passes.verify(new.payload)  # the newest pass was not the one revoked
     assert passes.state(PERSON["id_number"]).revoked_on is None
+    returning = gate.service.returning_eligibility  # the gate's own check agrees
+    assert ReturningIssue.PASS_REVOKED not in returning(new.person_id).issues
     gate.tick()
     passes.revoke(serial=new.serial, by=gate.manager)
     assert refused(passes, new.payload) is PassProblem.REVOKED
     assert passes.state(PERSON["id_number"]).revoked_on is not None
+    assert ReturningIssue.PASS_REVOKED in returning(new.person_id).issues
 
 
 def test_an_unknown_serial_is_refused_and_writes_nothing(gate: Gate, passes: PassService) -> None:
@@ -191,6 +196,48 @@ def test_registering_again_after_the_purge_does_not_revive_the_old_pass(
     assert new.person_id != old.person_id
     passes.verify(new.payload)
     assert refused(passes, old.payload) is PassProblem.HOLDER_PURGED
+
+
+def _register_again_under(gate: Gate, person_id: str) -> None:
+    """A new registration snapshot for the same person id (any path that re-registers
+    someone under their old id: the people index then has their fields again)."""
+    now = gate.clock.now()
+    gate.ledger.append(person_record(person_id, registration(), now, now.date().isoformat(),
+                                     gate.service.new_id))  # fmt: skip
+    assert not is_erased(gate.ledger.get_person(person_id))
+
+
+def test_a_new_registration_under_the_erased_id_does_not_revive_the_old_pass(
+    gate: Gate, passes: PassService
+) -> None:
+    old = _purged_holder(gate, passes)
+    gate.tick()
+    _register_again_under(gate, old.person_id)
+    assert refused(passes, old.payload) is PassProblem.HOLDER_PURGED
+    eligibility = gate.service.returning_eligibility(old.person_id)
+    assert ReturningIssue.PASS_REVOKED in eligibility.issues
+
+
+def test_a_pass_recorded_before_any_registration_is_refused_once_purged(
+    gate: Gate, passes: PassService
+) -> None:
+    """Merged ledgers need not order a person record before the pass: the people index
+    (erased now) decides then."""
+    person_id = gate.service.new_id()
+    key, now = passes.key, gate.clock.now()
+    site_pass = sign_pass(key, person_id, now.date(), now.date().replace(year=now.year + 1))
+    body = schema.PassIssuedBody(
+        issued_on=now.date().isoformat(), valid_until=site_pass.valid_until.isoformat(),
+        key_id=key.key_id, site_id=key.site_id, pass_digest=site_pass.digest, by="boss",
+        serial=site_pass.serial)
+    gate.ledger.append(body.record(at=now, day=now.date().isoformat(),
+                                   uuid=gate.service.new_id(), person_id=person_id))
+    gate.tick()
+    _register_again_under(gate, person_id)
+    passes.verify(site_pass.payload)
+    gate.tick(40 * DAY)
+    purge(gate.ledger, 30, gate.clock.now(), by=actor(gate.ledger, now=gate.clock.now()))
+    assert refused(passes, site_pass.payload) is PassProblem.HOLDER_PURGED
 
 
 def test_a_purged_person_may_not_take_the_returning_path(gate: Gate, passes: PassService) -> None:
