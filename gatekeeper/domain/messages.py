@@ -745,6 +745,22 @@ _RAW: dict[str, tuple[str, str]] = {
         "local order counter says {n} but the last record is {m} (newest record deleted)",
         "本地顺序计数为 {n}，但最后一条记录是 {m}（最新记录被删除）",
     ),
+    "verify.erased_unrecorded": (
+        "its personal fields were erased, but no purge record covers its day (an "
+        "erasure outside GateKeeper)",
+        "其个人信息已被清除，但没有清除记录覆盖其日期（在 GateKeeper 之外清除）",
+    ),
+    "verify.people_differ": (
+        "the people table differs from the chain for person {person} (a registration "
+        "edited outside GateKeeper)",
+        "人员表中人员 {person} 的信息与哈希链不符（登记信息在 GateKeeper 之外被修改）",
+    ),
+    "verify.account_differs": (
+        "the account {username} differs from its chained account record (its role or "
+        "name edited outside GateKeeper, or an account added or removed)",
+        "账户 {username} 与哈希链中的账户记录不符（角色或姓名在 GateKeeper 之外被修改，"
+        "或账户被增删）",
+    ),
     "verify.unreadable": ("the records cannot be read ({detail})", "无法读取记录（{detail}）"),
     # --- the camera (gatekeeper.scanner.camera.CameraState; the QR page's preview shows them)
     "camera.opening": ("Starting the camera…", "正在启动摄像头…"),

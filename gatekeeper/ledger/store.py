@@ -705,20 +705,6 @@ class Ledger:
             dest.close()
 
     # ----------------------------------------------------------------- purge
-    def purge_personal(self, older_than_day: str) -> int:
-        """Erase personal fields (and their salts) of records dated before the day.
-
-        The one permitted in-place change. The chain stays valid (it covers only the
-        salted digest). Then the WAL is checkpointed and truncated so the old bytes do
-        not linger there; secure_delete has zeroed them in the main file.
-        """
-        day = _check_day(older_than_day, "older_than_day")
-        with self._transaction() as conn:
-            n = conn.execute(_PURGE, (day,)).rowcount
-            people.reproject_purged(conn)
-        self.checkpoint()
-        return n
-
     def purge(
         self,
         older_than_day: str,
@@ -769,8 +755,7 @@ class Ledger:
 
     def discard_drafts_before(self, saved_before: datetime) -> int:
         """Erase unfinished screenings saved before an instant (they hold personal fields
-        too); a retention purge calls this before `purge_personal`, whose checkpoint then
-        clears the WAL of them."""
+        too). A retention purge deletes them inside `purge` instead (with its record)."""
         if saved_before.utcoffset() is None:
             raise ValueError("discard_drafts_before needs a tz-aware instant")
         cutoff = saved_before.astimezone(UTC).isoformat(timespec="microseconds")

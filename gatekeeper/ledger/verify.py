@@ -12,7 +12,7 @@ import sqlite3
 from typing import Any
 
 from gatekeeper.domain import messages
-from gatekeeper.ledger import chain
+from gatekeeper.ledger import chain, projections
 from gatekeeper.ledger.model import KioskHead, LedgerHead, Problem, VerifyReport
 
 
@@ -111,6 +111,20 @@ def _scan(conn: sqlite3.Connection, heads: LedgerHead) -> tuple[int, Problem | N
     return count, None
 
 
+def _projections(conn: sqlite3.Connection) -> Problem | None:
+    """The tables beside the chain, rebuilt from it (ledger/projections.py)."""
+    erased = projections.unrecorded_erasure(conn)
+    if erased is not None:
+        return _problem(conn, erased, "erased_unrecorded")
+    person = projections.people_difference(conn)
+    if person is not None:
+        return _problem(conn, person[0], "people_differ", person=person[1])
+    account = projections.account_difference(conn)
+    if account is not None:
+        return _problem(conn, account[0], "account_differs", username=account[1])
+    return None
+
+
 def verify(conn: sqlite3.Connection) -> VerifyReport:
     """Verify in one read snapshot (a writer on another connection does not disturb it)."""
     own_txn = not conn.in_transaction
@@ -120,6 +134,8 @@ def verify(conn: sqlite3.Connection) -> VerifyReport:
         head = read_head(conn)
         try:
             count, problem = _scan(conn, head)
+            if problem is None:
+                problem = _projections(conn)
         except sqlite3.DatabaseError as exc:
             count, problem = 0, _problem(conn, None, "unreadable", detail=str(exc))
     finally:

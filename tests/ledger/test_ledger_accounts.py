@@ -15,8 +15,11 @@ from gatekeeper.ledger import SCHEMA_VERSION, AccountExistsError, Ledger, NewRec
 AT = datetime(2024, 4, 1, 8, tzinfo=UTC)
 
 
-def _account_record(username: str) -> NewRecord:
-    return NewRecord(kind="account", at=AT, day="2024-04-01", body={"username": username})
+def _account_record(username: str, role: str = "site_manager",
+                    display_name: str = "王经理") -> NewRecord:  # fmt: skip
+    """An account's chained record: verify checks the accounts table against it."""
+    return NewRecord(kind="account", at=AT, day="2024-04-01",
+                     body={"username": username, "role": role, "display_name": display_name})
 
 
 def test_version_1_file_migrates_to_accounts(tmp_path: Path) -> None:

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ledger_support import build, raw, verify
+from ledger_support import at, build, raw, verify
 
-from gatekeeper.ledger import Ledger, canonical, columns
+from gatekeeper.ledger import Ledger, canonical, columns, people
 from gatekeeper.ledger.anchors import Anchor, anchors_of, anchors_text, read_anchors
 from gatekeeper.ledger.chain import GENESIS, HASHED_COLUMNS, record_hash
 
@@ -52,6 +52,7 @@ def rechain(path: Path) -> None:
         conn.execute("UPDATE records SET prev_hash = ?, hash = ? WHERE seq = ?",
                      (link, digest, seq))  # fmt: skip
         prev[kiosk] = digest
+    people.rebuild(conn)  # and the tables beside the chain, rebuilt as verify expects
     conn.execute("DELETE FROM chain_heads")
     for kiosk, digest in prev.items():
         (last,) = conn.execute("SELECT max(kiosk_seq) FROM records WHERE kiosk_id = ?",
@@ -156,3 +157,30 @@ def test_the_rechain_helper_is_the_ledgers_own_hashing(ledger) -> None:
     rechain(ledger)
     assert anchor_now(ledger) == before and verify(ledger).ok
     assert canonical and columns  # the hash pre-image is the ledger's own declaration
+
+
+def test_a_person_renamed_in_the_people_table_is_tampering(ledger) -> None:
+    conn = raw(ledger)
+    conn.execute("UPDATE people SET name = 'someone else' WHERE person_id = 'person-3'")
+    conn.close()
+    report = verify(ledger)
+    assert not report.ok and "people table" in report.problem.what
+    assert "person-3" in report.problem.what
+
+
+def test_an_account_made_site_manager_outside_gatekeeper_is_tampering(tmp_path) -> None:
+    from gatekeeper.ledger import NewRecord
+
+    path = tmp_path / "l.db"
+    with Ledger.open(path) as opened:
+        body = {"username": "guard", "role": "gate_staff", "display_name": "李"}
+        opened.create_account(
+            NewRecord(kind="account", at=at(1), day="2024-05-01", body=body),
+            username="guard", role="gate_staff", display_name="李", pin_hash="h",
+            salt=b"s" * 16)  # fmt: skip
+        assert opened.verify().ok
+    conn = raw(path)
+    conn.execute("UPDATE accounts SET role = 'site_manager' WHERE username = 'guard'")
+    conn.close()
+    report = verify(path)
+    assert not report.ok and "account guard" in report.problem.what

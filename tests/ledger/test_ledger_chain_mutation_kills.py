@@ -104,4 +104,8 @@ def test_personal_fields_only_change_to_null(guarded: Path) -> None:
         conn.execute("UPDATE records SET salt = ? WHERE seq = ?", (b"\x00" * 16, target.seq))
     conn.execute("UPDATE records SET personal = NULL, salt = NULL WHERE seq = ?", (target.seq,))
     conn.close()
-    assert verify(guarded).ok  # a purge keeps the chain valid
+    # The guard lets the purge's erasure through (the chain covers only the digest), but
+    # an erasure no purge record covers is tampering: verify says so, naming the record.
+    report = verify(guarded)
+    assert not report.ok and report.problem.seq == target.seq
+    assert "no purge record" in report.problem.what

@@ -178,7 +178,12 @@ def test_a_version_1_ledger_migrates_and_verifies(tmp_path: Path) -> None:
     with Ledger.open(path) as ledger:  # migrates to the current version
         assert ledger.schema_version == SCHEMA_VERSION
         report = ledger.verify()
-        assert report.ok and report.records == 8 and report.head.hash == LEGACY_HEAD
+        # The chain and its hashes are as they were; the dump's purge was made through
+        # the ledger alone, without the purge record GateKeeper's purge always writes:
+        # verify now says so (an erasure nothing records), and nothing else.
+        assert report.records == 8 and report.head.hash == LEGACY_HEAD
+        assert not report.ok and report.problem is not None and report.problem.seq == 1
+        assert "no purge record" in report.problem.what
         read = list(ledger.records())
         assert [r.seq for r in read] == list(range(1, 9))
         for record, row in zip(read, before, strict=True):
@@ -187,12 +192,16 @@ def test_a_version_1_ledger_migrates_and_verifies(tmp_path: Path) -> None:
             assert record.personal == (json.loads(row[13]) if row[13] else None)
         assert [r.seq for r in read if r.personal] == [3, 6]  # the people were purged
         assert all(r.personal_digest for r in read if r.kind == "person")
+        purge = NewRecord(kind="purge", at=datetime(2024, 5, 3, 9, 0, tzinfo=SITE),
+                          day="2024-05-03", body={"cutoff": "2024-05-02"})  # fmt: skip
+        recorded = ledger.append(purge)
+        assert recorded.prev_hash == LEGACY_HEAD and ledger.verify().ok
         correction = NewRecord(
             kind="correction", at=datetime(2024, 5, 4, 9, 0, tzinfo=SITE), day="2024-05-04",
             body={"note": "after the upgrade"}, corrects=read[1].uuid,
         )  # fmt: skip
         new = ledger.append(correction)  # the chain goes on from the old head
-        assert new.prev_hash == LEGACY_HEAD and new.kiosk_seq == 9 and ledger.verify().ok
+        assert new.prev_hash == recorded.hash and new.kiosk_seq == 10 and ledger.verify().ok
     raw = sqlite3.connect(path)
     after = raw.execute(f"SELECT {ALL_COLUMNS} FROM records ORDER BY seq").fetchall()
     raw.close()

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ledger_support import ID_NUMBER, NAME, SIGNATURE, passage, person
 
-from gatekeeper.ledger import Ledger
+from gatekeeper.ledger import Ledger, NewRecord
 
 
 def _file_bytes(path: Path) -> bytes:
@@ -27,7 +28,7 @@ def test_purge_erases_personal_bytes_and_keeps_the_chain(tmp_path: Path) -> None
         ledger.append(passage(3, day="2024-04-01"))
         new = ledger.append(person(2, day="2024-05-01"))
         assert old_name.encode() in _file_bytes(path)
-        assert ledger.purge_personal("2024-05-01") == 1
+        assert purge(ledger, "2024-05-01") == 1
         assert ledger.verify().ok
         purged = ledger.get(old.uuid)
         assert purged is not None and purged.personal is None
@@ -42,10 +43,21 @@ def test_purge_erases_personal_bytes_and_keeps_the_chain(tmp_path: Path) -> None
         assert old_name.encode() not in data
         assert f"{ID_NUMBER[:-3]}001".encode() not in data
         assert new_name.encode() in data
-        assert ledger.purge_personal("2024-05-01") == 0
+        assert purge(ledger, "2024-05-01") == 0
     data = _file_bytes(path)
     assert old_name.encode() not in data and new_name.encode() in data
     assert verify_ok(path)
+
+
+def purge(ledger: Ledger, cutoff: str) -> int:
+    """The ledger's purge: erasure and its purge record in one transaction."""
+    def record(count: int, drafts: int) -> NewRecord:
+        return NewRecord(kind="purge", at=datetime(2024, 6, 1, 8, tzinfo=UTC),
+                         day="2024-06-01", body={"cutoff": cutoff, "count": count})
+    _stored, count, _drafts, gone = ledger.purge(cutoff, datetime(2024, 6, 1, tzinfo=UTC),
+                                                 record)  # fmt: skip
+    assert gone
+    return count
 
 
 def verify_ok(path: Path) -> bool:
