@@ -1,7 +1,8 @@
 """Delete one gate rule at a time and check that the fast tests notice.
 
     .venv/bin/python tests/mutation/run_mutations.py [--jobs N] [--only NAME ...]
-        [--source worktree|REV] [--list] [--check] [--drop TEST_FILE ...] [--keep]
+        [--source worktree|REV] [--mutants-from worktree|REV] [--list] [--check]
+        [--drop TEST_FILE ...] [--keep]
 
 (`make mutation`). The mutants are in `mutants.py` (docs/mutation.md lists them).
 
@@ -114,8 +115,9 @@ class Source:
 
 
 def load_mutants(source: Source) -> None:
-    """With `--source REV` the list is that revision's own `mutants.py`: the working
-    tree's may already carry mutants for code not committed yet."""
+    """The list from `source`: with `--source REV` that revision's own `mutants.py` (the
+    working tree's may already carry mutants for code not committed yet), unless
+    `--mutants-from` names another."""
     global CONTROL, MUTANTS
     if source.rev is None:
         return
@@ -150,9 +152,12 @@ def check_mutant(m: Mutant, source: Source) -> str | None:
 class Copy:
     """One temporary copy of the repository, mutated and restored one mutant at a time."""
 
-    def __init__(self, root: Path, dropped: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, root: Path, dropped: tuple[str, ...] = (), deselected: tuple[str, ...] = ()
+    ) -> None:
         self.root = root
         self.dropped = dropped
+        self.deselected = tuple(f"--deselect={node}" for node in deselected)
         self.env = {
             **os.environ,
             "PYTHONPATH": str(root),
@@ -177,7 +182,7 @@ class Copy:
         basetemp = self.root.parent / f"{self.root.name}-tmp{self.runs}"
         cmd = [
             sys.executable, "-m", "pytest", *PYTEST, *FAST_OPTIONS,
-            f"--basetemp={basetemp}", *paths,
+            f"--basetemp={basetemp}", *self.deselected, *paths,
         ]  # fmt: skip
         try:
             done = subprocess.run(
@@ -289,17 +294,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="+", metavar="NAME", help="run only these mutants")
     parser.add_argument("--source", default="worktree",
                         help="'worktree' (default) or a git revision such as HEAD")
+    parser.add_argument("--mutants-from", metavar="worktree|REV",
+                        help="where mutants.py is read from (default: as --source)")
     parser.add_argument("--list", action="store_true", help="list the mutants and exit")
     parser.add_argument("--check", action="store_true",
                         help="only check that every snippet still occurs once (no tests)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary copies")
+    parser.add_argument("--deselect", nargs="+", default=[], metavar="NODEID",
+                        help="leave these tests out of every run (a test broken by the "
+                             "machine, not by the code; printed with the figure)")
     parser.add_argument("--drop", nargs="+", default=[], metavar="TEST_FILE",
                         help="remove these test files from the copies (the figure without "
                              "them, e.g. before tests written for survivors)")
     args = parser.parse_args(argv)
 
     source = Source(None if args.source == "worktree" else args.source)
-    load_mutants(source)
+    listed = args.mutants_from or args.source
+    load_mutants(Source(None if listed == "worktree" else listed))
     if args.list:
         for m in MUTANTS:
             print(f"{m.name:36} {m.file:40} {m.rule}")
@@ -310,6 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     print(f"Mutation check of {len(chosen)} rule deletions, source: {args.source}, "
           f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {machine()}")  # fmt: skip
+    if args.deselect or args.drop:
+        print(f"  without: {', '.join([*args.drop, *args.deselect])}")
 
     results: list[Result] = []
     runnable: list[Mutant] = []
@@ -341,7 +354,8 @@ def main(argv: list[str] | None = None) -> int:
             source.copy_to(root)
             for rel in args.drop:
                 (root / rel).unlink()
-            copies.append(Copy(root, dropped=tuple(args.drop)))
+            copies.append(Copy(root, dropped=tuple(args.drop),
+                               deselected=tuple(args.deselect)))
         print(f"Proof on {copies[0].root}:")
         problem = prove(copies[0])
         if problem is not None:
