@@ -24,7 +24,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.ledger import Ledger
 from gatekeeper.services import accounts as acc
-from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, validate_pin
+from gatekeeper.services.kiosk_pin import MAX_DIGITS
 
 AS_HELP = (
     "Act as this account (USERNAME); its PIN is asked for (read from standard input, "
@@ -63,26 +63,28 @@ def read_pin(username: str) -> str:
     return _line(username)
 
 
-def read_new_pin(username: str) -> str:
-    """A new PIN, twice. At a terminal a bad or mismatched PIN is asked again; from a
-    script (one line each) it is a refusal, so a wrong line never becomes a PIN."""
+def read_new_pin(username: str, role: acc.Role | str = acc.Role.GATE_STAFF) -> str:
+    """A new PIN for a `role` account, twice. At a terminal a bad or mismatched PIN (or
+    one shorter than the role needs) is asked again; from a script (one line each) it
+    is a refusal, so a wrong line never becomes a PIN."""
     lang = system_lang()
+    least = acc.MIN_DIGITS_FOR_ROLE[acc.Role(role)]
     if _interactive():
 
         def checked(value: str) -> str:
             try:
-                return validate_pin(value)
+                return acc.validate_account_pin(value, role)
             except LocalizedError as exc:
                 raise click.UsageError(exc.message(lang)) from exc
 
         return str(click.prompt(
-            _NEW_PIN.format(lang, username=username, min=MIN_DIGITS, max=MAX_DIGITS),
+            _NEW_PIN.format(lang, username=username, min=least, max=MAX_DIGITS),
             hide_input=True, confirmation_prompt=_REPEAT.format(lang), value_proc=checked,
         ))  # fmt: skip
     pin, again = _line(username), _line(username)
     if pin != again:
         raise LocalizedError("pins_differ", PINS_DIFFER)
-    return validate_pin(pin)
+    return acc.validate_account_pin(pin, role)
 
 
 def sign_in_as(
@@ -105,4 +107,10 @@ def sign_in_as(
     at = now() if callable(now) else now
     account = acc.sign_in(ledger, username, pin, at)
     assert account.actor is not None  # sign_in always proves who it signed in
-    return acc.acting(account.actor, action)
+    actor = acc.acting(account.actor, action)
+    if account.pin_to_change:  # it still works; one line on stderr says to change it
+        least = acc.MIN_DIGITS_FOR_ROLE[account.role]
+        note = messages.text("accounts.pin_to_change", system_lang(), username=username,
+                             role=acc.ROLE_NAMES[account.role], min=least)  # fmt: skip
+        click.echo(f"gatekeeper: {note}", err=True)
+    return actor

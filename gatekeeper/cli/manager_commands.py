@@ -14,15 +14,14 @@ from datetime import date, datetime
 from pathlib import Path
 
 import click
-
 from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
 from gatekeeper.cli.options import db_option, policy_option
 from gatekeeper.domain import messages
-from gatekeeper.services.atomic import OutputRefused
 from gatekeeper.domain.i18n import LocalizedError, normalise_lang, system_lang
 from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError, LedgerHead
 from gatekeeper.services import accounts as acc
+from gatekeeper.services.atomic import OutputRefused
 from gatekeeper.services.clock import SystemClock, parse_day, site_zone
 from gatekeeper.services.policy_source import resolve_policy
 

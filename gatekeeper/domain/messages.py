@@ -883,9 +883,20 @@ _RAW: dict[str, tuple[str, str]] = {
         "已有项目负责人账户：其他账户须由项目负责人创建。",
     ),
     "accounts.wrong_pin": (
-        "Wrong username or PIN. {left} tries left before the account is locked for {minutes} "
-        "minutes.",
-        "用户名或 PIN 错误。再错 {left} 次，账户将被锁定 {minutes} 分钟。",
+        "Wrong username or PIN. After {max} wrong PINs in a row an account is locked, for longer "
+        "each time.",
+        "用户名或 PIN 错误。连续输错 {max} 次 PIN，账户将被锁定，且每次锁定时间更长。",
+    ),
+    "accounts.pin_too_short": (
+        "PINs for {role} accounts need at least {min} digits; this one has {length}. Choose a PIN "
+        "of {min} to {max} digits.",
+        "{role}账户的 PIN 至少须为 {min} 位数字；此 PIN 为 {length} 位。"
+        "请设置 {min} 至 {max} 位数字。",
+    ),
+    "accounts.pin_to_change": (
+        "The PIN of {username} is shorter than {role} accounts now need ({min} digits): change "
+        "it soon.",
+        "{username} 的 PIN 短于{role}账户现在的要求（{min} 位）：请尽快修改。",
     ),
     "accounts.locked": (
         "Too many wrong PINs: this account is locked until {until}. Try again then, or ask a site "
@@ -1210,6 +1221,10 @@ _RAW: dict[str, tuple[str, str]] = {
     "cli.account_created": (
         "Account {username} ({role}) created.",
         "已创建账户 {username}（{role}）。",
+    ),
+    "cli.account_list_old_pin": (
+        "PIN set before the {min}-digit rule: change it if it is shorter",
+        "PIN 设于 {min} 位规则之前：如不足 {min} 位请修改",
     ),
     "cli.no_accounts": (
         "No accounts yet: create the site manager with `gatekeeper account add --role "

@@ -18,7 +18,13 @@ MUTABLE = ("role", "display_name", "pin_hash", "salt", "failures", "locked_until
 
 @dataclass(frozen=True)
 class AccountRow:
-    """One row of `accounts`. `locked_until` is an ISO 8601 instant or None."""
+    """One row of `accounts`. `locked_until` is an ISO 8601 instant or None.
+
+    `failures` counts the wrong PINs since the last right one (or PIN change), across
+    lockouts: the services derive the lockout's round from it (failures // 5), so a
+    lockout that grows needs no column of its own and files of schema 2 keep opening,
+    read-only too. `pin_hash` is "scrypt$N$r$p$hex": each hash carries its own cost.
+    """
 
     username: str
     role: str

@@ -7,9 +7,20 @@ backed up whole). The chain gets an "account" record when an account is created 
 "sign_in" record for every attempt, right or wrong — never the PIN typed, and no
 username for an attempt on an unknown one (someone may have typed their PIN there).
 
-Lockout is the kiosk PIN's rule: five wrong PINs in a row lock the account for five
-minutes; while locked every PIN is refused and nothing is counted. The caller brings
-the time (`now`, tz-aware, site-local), so tests and the GUI inject a clock.
+Lockout is the kiosk PIN's rule (kiosk_pin.lockout_for): every five wrong PINs in a
+row lock the account, for 5 minutes, then 10, 20 ... at most 24 hours; while locked
+every PIN is refused and nothing is counted. The count (`failures`, wrong PINs since
+the last right one or the last PIN change) is kept in the account's row, so closing
+the ledger or restarting the app does not reset it; a right PIN or a new PIN does.
+The caller brings the time (`now`, tz-aware, site-local), so tests and the GUI
+inject a clock.
+
+An unknown username gets the same answer as a wrong PIN (same code, text and
+parameters) after the same work: a scrypt of the typed PIN at the current cost against
+a dummy hash, so neither the message nor the time says which usernames exist. Site
+managers and inspectors need PINs of at least 6 digits, gate staff 4
+(MIN_DIGITS_FOR_ROLE); a shorter PIN from before that rule still signs in, and the
+account says `pin_to_change`.
 
 Roles are enforced here, not by widgets: a successful `sign_in` (or the first
 manager's creation) yields an `Actor`, and every service call that records or reveals
@@ -20,12 +31,11 @@ writing anything, and records its username as "by". A name alone is not an Actor
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 import secrets
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 
 from gatekeeper.domain import messages
@@ -35,12 +45,17 @@ from gatekeeper.ledger import AccountRow, Ledger, NewRecord, StoredRecord
 from gatekeeper.services import schema
 from gatekeeper.services.kiosk_pin import (
     HASH_BYTES,
-    LOCKOUT,
+    LOCKOUT,  # noqa: F401 - the first lockout, acc.LOCKOUT to callers
+    MAX_DIGITS,
     MAX_FAILURES,
+    MIN_DIGITS,
     SALT_BYTES,
     SCRYPT_N,
     SCRYPT_P,
     SCRYPT_R,
+    current_lockout,
+    lockout_for,
+    scrypt,
     validate_pin,
 )
 
@@ -230,6 +245,10 @@ class Account:
     role: Role
     display_name: str
     locked_until: datetime | None = None
+    # the PIN is shorter than the role now needs (MIN_DIGITS_FOR_ROLE): known at sign-in
+    # from the PIN typed; in a listing, a manager's or inspector's hash made before that
+    # rule (older cost) that no sign-in has confirmed long enough since. It still works.
+    pin_to_change: bool = False
     # set only on the account `sign_in` (or the first start) returns: what the
     # services take as proof of who acts
     actor: Actor | None = field(default=None, repr=False, compare=False)
@@ -240,7 +259,9 @@ class Account:
 
 def _account(row: AccountRow) -> Account:
     until = datetime.fromisoformat(row.locked_until) if row.locked_until else None
-    return Account(row.username, Role(row.role), row.display_name, until)
+    role = Role(row.role)
+    unconfirmed = MIN_DIGITS_FOR_ROLE[role] > MIN_DIGITS and _outdated(row.pin_hash)
+    return Account(row.username, role, row.display_name, until, unconfirmed)
 
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,31}")
@@ -255,28 +276,73 @@ WRONG_PIN = messages.entry("accounts.wrong_pin")
 LOCKED = messages.entry("accounts.locked")
 UNKNOWN_ACCOUNT = messages.entry("accounts.unknown_account")
 
+#: The shortest PIN each role may choose: whoever sees personal data or manages
+#: accounts needs 6 digits (a 4-digit PIN falls to an offline search in minutes).
+MIN_DIGITS_FOR_ROLE: dict[Role, int] = {
+    Role.GATE_STAFF: MIN_DIGITS,
+    Role.SITE_MANAGER: 6,
+    Role.INSPECTOR: 6,
+}
 
-def _hash(pin: str, salt: bytes) -> str:
-    digest = hashlib.scrypt(
-        pin.encode("ascii"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
-        dklen=HASH_BYTES, maxmem=64 * 1024 * 1024,
-    )  # fmt: skip
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${digest.hex()}"
+
+def validate_account_pin(pin: str, role: Role | str) -> str:
+    """`pin` if it is 4-12 digits and at least the role's minimum; a one-line
+    LocalizedError (both languages) otherwise."""
+    validate_pin(pin)
+    role = _validate_role(role)
+    least = MIN_DIGITS_FOR_ROLE[role]
+    if len(pin) < least:
+        raise LocalizedError(
+            "pin_too_short",
+            messages.filled("accounts.pin_too_short", role=ROLE_NAMES[role], min=least,
+                            max=MAX_DIGITS, length=len(pin)),
+            {"role": role.value, "min": least, "length": len(pin)},
+        )  # fmt: skip
+    return pin
+
+
+_CURRENT = (SCRYPT_N, SCRYPT_R, SCRYPT_P)
+
+
+def _hash(pin: str, salt: bytes, n: int = SCRYPT_N) -> str:
+    digest = scrypt(pin, salt, n, SCRYPT_R, SCRYPT_P, HASH_BYTES)
+    return f"scrypt${n}${SCRYPT_R}${SCRYPT_P}${digest.hex()}"
+
+
+def _params(stored: str) -> tuple[int, int, int] | None:
+    try:
+        kdf, n, r, p, _digest = stored.split("$")
+        return (int(n), int(r), int(p)) if kdf == "scrypt" else None
+    except ValueError:
+        return None
+
+
+def _outdated(stored: str) -> bool:
+    """The hash was made at another cost than new ones are (an earlier version's)."""
+    return _params(stored) != _CURRENT
 
 
 def _matches(pin: str, salt: bytes, stored: str) -> bool:
+    """Whether `pin` hashes to `stored` (its own n, r, p: old hashes keep verifying)."""
     try:
         kdf, n, r, p, hex_digest = stored.split("$")
         expected = bytes.fromhex(hex_digest)
     except ValueError:
         return False
-    if kdf != "scrypt" or not (pin.isascii() and pin.isdigit() and len(pin) <= 12):
+    if kdf != "scrypt" or not (pin.isascii() and pin.isdigit() and len(pin) <= MAX_DIGITS):
         return False
-    digest = hashlib.scrypt(
-        pin.encode("ascii"), salt=salt, n=int(n), r=int(r), p=int(p),
-        dklen=len(expected), maxmem=64 * 1024 * 1024,
-    )  # fmt: skip
+    try:
+        digest = scrypt(pin, salt, int(n), int(r), int(p), len(expected))
+    except ValueError:  # parameters no version of ours wrote
+        return False
     return hmac.compare_digest(digest, expected)
+
+
+# What an unknown username is checked against: the same scrypt at the current cost as a
+# new account's hash, so the time does not tell an unknown username from a wrong PIN.
+# The digest is random: no PIN matches it.
+_DUMMY_SALT = secrets.token_bytes(SALT_BYTES)
+_DUMMY_HASH = f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${secrets.token_hex(HASH_BYTES)}"
 
 
 def _aware(now: datetime) -> datetime:
@@ -328,7 +394,7 @@ def _create(
     username = validate_username(username)
     role = _validate_role(role)
     display_name = _validate_name(display_name)
-    validate_pin(pin)
+    validate_account_pin(pin, role)
     if needs_first_manager(ledger) and role is not Role.SITE_MANAGER:
         raise LocalizedError("first_must_be_manager", FIRST_MUST_BE_MANAGER)
     salt = secrets.token_bytes(SALT_BYTES)
@@ -385,51 +451,63 @@ def _sign_in_record(now: datetime, username: str | None, result: str) -> NewReco
         at=now, day=now.date().isoformat(), outcome="success" if result == "ok" else "failure")
 
 
+def _wrong() -> LocalizedError:
+    """The answer to a wrong PIN and to an unknown username alike (code, text and
+    parameters): which usernames exist is not told."""
+    return LocalizedError("wrong_pin", WRONG_PIN, {"max": MAX_FAILURES})
+
+
+def _locked(until: datetime) -> LocalizedError:
+    return LocalizedError("account_locked", LOCKED, {"until": until.strftime("%Y-%m-%d %H:%M")})
+
+
 def sign_in(ledger: Ledger, username: str, pin: str, now: datetime) -> Account:
     """The account, if `pin` is right and it is not locked; LocalizedError otherwise.
     Its `actor` is what the guarded services take as proof of who acts.
 
     Every attempt is one "sign_in" record, whatever the result, and nothing else is
-    written. Codes: `unknown_account`, `wrong_pin` (with the tries left),
-    `account_locked` (with the end of the lockout).
+    written (but the account's count, and an old-cost hash upgraded on a right PIN).
+    Codes: `wrong_pin` (a wrong PIN or an unknown username: the same answer, after the
+    same scrypt), `account_locked` (with the end of the lockout).
     """
     now = _aware(now)
     row = ledger.get_account(username)
     if row is None:
+        _matches(pin, _DUMMY_SALT, _DUMMY_HASH)  # the time a real account's check takes
         ledger.append(_sign_in_record(now, None, "unknown_account"))
-        raise LocalizedError("unknown_account", UNKNOWN_ACCOUNT, {"username": username})
+        raise _wrong()
     changes: dict[str, object] = {}
-    failures = row.failures
+    failures = row.failures  # wrong PINs since the last right one: the lockout's round
     if row.locked_until:
         until = datetime.fromisoformat(row.locked_until)
-        if until - now > LOCKOUT:  # the clock was set back: at most LOCKOUT from now
-            until = now + LOCKOUT
+        longest = current_lockout(failures)
+        if until - now > longest:  # the clock was set back: at most its round from now
+            until = now + longest
             changes["locked_until"] = until.isoformat()
         if now < until:
             ledger.update_account(username, changes, _sign_in_record(now, username, "locked"))
-            raise LocalizedError(
-                "account_locked", LOCKED, {"until": until.strftime("%Y-%m-%d %H:%M")}
-            )
-        changes.update(locked_until=None, failures=0)  # the lockout is over
-        failures = 0
+            raise _locked(until)
+        changes["locked_until"] = None  # over; the count stays: the next lock is longer
     if _matches(pin, row.salt, row.pin_hash):
         if failures or changes:
             changes.update(failures=0, locked_until=None)
+        short = len(pin) < MIN_DIGITS_FOR_ROLE[Role(row.role)]
+        if _outdated(row.pin_hash) and not short:  # re-hash at today's cost
+            salt = secrets.token_bytes(SALT_BYTES)
+            changes.update(pin_hash=_hash(pin, salt), salt=salt)
         ledger.update_account(username, changes, _sign_in_record(now, username, "ok"))
-        signed_in = _account(replace(row, failures=0, locked_until=None))
+        signed_in = replace(_account(replace(row, failures=0, locked_until=None)),
+                            pin_to_change=short)  # fmt: skip
         return replace(signed_in, actor=_actor(signed_in.username, signed_in.role))
     failures += 1
-    if failures >= MAX_FAILURES:
-        until = now + LOCKOUT
-        changes.update(failures=0, locked_until=until.isoformat())
-        ledger.update_account(username, changes, _sign_in_record(now, username, "wrong_pin"))
-        raise LocalizedError("account_locked", LOCKED, {"until": until.strftime("%Y-%m-%d %H:%M")})
     changes["failures"] = failures
+    if failures % MAX_FAILURES == 0:
+        until = now + lockout_for(failures // MAX_FAILURES)
+        changes["locked_until"] = until.isoformat()
+        ledger.update_account(username, changes, _sign_in_record(now, username, "wrong_pin"))
+        raise _locked(until)
     ledger.update_account(username, changes, _sign_in_record(now, username, "wrong_pin"))
-    raise LocalizedError(
-        "wrong_pin", WRONG_PIN,
-        {"left": MAX_FAILURES - failures, "minutes": int(LOCKOUT / timedelta(minutes=1))},
-    )  # fmt: skip
+    raise _wrong()
 
 
 def change_pin(
@@ -448,6 +526,7 @@ def change_pin(
     row = ledger.get_account(username)
     if row is None:
         raise LocalizedError("unknown_account", UNKNOWN_ACCOUNT, {"username": username})
+    validate_account_pin(new_pin, row.role)
     if by.username == username:
         sign_in(ledger, username, old_pin or "", now)
     salt = secrets.token_bytes(SALT_BYTES)

@@ -1,14 +1,19 @@
 """The PIN that lets gate staff leave kiosk mode (until manager roles exist).
 
-Stored as a salted scrypt hash (n=2**14, r=8, p=1; 16-byte salt) in a small JSON file
+Stored as a salted scrypt hash (n=2**16, r=8, p=1; 16-byte salt; the parameters are
+kept with the hash, so a file written at the earlier n=2**14 still verifies) in a small JSON file
 readable only by its owner (mode 0600), never as the PIN itself. A PIN is 4 to 12
 ASCII digits: a kiosk keypad has nothing else.
 
-Guessing is slowed twice: each check costs a scrypt (tens of milliseconds, 16 MiB),
-and after ``MAX_FAILURES`` wrong PINs in a row the PIN is refused, right or wrong,
-for ``LOCKOUT``. The failure count and the lockout are written to the same file, so
-restarting the app does not reset them; setting a new PIN (``gatekeeper kiosk
-set-pin``, which needs the account's files anyway) does.
+Guessing is slowed twice: each check costs a scrypt (about 0.2 s and 64 MiB on the
+benchmark machine, docs/benchmarks.md), and every ``MAX_FAILURES`` wrong PINs in a row
+lock the PIN, right or wrong, for longer each time: ``lockout_for(round)`` is
+``LOCKOUT`` doubled per round, at most ``MAX_LOCKOUT``. The failure count (wrong PINs
+since the last right one, so the round is ``failures // MAX_FAILURES``) and the
+lockout are written to the same file, so restarting the app does not reset them; a
+right PIN, or setting a new PIN (``gatekeeper kiosk set-pin``, which needs the
+account's files anyway), does. The accounts' sign-in (services/accounts.py) keeps the
+same rule.
 
 The caller brings the time (``check(pin, now)``): tests and the GUI inject a clock.
 """
@@ -30,9 +35,13 @@ from gatekeeper.domain.i18n import LocalizedError
 MIN_DIGITS = 4
 MAX_DIGITS = 12
 MAX_FAILURES = 5
-LOCKOUT = timedelta(minutes=5)
+LOCKOUT = timedelta(minutes=5)  # the first round's; each further round doubles it
+MAX_LOCKOUT = timedelta(hours=24)
 
-SCRYPT_N = 2**14
+# Measured with tests/bench/bench_pin.py (docs/benchmarks.md): 2**16 is about 0.2 s per
+# hash on the benchmark machine, 2**17 already 0.45 s, too close to the 0.5 s a sign-in
+# may take. Hashes keep their own n, r, p: raising this leaves old ones verifying.
+SCRYPT_N = 2**16
 SCRYPT_R = 8
 SCRYPT_P = 1
 SALT_BYTES = 16
@@ -40,10 +49,48 @@ HASH_BYTES = 32
 FORMAT = 1
 
 
-def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+MAX_SCRYPT_N = 2**20  # a stored n beyond this is not ours (and would take seconds)
+
+
+def scrypt_maxmem(n: int, r: int, p: int) -> int:
+    """The memory scrypt needs for these parameters, with room to spare (hashlib refuses
+    to run above `maxmem`; its default, 32 MiB, is below 2**16's 64 MiB)."""
+    return 128 * r * (n + p + 2) + 16 * 1024 * 1024
+
+
+def scrypt(pin: str, salt: bytes, n: int, r: int, p: int, dklen: int = HASH_BYTES) -> bytes:
+    """The PIN hash; every PIN check (accounts, kiosk, the dummy one for an unknown
+    username) goes through here."""
+    if not 1 < n <= MAX_SCRYPT_N:
+        raise ValueError(f"scrypt n={n} out of range")
     return hashlib.scrypt(
-        pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=64 * 1024 * 1024
+        pin.encode("ascii"), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=scrypt_maxmem(n, r, p)
     )
+
+
+def _hash(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return scrypt(pin, salt, n, r, p)
+
+
+def lockout_for(rounds: int) -> timedelta:
+    """How long the `rounds`-th lockout in a row lasts: LOCKOUT, doubled for each round
+    after the first, at most MAX_LOCKOUT (5, 10, 20 ... minutes, then 24 hours)."""
+    rounds = max(1, rounds)
+    if rounds > 20:  # 5 min * 2**19 is far beyond the cap already
+        return MAX_LOCKOUT
+    longer: timedelta = LOCKOUT * (1 << (rounds - 1))
+    return min(longer, MAX_LOCKOUT)
+
+
+def current_lockout(failures: int) -> timedelta:
+    """The lockout of the round `failures` (wrong PINs since the last right one) is in;
+    a lock written by the earlier rule, which reset the count to 0, is a first round."""
+    return lockout_for(failures // MAX_FAILURES)
+
+
+def tries_before_lock(failures: int) -> int:
+    """Wrong PINs still allowed before the next lockout."""
+    return MAX_FAILURES - failures % MAX_FAILURES
 
 
 def validate_pin(pin: str) -> str:
@@ -157,14 +204,16 @@ class KioskPin:
             return MAX_FAILURES
         if self.is_locked(now):
             return 0
-        return MAX_FAILURES - int(state["failures"])
+        return tries_before_lock(int(state["failures"]))
 
     def check(self, pin: str, now: datetime) -> bool:
         """True if `pin` is the PIN and the kiosk is not locked out at `now`.
 
-        A wrong PIN counts a failure; the fifth in a row locks for ``LOCKOUT`` from
-        `now`. While locked, every PIN is refused and nothing is counted. A right PIN
-        clears the count. With no PIN set, raises LocalizedError (``kiosk_pin_not_set``).
+        A wrong PIN counts a failure; every fifth in a row locks from `now`, for
+        ``lockout_for`` the round (5 minutes, then 10, 20 ... at most 24 hours). While
+        locked, every PIN is refused and nothing is counted; when a lockout ends the
+        count stays, so the next lockout is longer. A right PIN clears the count. With
+        no PIN set, raises LocalizedError (``kiosk_pin_not_set``).
         """
         now = _aware(now)
         state = self._load()
@@ -176,16 +225,17 @@ class KioskPin:
         dirty = False
         if state.get("locked_until"):
             until = datetime.fromisoformat(state["locked_until"])
-            if until - now > LOCKOUT:
-                # The clock was set back: the lockout still ends at most LOCKOUT from now.
-                state["locked_until"] = (now + LOCKOUT).isoformat()
+            longest = current_lockout(int(state["failures"]))
+            if until - now > longest:
+                # The clock was set back: the lockout still ends at most its round's
+                # length from now.
+                state["locked_until"] = (now + longest).isoformat()
                 self._save(state)
                 return False
             if now < until:
                 return False
-            state["locked_until"] = None  # the lockout is over: a fresh set of tries
-            state["failures"] = 0
-            dirty = True
+            state["locked_until"] = None  # the lockout is over: a fresh set of tries, but
+            dirty = True  # the count stays, so the next lockout is the next round's
         ok = (pin.isascii() and pin.isdigit() and len(pin) <= MAX_DIGITS) and hmac.compare_digest(
             _hash(pin, bytes.fromhex(state["salt"]), int(state["n"]), int(state["r"]),
                   int(state["p"])),
@@ -198,8 +248,8 @@ class KioskPin:
                 self._save(state)
             return True
         state["failures"] = int(state["failures"]) + 1
-        if state["failures"] >= MAX_FAILURES:
-            state["failures"] = 0
-            state["locked_until"] = (now + LOCKOUT).isoformat()
+        if state["failures"] % MAX_FAILURES == 0:
+            rounds = state["failures"] // MAX_FAILURES
+            state["locked_until"] = (now + lockout_for(rounds)).isoformat()
         self._save(state)
         return False

@@ -25,6 +25,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str] | None]] = [
     ("bench_scanner.py", [], ["--quick"]),
     ("bench_exports.py", [], ["--screenings", "1000", "--records", "20000"]),
     ("bench_kiosk.py", ["--starts", "5", "--reps", "20"], ["--starts", "2", "--reps", "3"]),
+    ("bench_pin.py", [], ["--reps", "2", "--max-log2", "16"]),
     ("soak_kiosk.py", ["--screenings", "1000"], None),  # about a minute
 ]
 

@@ -25,7 +25,7 @@ def test_add_and_list(ledger_copy) -> None:  # type: ignore[no-untyped-def]
 
     # the first site manager: no --as, the new PIN twice
     result = add(ledger_copy, "--username", "boss", "--role", "site_manager", "--name", "王经理",
-                 text="1234\n1234\n")  # fmt: skip
+                 text="123456\n123456\n")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert result.stdout == "Account boss (site manager) created.\n"  # no PIN, no prompt
 
@@ -40,17 +40,17 @@ def test_add_and_list(ledger_copy) -> None:  # type: ignore[no-untyped-def]
     # made by boss: boss's PIN, then the new PIN twice; a bad new PIN is a refusal
     before = chain(ledger_copy)
     result = add(ledger_copy, "--username", "guard", "--role", "gate_staff", "--name", "李四",
-                 "--as", "boss", text="1234\n12\n12\n")  # fmt: skip
+                 "--as", "boss", text="123456\n12\n12\n")  # fmt: skip
     assert result.exit_code == 1 and "4" in one_line_error(result.stderr)
     assert added_since(ledger_copy, before) == [("sign_in", "ok")]
     result = add(ledger_copy, "--username", "guard", "--role", "gate_staff", "--name", "李四",
-                 "--as", "boss", text="1234\n5678\n8765\n")  # fmt: skip
+                 "--as", "boss", text="123456\n5678\n8765\n")  # fmt: skip
     assert result.exit_code == 1 and "differ" in one_line_error(result.stderr)
     result = add(ledger_copy, "--username", "guard", "--role", "gate_staff", "--name", "李四",
-                 "--as", "boss", text="1234\n5678\n5678\n")  # fmt: skip
+                 "--as", "boss", text="123456\n5678\n5678\n")  # fmt: skip
     assert result.exit_code == 0, result.output
     result = add(ledger_copy, "--username", "boss", "--role", "inspector", "--name", "x",
-                 "--as", "boss", text="1234\n")  # fmt: skip
+                 "--as", "boss", text="123456\n")  # fmt: skip
     assert result.exit_code == 1 and "already an account" in result.output
 
     listed = run("account", "list", "--db", ledger_copy)
@@ -71,11 +71,12 @@ def test_at_a_terminal_pins_are_hidden_and_asked_again(
     terminal is stood in for: CliRunner feeds click's hidden prompts)."""
     monkeypatch.setattr(acting, "_interactive", lambda: True)
     result = add(ledger_copy, "--username", "boss", "--role", "site_manager", "--name", "王经理",
-                 text="12\n2468\n2468\n")  # fmt: skip
+                 text="12\n2468\n246810\n246810\n")  # fmt: skip
     assert result.exit_code == 0, result.output
-    assert "4-12" in result.output and "Repeat the PIN" in result.output
+    assert "6-12" in result.output and "at least 6 digits" in result.output
+    assert "Repeat the PIN" in result.output
     result = add(ledger_copy, "--username", "guard", "--role", "gate_staff", "--name", "李四",
-                 "--as", "boss", text="2468\n1357\n1357\n")  # fmt: skip
+                 "--as", "boss", text="246810\n1357\n1357\n")  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "PIN for boss" in result.output and "New PIN for guard" in result.output
-    assert "2468" not in result.output and "1357" not in result.output
+    assert "246810" not in result.output and "1357" not in result.output

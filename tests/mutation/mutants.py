@@ -64,6 +64,7 @@ T_ACC = (
     "tests/services/test_services_roles.py",
     "tests/services/test_accounts_mutation_kills.py",
 )
+T_HARD = ("tests/services/test_accounts_hardening.py",)
 T_LEDGER = (
     "tests/ledger/test_ledger_tamper.py",
     "tests/ledger/test_ledger_chain.py",
@@ -466,7 +467,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "lockout-after-failures", S + "accounts.py",
-        "    if failures >= MAX_FAILURES:\n",
+        "    if failures % MAX_FAILURES == 0:\n",
         "    if False:\n",
         "five wrong PINs in a row lock the account", T_ACC,
     ),
@@ -478,9 +479,9 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "lockout-clock-set-back", S + "accounts.py",
-        "        if until - now > LOCKOUT:  # the clock was set back: at most LOCKOUT from now\n",
+        "        if until - now > longest:  # the clock was set back: at most its round from now\n",
         "        if False:\n",
-        "a clock set back cannot stretch a lockout beyond LOCKOUT from now", T_ACC,
+        "a clock set back cannot stretch a lockout beyond its round's length from now", T_ACC,
     ),
     Mutant(
         "change-other-pin-needs-manager", S + "accounts.py",
@@ -490,7 +491,7 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "kiosk-pin-lockout", S + "kiosk_pin.py",
-        "        if state[\"failures\"] >= MAX_FAILURES:\n",
+        "        if state[\"failures\"] % MAX_FAILURES == 0:\n",
         "        if False:\n",
         "five wrong kiosk PINs in a row lock the kiosk", ("tests/services/test_kiosk_pin.py",),
     ),
@@ -502,10 +503,95 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "kiosk-pin-clock-set-back", S + "kiosk_pin.py",
-        "            if until - now > LOCKOUT:\n",
+        "            if until - now > longest:\n",
         "            if False:\n",
-        "a clock set back cannot stretch the kiosk's lockout beyond LOCKOUT from now",
+        "a clock set back cannot stretch the kiosk's lockout beyond its round's length from now",
         ("tests/services/test_kiosk_pin.py",),
+    ),
+    # --- sign-in hardening (tests/services/test_accounts_hardening.py) ---------------------
+    Mutant(
+        "lockout-grows", S + "accounts.py",
+        "        until = now + lockout_for(failures // MAX_FAILURES)\n",
+        "        until = now + LOCKOUT\n",
+        "each further round of wrong PINs locks an account for twice as long", T_HARD,
+    ),
+    Mutant(
+        "lockout-round-kept", S + "accounts.py",
+        "        changes[\"locked_until\"] = None  # over; the count stays: the next lock is "
+        "longer\n",
+        "        changes.update(locked_until=None, failures=0)\n        failures = 0\n",
+        "a lockout's end keeps the count, so the next lockout is the next round's", T_HARD,
+    ),
+    Mutant(
+        "lockout-capped", S + "kiosk_pin.py",
+        "    return min(longer, MAX_LOCKOUT)\n",
+        "    return longer\n",
+        "a lockout lasts at most MAX_LOCKOUT (24 h)", T_HARD,
+    ),
+    Mutant(
+        "kiosk-pin-lockout-grows", S + "kiosk_pin.py",
+        "            state[\"locked_until\"] = (now + lockout_for(rounds)).isoformat()\n",
+        "            state[\"locked_until\"] = (now + LOCKOUT).isoformat()\n",
+        "each further round of wrong kiosk PINs locks the kiosk for twice as long", T_HARD,
+    ),
+    Mutant(
+        "kiosk-pin-round-kept", S + "kiosk_pin.py",
+        "            state[\"locked_until\"] = None  # the lockout is over: a fresh set of tries, "
+        "but\n",
+        "            state[\"locked_until\"] = None\n            state[\"failures\"] = 0\n",
+        "the kiosk lockout's end keeps the count, so the next lockout is longer", T_HARD,
+    ),
+    Mutant(
+        "role-pin-minimum", S + "accounts.py",
+        "    if len(pin) < least:\n",
+        "    if False:\n",
+        "site managers and inspectors need PINs of at least 6 digits", T_HARD,
+    ),
+    Mutant(
+        "role-pin-minimum-on-change", S + "accounts.py",
+        "    validate_account_pin(new_pin, row.role)\n",
+        "",
+        "a PIN change or reset keeps the role's minimum", T_HARD,
+    ),
+    Mutant(
+        "unknown-user-dummy-hash", S + "accounts.py",
+        "        _matches(pin, _DUMMY_SALT, _DUMMY_HASH)  # the time a real account's check "
+        "takes\n",
+        "",
+        "an unknown username costs the same scrypt as a wrong PIN", T_HARD,
+    ),
+    Mutant(
+        "unknown-user-same-answer", S + "accounts.py",
+        "        ledger.append(_sign_in_record(now, None, \"unknown_account\"))\n"
+        "        raise _wrong()\n",
+        "        ledger.append(_sign_in_record(now, None, \"unknown_account\"))\n"
+        "        raise LocalizedError(\"unknown_account\", UNKNOWN_ACCOUNT,\n"
+        "                             {\"username\": username})\n",
+        "an unknown username gets the wrong PIN's answer, not 'no account named X'", T_HARD,
+    ),
+    Mutant(
+        "lockout-reset-on-success", S + "accounts.py",
+        "            changes.update(failures=0, locked_until=None)\n",
+        "            changes.update(locked_until=None)\n",
+        "a right PIN resets the count: the next lockout is a first round again", T_HARD,
+    ),
+    Mutant(
+        "kiosk-pin-reset-on-success", S + "kiosk_pin.py",
+        "            if dirty or state[\"failures\"]:\n                state[\"failures\"] = 0\n",
+        "            if dirty or state[\"failures\"]:\n",
+        "a right kiosk PIN resets the count: the next lockout is a first round again", T_HARD,
+    ),
+    Mutant(
+        "scrypt-cost-raised", S + "kiosk_pin.py",
+        "SCRYPT_N = 2**16\n",
+        "SCRYPT_N = 2**14\n",
+        "new PIN hashes use the measured cost (n=2**16), not the old 2**14", T_HARD,
+    ),
+    Mutant(
+        "old-hash-upgraded", S + "accounts.py",
+        "        if _outdated(row.pin_hash) and not short:  # re-hash at today's cost\n",
+        "        if False:\n",
+        "a right PIN on an old-cost hash re-hashes it at today's cost", T_HARD,
     ),
     # --- ledger -------------------------------------------------------------------------
     Mutant(
