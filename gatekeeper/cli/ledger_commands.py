@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import db_option, policy_option, say
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import Text, system_lang
 from gatekeeper.ledger import Ledger, LedgerError, anchors
@@ -27,7 +27,7 @@ ANCHORS_UNREADABLE = messages.entry("verify.anchors_unreadable")
 
 
 def fail(text: Text, exit_code: int, **params: object) -> None:
-    click.echo(f"gatekeeper: {text.format(system_lang(), **params)}", err=True)
+    say(text.format(system_lang(), **params))
     sys.exit(exit_code)
 
 
@@ -40,7 +40,7 @@ def open_existing(db: Path | None, unusable_exit: int) -> Ledger:
     try:
         return Ledger.open(db, create=False, readonly=True)
     except LedgerError as exc:
-        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        say(exc.message(system_lang()))
         sys.exit(unusable_exit)
 
 

@@ -29,6 +29,7 @@ from gatekeeper.cli import (
     simulate_command,
 )
 from gatekeeper.cli.options import exit_code_of
+from gatekeeper.cli.options import one_line as _one_line
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.ledger.errors import from_sqlite
@@ -37,6 +38,8 @@ HELP_HINT = messages.entry("cli.help_hint")
 ABORTED = messages.entry("cli.aborted")
 OS_ERROR = messages.entry("cli.os_error")
 INTERNAL_ERROR = messages.entry("cli.internal_error")
+EMPTY_PATH = messages.entry("cli.empty_path")
+NOT_TEXT = messages.entry("cli.not_text")
 
 
 class GateKeeperGroup(click.Group):
@@ -100,12 +103,6 @@ for command in (
     cli.add_command(command)
 
 
-def _one_line(text: str) -> str:
-    """A message as one line: a value a person typed may hold a newline or a control
-    character; they are shown escaped, as `decode` shows them."""
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text))
-
-
 def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
     """A command whose SQLite or file-system failure is one line and exit 2 (the file
     could not be used), never a traceback: sqlite3 errors become the ledger error a
@@ -131,9 +128,38 @@ def _guarded(callback: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def _check_text(param: click.Parameter) -> None:
+    """Refuse, as a usage error (exit 2), an argument that is no text a command can use: an
+    empty path (it would name the current folder) or undecodable bytes (a command line
+    in another encoding reaches Python as lone surrogates, which no file, message or
+    record can hold)."""
+    kind = param.type
+    if isinstance(kind, click.types.BoolParamType) or getattr(kind, "_gatekeeper", False):
+        return
+    if type(kind) in (click.types.StringParamType, click.types.IntParamType):
+        kind = param.type = type(kind)()  # not click's shared instance
+    original = kind.convert
+    is_path = isinstance(kind, click.Path)
+
+    def convert(value: Any, p: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            if is_path and value == "":
+                kind.fail(EMPTY_PATH.format(system_lang()), p, ctx)
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                kind.fail(NOT_TEXT.format(system_lang(), value=_one_line(value)), p, ctx)
+        return original(value, p, ctx)
+
+    kind.convert = convert  # type: ignore[method-assign]
+    kind._gatekeeper = True  # type: ignore[attr-defined]
+
+
 def _guard_all(command: click.Command) -> None:
     if command.callback is not None and not getattr(command.callback, "__wrapped__", None):
         command.callback = _guarded(command.callback)
+    for param in command.params:
+        _check_text(param)
     if isinstance(command, click.Group):
         for sub in command.commands.values():
             _guard_all(sub)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import db_option, policy_option, say
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, normalise_lang, system_lang
 from gatekeeper.ledger import AccountExistsError, Ledger, LedgerError, LedgerHead
@@ -43,7 +43,7 @@ def open_writable(db: Path | None) -> Ledger:
     try:
         return Ledger.open(db, create=False)
     except LedgerError as exc:
-        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        say(exc.message(system_lang()))
         raise SystemExit(2) from exc
 
 
@@ -330,7 +330,7 @@ def restore(db: Path | None, backup_file: Path, force: bool) -> None:
     try:
         Ledger.open(backup_file, create=False, readonly=True).close()
     except LedgerError as exc:
-        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        say(exc.message(system_lang()))
         raise SystemExit(2) from exc
     result = restore_backup(backup_file, db, force=force)
     lang = system_lang()
@@ -364,7 +364,7 @@ def backup(db: Path | None, folder: Path, keep: int) -> None:
     try:
         ledger = Ledger.open(db, create=False, readonly=True)
     except LedgerError as exc:
-        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        say(exc.message(system_lang()))
         raise SystemExit(2) from exc
     with ledger:
         result = run_backup(ledger, folder, keep=keep)

@@ -26,6 +26,18 @@ policy_option = click.option(
 
 
 
+def one_line(text: object) -> str:
+    """A message as one line: a value a person typed (a path, a name, a payload) may hold a
+    newline or a terminal's control sequence; they are shown escaped, as `decode` shows
+    them."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in str(text))
+
+
+def say(text: object) -> None:
+    """One error line on stderr: `gatekeeper: ...`."""
+    click.echo(f"gatekeeper: {one_line(text)}", err=True)
+
+
 class BadArgument(LocalizedError):
     """An argument the command cannot run with (a date out of the calendar, a range over
     the limit): one line on stderr, exit 2 ("could not run")."""

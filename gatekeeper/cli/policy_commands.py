@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from gatekeeper.cli.options import say
 from gatekeeper.domain import messages
 from gatekeeper.domain.errors import PolicyError
 from gatekeeper.domain.i18n import LocalizedError, system_lang
@@ -50,6 +51,6 @@ def check(file: Path) -> None:
     try:
         load_policy(file)
     except PolicyError as exc:  # the answer "no" (1), unless there was nothing to check (2)
-        click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+        say(exc.message(system_lang()))
         sys.exit(2 if exc.code in ("policy.file_missing", "policy.unreadable") else 1)
     click.echo(f"OK: {file}")

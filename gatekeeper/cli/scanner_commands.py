@@ -18,7 +18,7 @@ import click
 from gatekeeper.cli.acting import as_option, sign_in_as
 from gatekeeper.cli.ledger_commands import fail, open_existing
 from gatekeeper.cli.manager_commands import open_writable
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import db_option, policy_option, say
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.ledger import Ledger
@@ -117,7 +117,7 @@ def verify_pass_command(
         try:
             verified = service.verify(payload or "")
         except PassRejected as exc:
-            click.echo(f"gatekeeper: {exc.message(system_lang())}", err=True)
+            say(exc.message(system_lang()))
             sys.exit(1)
     person = verified.person
     holder = person.name if person is not None and person.name else verified.site_pass.person_id
@@ -218,7 +218,7 @@ def decode(as_json: bool, files: tuple[Path, ...]) -> None:
                 click.echo(json.dumps({"file": str(path), "texts": [], "ms": 0.0,
                                        "error": message}, ensure_ascii=False))  # fmt: skip
             else:
-                click.echo(f"gatekeeper: {message}", err=True)
+                say(message)
             continue
         report = decoder.decode(frame, thorough=True)
         undecodable = [c.raw.hex() for c in report.codes if c.text is None]

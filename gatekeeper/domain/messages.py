@@ -1253,6 +1253,14 @@ _RAW: dict[str, tuple[str, str]] = {
         "个较早的备份。",
     ),
     "cli.aborted": ("aborted", "已中止"),
+    "cli.empty_path": (
+        "an empty path names no file: give a file name",
+        "空路径不指向任何文件：请给出文件名",
+    ),
+    "cli.not_text": (
+        "{value} is not valid UTF-8 text: type it again in UTF-8",
+        "{value} 不是有效的 UTF-8 文本：请以 UTF-8 重新输入",
+    ),
     "cli.os_error": (
         "cannot use {path}: {problem}. Nothing more was done; check the path and its "
         "permissions.",
