@@ -28,6 +28,7 @@ from gatekeeper.services.policy_source import resolve_policy
 ADD_NEEDS_AS = messages.entry("cli.add_needs_as")
 _CREATED = messages.entry("cli.account_created")
 _NO_ACCOUNTS = messages.entry("cli.no_accounts")
+_OLD_PIN = messages.entry("cli.account_list_old_pin")
 _EXPORTED = messages.entry("cli.exported")
 _REPORTED = messages.entry("cli.reported")
 _PURGED = messages.entry("cli.purged")
@@ -96,14 +97,14 @@ def account_add(
             raise AccountExistsError(username=username)
         now, _zone = _now(policy_path)
         if as_user is None:  # the first start, from the shell
-            pin = read_new_pin(username)
+            pin = read_new_pin(username, acc.Role.SITE_MANAGER)
             created = acc.create_first_manager(
                 ledger, username=username, display_name=display_name, pin=pin, now=now,
                 by=acc.CLI_ACTOR,
             )  # fmt: skip
         else:
             actor = sign_in_as(ledger, as_user, acc.Action.ACCOUNTS, now)
-            pin = read_new_pin(username)
+            pin = read_new_pin(username, role)
             created = acc.create_account(
                 ledger, username=username, role=role, display_name=display_name, pin=pin,
                 now=now, by=actor,
@@ -124,7 +125,9 @@ def account_list(db: Path | None) -> None:
         return
     for a in rows:
         locked = f"  locked until {a.locked_until:%Y-%m-%d %H:%M}" if a.locked_until else ""
-        click.echo(f"{a.username:<20}{a.role.value:<14}{a.display_name}{locked}")
+        least = acc.MIN_DIGITS_FOR_ROLE[a.role]
+        old = f"  {_OLD_PIN.format(lang, min=least)}" if a.pin_to_change else ""
+        click.echo(f"{a.username:<20}{a.role.value:<14}{a.display_name}{locked}{old}")
 
 
 # --- exports and reports ------------------------------------------------------------------
