@@ -31,7 +31,7 @@ from gatekeeper.domain.vocab import (
     Zone,
 )
 from gatekeeper.ledger import Ledger, NewRecord, StoredRecord
-from gatekeeper.scanner.passes import new_serial
+from gatekeeper.scanner.passes import serial_from
 from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.clock import Clock
@@ -228,7 +228,7 @@ class GateService:
         valid = now.date() + timedelta(days=valid_days - 1)
         body = schema.PassIssuedBody(issued_on=now.date().isoformat(),
                                      valid_until=valid.isoformat(), by=actor.username,
-                                     serial=new_serial())  # fmt: skip
+                                     serial=serial_from(self.new_id()))  # fmt: skip
         return self.ledger.append(body.record(
             at=now, day=self._day(now), uuid=self.new_id(), person_id=person_id))
 

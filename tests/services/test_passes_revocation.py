@@ -74,6 +74,19 @@ def test_every_pass_carries_its_serial_signed_and_recorded(
     assert parse_pass(site_pass.payload) == site_pass
 
 
+def test_the_gates_own_pass_records_carry_a_serial_too(gate: Gate, passes: PassService) -> None:
+    """`GateService.issue_pass` (no signed payload: the returning path by ID number) gives
+    each pass a serial as well, so `pass revoke --serial` reaches it."""
+    person_id = issue(passes, gate).person_id
+    gate.tick()
+    first = gate.service.issue_pass(person_id, by=gate.manager)
+    second = gate.service.issue_pass(person_id, by=gate.manager)
+    serials = [schema.PassIssuedBody.read(r).serial for r in (first, second)]
+    assert None not in serials and serials[0] != serials[1]
+    passes.revoke(serial=serials[1], by=gate.manager)
+    assert ReturningIssue.PASS_REVOKED in gate.service.returning_eligibility(person_id).issues
+
+
 # --- superseded ---------------------------------------------------------------------------
 
 
