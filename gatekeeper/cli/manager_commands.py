@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import click
+
 from gatekeeper.cli.acting import as_option, read_new_pin, sign_in_as
 from gatekeeper.cli.ledger_commands import MISSING_DB, NO_DB, fail
 from gatekeeper.cli.options import db_option, policy_option, say
