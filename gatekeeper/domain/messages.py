@@ -568,6 +568,12 @@ _RAW: dict[str, tuple[str, str]] = {
         "This site pass was issued to someone else: check the person by hand (manager).",
         "该通行证签发给了其他人：请由管理人员人工核验。",
     ),
+    "passes.name_conflict": (
+        "ID number {id_number} is registered as {known}, not {typed}: nothing was issued. "
+        "Give the registered name, or correct the registration at the gate first.",
+        "证件号码 {id_number} 登记的姓名为 {known}，而不是 {typed}：未签发任何通行证。"
+        "请使用登记的姓名，或先在闸口更正登记信息。",
+    ),
     "kiosk.name_conflict": (
         "This ID number is registered as {known}, not {typed}. Check the person's ID "
         "card, then choose which name is right.",

@@ -31,6 +31,7 @@ from gatekeeper.services.kinds import Kind
 from gatekeeper.services.pass_history import IssuedPass, PassHistory
 from gatekeeper.services.records import person_record
 
+NAME_CONFLICT = messages.entry("passes.name_conflict")
 NOT_REGISTERED = messages.entry("passes.not_registered")
 NO_PASS = messages.entry("passes.no_pass")
 UNKNOWN_PERSON = messages.entry("passes.unknown_person")
@@ -113,6 +114,10 @@ class PassService:
     ) -> tuple[Person, bool]:
         known = self.find(id_number)
         if known is not None:
+            if known.name and " ".join(known.name.split()) != " ".join(name.split()):
+                # never merged silently: the badge would show the old name
+                raise LocalizedError("name_conflict", NAME_CONFLICT, {
+                    "id_number": id_number, "known": known.name, "typed": name})
             return known, False
         registration = Registration.validated(
             name=name,
