@@ -74,6 +74,8 @@ def test_issue_save_verify_revoke(kiosk: Kiosk, data_dir: Path, tmp_path: Path) 
     dialog.selectFile(str(badge))
     dialog.accept()
     assert badge.exists() and "Badge saved" in page.badge_message.text()
+    assert badge.stat().st_mode & 0o777 == 0o600  # a name and a pass: the owner's only
+    assert not page.save_badge(k.path)  # never over the ledger
 
     passes = PassService(k.session.service, keys.load())
     payload = _decode(badge)

@@ -50,6 +50,7 @@ def test_pdf_with_no_printer(qapp, tmp_path: Path) -> None:
     path = notice_to_pdf(TEXT, TITLE, tmp_path / "out" / "notice.pdf")
     elapsed = time.perf_counter() - started
     assert path == tmp_path / "out" / "notice.pdf"
+    assert path.stat().st_mode & 0o777 == 0o600  # owner-only, as every file written
     data = path.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(data) > 2000

@@ -13,6 +13,7 @@ the button.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.scanner import keys
 from gatekeeper.services.accounts import Action
+from gatekeeper.services.atomic import atomic_output
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.services.passes import Issued, PassState
 from gatekeeper.ui import theme
@@ -298,7 +300,7 @@ class PassesPage(ManagerPage):
     def save_badge(self, path: Path) -> bool:
         if self.badge is None:
             return False
-        if self.badge.save(str(path), "PNG"):
+        if _write_owner_only(path, lambda tmp: bool(self.badge.save(str(tmp), "PNG"))):
             self.badge_message.show_say(
                 lambda _lang: QCoreApplication.translate(
                     "PassesPage", "Badge saved as {path}"
@@ -347,10 +349,14 @@ class PassesPage(ManagerPage):
             folder.mkdir(parents=True, exist_ok=True)
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(path))
             printer.setCreator("GateKeeper")
-            self._paint(printer)
-            if not path.exists() or path.stat().st_size == 0:
+
+            def paint(tmp: Path) -> bool:
+                printer.setOutputFileName(str(tmp))
+                self._paint(printer)
+                return tmp.stat().st_size > 0
+
+            if not _write_owner_only(path, paint):
                 raise OSError(f"could not write {path}")
         except OSError:
             log.exception("could not print the badge")
@@ -489,3 +495,16 @@ def state_text(state: PassState, today: date) -> str:
     return QCoreApplication.translate(
         "PassesPage", "{name}'s pass expired on {until}: issue a new one."
     ).format(name=name, until=until)
+
+
+def _write_owner_only(path: Path, write: Callable[[Path], bool]) -> bool:
+    """`write(tmp)` into an owner-only temp file that becomes `path` only when it
+    succeeded (a badge carries a person's name and pass); False if it did not, or if
+    `path` is the ledger or another database (never overwritten)."""
+    try:
+        with atomic_output(path) as tmp:
+            if not write(tmp):
+                raise OSError(f"could not write {path}")
+    except (OSError, LocalizedError):
+        return False
+    return True

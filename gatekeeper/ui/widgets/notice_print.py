@@ -23,6 +23,7 @@ from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from gatekeeper.services.atomic import atomic_output
 from gatekeeper.ui import theme
 
 TITLE_POINTS = 18
@@ -76,7 +77,6 @@ def notice_to_pdf(text: str, title: str, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
     printer.setPageLayout(
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
@@ -87,9 +87,9 @@ def notice_to_pdf(text: str, title: str, path: Path) -> Path:
     )
     printer.setCreator("GateKeeper")
     printer.setDocName(title)
-    if path.exists():
-        path.unlink()
-    print_notice(text, title, printer)
-    if not path.exists() or path.stat().st_size == 0:
-        raise OSError(f"could not write the notice PDF to {path}")
+    with atomic_output(path) as tmp:  # owner-only, complete or not there at all
+        printer.setOutputFileName(str(tmp))
+        print_notice(text, title, printer)
+        if tmp.stat().st_size == 0:
+            raise OSError(f"could not write the notice PDF to {path}")
     return path
