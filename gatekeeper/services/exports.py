@@ -27,7 +27,7 @@ from gatekeeper.domain.temperature import counted_readings
 from gatekeeper.domain.vocab import Channel, Lane, Outcome, Reason, Zone
 from gatekeeper.ledger import Ledger, Person, StoredRecord
 from gatekeeper.services import schema
-from gatekeeper.services.accounts import Action, Actor, acting
+from gatekeeper.services.accounts import CLI_ACTOR, Action, Actor, acting
 from gatekeeper.services.atomic import atomic_output, file_digest
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
@@ -416,16 +416,22 @@ def export_day(
     site: str,
     now: datetime,
     tz: Any,
-    by: Actor,
+    by: Actor | None,
     pdf_writer: PdfWriter | None = None,
 ) -> ExportResult:
     """Write the day's export to `output` atomically and record it in the ledger.
 
     `by` is the signed-in account: a masked export needs EXPORT (site managers,
     inspectors), an unmasked one (`full`) EXPORT_FULL (inspectors). Refused before any
-    row is read or any file written; the record names `by`.
+    row is read or any file written; the record names `by`. `by=None` is the machine's
+    own command line without an account, as `stats` is: a masked export only (names,
+    ID numbers and phones masked; the record says "cli"); an unmasked one always needs
+    the signed-in inspector.
     """
-    actor = acting(by, Action.EXPORT_FULL if full else Action.EXPORT)
+    if by is None and not full:
+        by_name = CLI_ACTOR
+    else:
+        by_name = acting(by, Action.EXPORT_FULL if full else Action.EXPORT).username
     if fmt not in FORMATS or (fmt == "pdf" and pdf_writer is None):
         raise LocalizedError("bad_format", BAD_FORMAT, {"format": fmt})
     export = collect_day(ledger, day, lang=lang, full=full, site=site, tz=tz)
@@ -441,7 +447,7 @@ def export_day(
 
     body = schema.ExportBody(
         what="daily", format=fmt, file="", sha256="", date=day, rows=len(export.rows),
-        full=full, lang=lang, head=export.head, by=actor.username,
+        full=full, lang=lang, head=export.head, by=by_name,
     )  # fmt: skip
     digest, record = write_recorded(ledger, Path(output), write, body=body, now=now)
     return ExportResult(Path(output), len(export.rows), digest, record)

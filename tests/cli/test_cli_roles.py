@@ -71,7 +71,6 @@ def test_without_as_nothing_is_asked_and_nothing_written(site: Path, tmp_path: P
         ("pass", "issue", "--db", site, "--name", "张三", "--id-number", ID,
          "--phone", "13800138000", "-o", tmp_path / "b.png"),
         ("pass", "revoke", "--db", site, "--id-number", ID),
-        ("export", "--db", site, "--date", DAY, "--format", "csv", "-o", tmp_path / "d.csv"),
         ("export", "--db", site, "--date", DAY, "--format", "csv", "-o", tmp_path / "d.csv",
          "--full"),
         ("report", "--db", site, "--from", DAY, "--to", DAY, "-o", tmp_path / "r.pdf"),
@@ -83,6 +82,18 @@ def test_without_as_nothing_is_asked_and_nothing_written(site: Path, tmp_path: P
     assert _names(site) == names
     assert not any((tmp_path / f).exists() for f in ("b.png", "d.csv", "r.pdf"))
     assert not (tmp_path / "data" / "keys").exists()
+
+
+def test_a_masked_export_needs_no_account_as_before(site: Path, tmp_path: Path) -> None:
+    """The issue names `export --full`: a masked export stays what it was, like stats."""
+    out = tmp_path / "masked.csv"
+    done = run("export", "--db", site, "--date", DAY, "--format", "csv", "-o", out, input="")
+    assert done.exit_code == 0, done.output
+    text = out.read_text(encoding="utf-8-sig")
+    assert "*" in text  # masked
+    with Ledger.open(site, readonly=True) as ledger:
+        [export] = list(ledger.records(kind="export"))
+    assert export.body["by"] == "cli" and export.body["full"] is False
 
 
 def test_wrong_pin_unknown_user_and_lockout(site: Path) -> None:
