@@ -329,6 +329,12 @@ _RAW: dict[str, tuple[str, str]] = {
         "The signature is missing or is not a PNG image. Ask the person to sign again.",
         "签名缺失或不是PNG图片。请本人重新签名。",
     ),
+    "error.pass_refused_needs_manager": (
+        "This site pass was read and refused: staff cannot mark it OK. Scan the person's "
+        "own valid pass, or ask a manager for a manual check.",
+        "该工地通行证已被识别并拒绝：门岗人员不能将其标为通过。请扫描本人的有效通行证，"
+        "或请管理人员人工核验。",
+    ),
     "error.scan_not_configured": (
         "{scan} is not one of the scans for this channel. Scan one of: {expected}.",
         "{scan}不属于本通道的扫码项目。请扫：{expected}。",

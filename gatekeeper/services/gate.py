@@ -348,9 +348,17 @@ class GateService:
             raise LocalizedError("unknown_case", UNKNOWN_CASE, {"case_id": case_id})
         return case
 
+    def _require_registered(self, person_id: str) -> None:
+        """The closed loop: a quarantine case (or a round reading that may open one) is
+        never written for a person id the ledger does not know."""
+        if self.ledger.get_person(person_id) is None:
+            raise LocalizedError("unknown_person", UNKNOWN_PERSON, {"person_id": person_id})
+
     def start_quarantine(
         self, person_id: str, reason: Reason, *, place: str | None = None, source: str | None = None
     ) -> QuarantineCase:
+        """A quarantine case for a registered person (refused for an unknown id)."""
+        self._require_registered(person_id)
         case = QuarantineCase.start(
             person_id, reason, place, self.now(), self.policy, case_id=self.new_id()
         )
@@ -395,6 +403,8 @@ class GateService:
         transaction for the whole round, so a round is never half recorded. Site
         managers only (`by`, whose username the records carry)."""
         by_name = acting(by, Action.ROUNDS).username
+        for person_id, _reading in readings:  # closed loop: only registered people
+            self._require_registered(person_id)
         now = self.now()
         day = self._day(now)
         batch: list[NewRecord] = []

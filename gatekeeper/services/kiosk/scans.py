@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from gatekeeper.domain import messages
+from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.i18n import Text
 from gatekeeper.domain.returning import ReturningIssue
 from gatekeeper.domain.screening import Screening
@@ -96,3 +97,15 @@ def pass_is_theirs(gate: GateService, s: Screening, person_id: str | None) -> bo
         known = gate.ledger.find_person(s.registration.id_type.value, s.registration.id_number)
         expected = known.person_id if known is not None else ""
     return expected is None or expected == person_id
+
+
+def refuse_waving_through(s: Screening, kind: str, status: str) -> None:
+    """A site pass the kiosk read and refused (someone else's, revoked, superseded,
+    never issued, forged) cannot be turned "OK" by staff's colour button: only a
+    manager's manual check decides it (ValidationError otherwise)."""
+    if kind != ScanKind.SITE_PASS.value or status != ScanStatus.OK.value:
+        return
+    previous = s.scans.get(ScanKind.SITE_PASS, {})
+    read_by_kiosk = str(previous.get("detail", "")).startswith("scanned")
+    if read_by_kiosk and previous.get("status") != ScanStatus.OK.value:
+        raise ValidationError("error.pass_refused_needs_manager", "scan")

@@ -626,6 +626,8 @@ class KioskSession:
         cannot read). Only "read by staff" is kept, never text typed with it."""
         del detail
         with self._transaction(Page.QR_SCAN):
+            if self.screening is not None:
+                scans.refuse_waving_through(self.screening, kind, status)
             self._after_scan(self._step(
                 Page.QR_SCAN, lambda s: s.record_scan(kind, status, "read by staff")))
 
