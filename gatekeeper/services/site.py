@@ -28,15 +28,12 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.i18n import Text
-from gatekeeper.domain.identity import validate_id
 from gatekeeper.domain.policy import Policy
 from gatekeeper.domain.privacy import mask_name
 from gatekeeper.domain.rounds import RoundVerdict
 from gatekeeper.domain.vocab import (
     Channel,
-    IdType,
     Outcome,
     QuarantineDecision,
     Reason,
@@ -48,6 +45,7 @@ from gatekeeper.scanner.passes import PassRejected, parse_pass
 from gatekeeper.services import schema
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
+from gatekeeper.services.lookup import person_ids_for
 from gatekeeper.services.stats import day_stats
 
 PRESENCE_KINDS = (Kind.PASSAGE, Kind.QUARANTINE_START, Kind.QUARANTINE_RELEASE)
@@ -221,16 +219,7 @@ def find_people(ledger: Ledger, text: str, today: date, people: Iterable[OnSite]
     try:
         wanted.add(parse_pass(raw).person_id)
     except PassRejected:
-        if ledger.get_person(raw) is not None:
-            wanted.add(raw)
-        for id_type in IdType:
-            try:
-                number = validate_id(id_type, raw, today)
-            except ValidationError:
-                continue
-            person = ledger.find_person(id_type.value, number)
-            if person is not None:
-                wanted.add(person.person_id)
+        wanted.update(person_ids_for(ledger, raw, today))
         if not wanted:
             wanted = {p.person_id for p in ledger.search_people(raw)}
     return [p for p in people if p.person_id in wanted]

@@ -13,6 +13,7 @@ from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.identity import Registration, validate_id
 from gatekeeper.domain.vocab import IdType
 from gatekeeper.services.gate import GateService
+from gatekeeper.services.lookup import person_ids_for
 from gatekeeper.services.pass_history import is_erased
 
 REGISTRATION_FIELDS = (
@@ -52,18 +53,8 @@ def registration_from(values: dict[str, str], today: date) -> Registration:
 def resolve_person(gate: GateService, raw: str, today: date) -> str | None:
     """The person staff typed: a person id, or an ID number of any kind (signed pass
     payloads go through `PassService.verify` instead)."""
-    ledger = gate.ledger
-    if ledger.get_person(raw) is not None:
-        return raw
-    for id_type in IdType:
-        try:
-            number = validate_id(id_type, raw, today)
-        except ValidationError:
-            continue
-        person = ledger.find_person(id_type.value, number)
-        if person is not None:
-            return person.person_id
-    return None
+    found = person_ids_for(gate.ledger, raw, today)
+    return found[0] if found else None
 
 
 def registered_person(gate: GateService, person_id: str | None) -> str | None:
