@@ -682,4 +682,95 @@ MUTANTS: tuple[Mutant, ...] = (
         "a health code past its valid-until day is unreadable, never green",
         ("tests/scanner/test_scanner_payloads.py",),
     ),
+    # --- trust: anchors, projections, outputs, registration (this session's rules) -------
+    Mutant(
+        "anchor-check", L + "anchors.py",
+        "        if found != anchor.hash:\n",
+        "        if False:\n",
+        "an anchor (a head written down earlier) must still be in the chain with its hash",
+        ("tests/ledger/test_ledger_anchors.py",),
+    ),
+    Mutant(
+        "people-projection", L + "verify.py",
+        "    person = projections.people_difference(conn)\n",
+        "    person = None\n",
+        "verify rebuilds the people table from the chain (a renamed person is tampering)",
+        ("tests/ledger/test_ledger_anchors.py",),
+    ),
+    Mutant(
+        "account-projection", L + "verify.py",
+        "    account = projections.account_difference(conn)\n",
+        "    account = None\n",
+        "verify checks every account against its chained record (role, name)",
+        ("tests/ledger/test_ledger_anchors.py",),
+    ),
+    Mutant(
+        "erasure-needs-purge", L + "verify.py",
+        "    erased = projections.unrecorded_erasure(conn)\n",
+        "    erased = None\n",
+        "personal fields may be gone only where a purge record covers the day",
+        ("tests/ledger/test_ledger_chain_mutation_kills.py", "tests/ledger/test_ledger_pinned.py"),
+    ),
+    Mutant(
+        "output-not-a-database", S + "atomic.py",
+        "    if is_sqlite_file(target):\n        raise OutputRefused(target, \"is_database\")\n",
+        "",
+        "an output path that is a database (the ledger, a backup) is refused",
+        ("tests/cli/test_cli_outputs.py",),
+    ),
+    Mutant(
+        "output-owner-only", S + "atomic.py",
+        "    create_owner_only(tmp)\n    try:\n        yield tmp\n"
+        "        os.chmod(tmp, OWNER_ONLY)  # a writer that replaced the file made a new one\n",
+        "    tmp.touch()\n    try:\n        yield tmp\n",
+        "every output file is created readable by its owner only",
+        ("tests/cli/test_cli_outputs.py",),
+    ),
+    Mutant(
+        "csv-formula", S + "exports.py",
+        "    if runs_as_formula(value):\n        return \"'\" + value",
+        "    if False:\n        return \"'\" + value",
+        "a CSV cell a spreadsheet would run as a formula is written as text",
+        ("tests/cli/test_cli_outputs.py",),
+    ),
+    Mutant(
+        "kiosk-name-conflict", K + "session.py",
+        "        if known is None or values.get(\"confirm_name\") == registration.name:\n",
+        "        if True:\n",
+        "a known ID number typed with another name needs staff's deliberate choice",
+        ("tests/services/test_kiosk_session_rules.py",),
+    ),
+    Mutant(
+        "kiosk-no-waving-through", K + "scans.py",
+        "    if read_by_kiosk and previous.get(\"status\") != ScanStatus.OK.value:\n",
+        "    if False:\n",
+        "staff cannot mark OK a site pass the kiosk read and refused",
+        ("tests/services/test_kiosk_scan_rule_gaps.py",),
+    ),
+    Mutant(
+        "closed-loop-rounds", S + "gate.py",
+        "        if self.ledger.get_person(person_id) is None:\n"
+        "            raise LocalizedError(\"unknown_person\", UNKNOWN_PERSON, "
+        "{\"person_id\": person_id})\n\n    def start_quarantine(",
+        "        return\n\n    def start_quarantine(",
+        "rounds and quarantine cases only for registered people (the closed loop)",
+        ("tests/services/test_services_rule_gaps.py",),
+    ),
+    Mutant(
+        "kiosk-step-rollback", K + "session.py",
+        "    def _rollback(self, snap: _Snapshot) -> None:\n        self._held = None\n"
+        "        self._restore(snap)\n",
+        "    def _rollback(self, snap: _Snapshot) -> None:\n        self._held = None\n",
+        "a refused write leaves the screening as it was before the press",
+        ("tests/services/test_kiosk_session_failures.py",),
+    ),
+    Mutant(
+        "purge-one-transaction", L + "store.py",
+        "            [stored] = self._append_in(conn, [prepare(make_record(n, drafts))])\n"
+        "        return stored,",
+        "        [stored] = self._append_in(self._conn, [prepare(make_record(n, drafts))])\n"
+        "        return stored,",
+        "a purge's erasure and its record are one transaction",
+        ("tests/services/test_services_purge_transaction.py",),
+    ),
 )
