@@ -308,6 +308,8 @@ def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | N
     click.echo(
         _PURGED.format(lang, records=result.records, cutoff=result.cutoff, drafts=result.drafts)
     )
+    if result.badges:
+        click.echo(messages.text("retention.badges", lang, count=result.badges))
     for name in result.full_exports:
         click.echo(messages.text("retention.full_export", lang, file=name))
     if not result.bytes_gone:  # said honestly: erased in the database, not yet on disk

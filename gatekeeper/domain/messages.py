@@ -1031,6 +1031,10 @@ _RAW: dict[str, tuple[str, str]] = {
         "台账中的姓名等已清除，但另有程序正在读取台账，旧数据仍留在其 -wal 文件中，直到该程序释放："
         "请关闭正在读取 {path} 的自助机或管理台后再次执行同样的清除（不会重复清除）。",
     ),
+    "retention.badges": (
+        "{count} printed badge files from before the cutoff were deleted.",
+        "已删除截止日前打印的胸卡文件 {count} 个。",
+    ),
     "retention.full_export": (
         "An unmasked export made before the cutoff still holds names: {file} — delete "
         "every copy of it.",

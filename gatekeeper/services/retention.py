@@ -4,7 +4,8 @@
 projection's copy (the chain covers only the salted digest, so it still verifies),
 deletes unfinished screenings older than the cutoff (a draft holds a registration) and
 appends the purge record, in one transaction; then the WAL checkpoint removes the old
-bytes from the file and its journal (secure_delete zeroes freed pages).
+bytes from the file and its journal (secure_delete zeroes freed pages). Badge files
+the console printed beside the ledger (`badges/`) before the cutoff are deleted too.
 Pre-registered workers (`pass issue`) are person records: covered the same way.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
@@ -32,6 +34,7 @@ class PurgeResult:
     record: StoredRecord
     bytes_gone: bool = True  # False: another program still reads the old bytes (WAL)
     full_exports: tuple[str, ...] = ()  # unmasked exports made of days before the cutoff
+    badges: int = 0  # printed badge files (the console's badges/ folder) deleted
 
 
 def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor,
@@ -59,8 +62,27 @@ def purge(ledger: Ledger, older_than_days: int, now: datetime, *, by: Actor,
     stored, records, drafts, gone = ledger.purge(
         cutoff.isoformat(), datetime.combine(cutoff, time(0), now.tzinfo), record,
         wait_seconds=wait_seconds)
+    badges = delete_badges_before(ledger.path.parent / BADGE_FOLDER,
+                                  datetime.combine(cutoff, time(0), now.tzinfo))
     return PurgeResult(cutoff.isoformat(), records, drafts, stored, gone,
-                       full_exports_before(ledger, cutoff))  # fmt: skip
+                       full_exports_before(ledger, cutoff), badges)  # fmt: skip
+
+
+BADGE_FOLDER = "badges"  # where the console prints badges to PDF, beside the ledger
+
+
+def delete_badges_before(folder: Path, before: datetime) -> int:
+    """Delete the badge files GateKeeper wrote into `folder` before `before` (a badge
+    carries a name and a pass); returns how many. Files of other names are left."""
+    if not folder.is_dir():
+        return 0
+    limit = before.timestamp()
+    deleted = 0
+    for path in folder.glob("badge*"):
+        if path.is_file() and path.suffix in (".pdf", ".png") and path.stat().st_mtime < limit:
+            path.unlink(missing_ok=True)
+            deleted += 1
+    return deleted
 
 
 def full_exports_before(ledger: Ledger, cutoff: date) -> tuple[str, ...]:

@@ -133,3 +133,19 @@ def test_unmasked_exports_of_purged_days_are_listed(simulated, tmp_path):
                        site="A", now=NOW, tz=Policy().tz, by=inspector)  # fmt: skip
         result = purge(ledger, 15, NOW, by=actor(ledger, now=NOW))
     assert result.full_exports == ("2020-03-02.csv",)
+
+
+def test_badges_printed_before_the_cutoff_are_deleted(simulated, tmp_path):
+    path = copy_of(simulated, tmp_path)
+    badges = tmp_path / "badges"
+    badges.mkdir()
+    old, new, other = badges / "badge-p1-1.pdf", badges / "badge-p2-2.pdf", badges / "x.pdf"
+    for file in (old, new, other):
+        file.write_bytes(b"%PDF-1.4")
+    long_ago = NOW.timestamp() - 60 * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(other, (long_ago, long_ago))
+    with Ledger.open(path) as ledger:
+        result = purge(ledger, 15, NOW, by=actor(ledger, now=NOW))
+    assert result.badges == 1
+    assert not old.exists() and new.exists() and other.exists()  # only GateKeeper's, old
