@@ -96,3 +96,15 @@ def do_step(session: KioskSession, page: Page) -> None:
         session.submit_notice()
     else:
         raise AssertionError(f"no input for {page}")
+
+
+def walk_to(session: KioskSession, screen: Screen, gate: Any, page: Page) -> None:
+    """Valid input on each page, a minute apart, until `page` is shown (bounded: a page
+    that never moves on fails the test, it never hangs)."""
+    for _ in range(40):
+        if screen.page is page:
+            return
+        gate.tick()
+        do_step(session, screen.page)
+        assert not screen.errors, screen.error()
+    raise AssertionError(f"never reached {page}, stuck on {screen.page}")

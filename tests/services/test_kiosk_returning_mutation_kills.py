@@ -5,7 +5,7 @@ pledges send the worker down the first-time path under the same screening.
 
 from __future__ import annotations
 
-from kiosk_session_support import PERSON, do_step, new_session
+from kiosk_session_support import PERSON, new_session, walk_to
 from services_support import Gate, actor, open_gate
 
 from gatekeeper.domain.returning import ReturningIssue
@@ -21,11 +21,7 @@ def _registered_worker_with_a_pass(tmp_path):  # type: ignore[no-untyped-def]
     passes = PassService(gate.service, SiteKey.generate("site-a"))
     session, screen = new_session(gate, passes=passes)
     session.choose_channel(Channel.WORKER.value)
-    for _ in range(40):
-        if screen.page is Page.OUTCOME:
-            break
-        gate.tick()
-        do_step(session, screen.page)
+    walk_to(session, screen, gate, Page.OUTCOME)
     assert screen.outcomes[-1].outcome is Outcome.ADMITTED
     session.outcome_done()
     issued = passes.issue(name=PERSON["name"], id_number=PERSON["id_number"],

@@ -9,7 +9,7 @@ enforces the rule, and then the marker must go.
 from __future__ import annotations
 
 import pytest
-from kiosk_session_support import PERSON, do_step, new_session
+from kiosk_session_support import PERSON, new_session, walk_to
 from services_support import actor, open_gate
 
 from gatekeeper.domain.vocab import Channel, ScanKind, Step
@@ -30,11 +30,7 @@ def _at_the_site_pass(tmp_path):  # type: ignore[no-untyped-def]
     passes = PassService(gate.service, SiteKey.generate("site-a"))
     session, screen = new_session(gate, passes=passes)
     session.choose_channel(Channel.WORKER.value)
-    for _ in range(40):
-        if screen.page is Page.QR_SCAN:
-            break
-        gate.tick()
-        do_step(session, screen.page)
+    walk_to(session, screen, gate, Page.QR_SCAN)
     assert screen.page is Page.QR_SCAN
     for kind in session.screening.scans_required:
         if kind is not ScanKind.SITE_PASS:

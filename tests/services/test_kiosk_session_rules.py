@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from kiosk_session_support import PERSON, do_step, new_session
+from kiosk_session_support import PERSON, do_step, new_session, walk_to
 from services_support import actor, open_gate
 
 from gatekeeper.domain.temperature import counted_readings
@@ -25,15 +25,6 @@ def at_qr_step(tmp_path):
     passes = PassService(gate.service, key)
     session, screen = new_session(gate, passes=passes)
     return gate, passes, session, screen
-
-
-def walk_to(session, screen, gate, page: Page) -> None:
-    for _ in range(40):
-        if screen.page is page:
-            return
-        gate.tick()
-        do_step(session, screen.page)
-    raise AssertionError(f"never reached {page}")
 
 
 def scan_pass(session, payload: str) -> dict:

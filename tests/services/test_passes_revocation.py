@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from kiosk_session_support import PERSON, do_step, new_session
+from kiosk_session_support import PERSON, new_session, walk_to
 from services_support import Gate, actor, registration
 
 from gatekeeper.domain.i18n import LocalizedError
@@ -321,11 +321,7 @@ def test_an_old_format_pass_expires(gate: Gate, passes: PassService) -> None:
 def _admitted_worker(gate: Gate, passes: PassService):  # type: ignore[no-untyped-def]
     session, screen = new_session(gate, passes=passes)
     session.choose_channel(Channel.WORKER.value)
-    for _ in range(40):
-        if screen.page is Page.OUTCOME:
-            break
-        gate.tick()
-        do_step(session, screen.page)
+    walk_to(session, screen, gate, Page.OUTCOME)
     assert screen.outcomes[-1].outcome is Outcome.ADMITTED
     session.outcome_done()
     return session, screen
@@ -369,11 +365,7 @@ def test_the_qr_step_refuses_a_superseded_pass(gate: Gate, passes: PassService) 
     issue(passes, gate)
     session, screen = new_session(gate, passes=passes)
     session.choose_channel(Channel.WORKER.value)
-    for _ in range(40):
-        if screen.page is Page.QR_SCAN:
-            break
-        gate.tick()
-        do_step(session, screen.page)
+    walk_to(session, screen, gate, Page.QR_SCAN)
     assert screen.page is Page.QR_SCAN
     session.submit_scan_text(ScanKind.SITE_PASS.value, old.payload)
     scan = session.screening.scans[ScanKind.SITE_PASS]
