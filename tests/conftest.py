@@ -101,3 +101,31 @@ def _no_leftover_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
         problems.append(f"{busy} QThreadPool task(s)")
     if problems:
         pytest.fail("test left threads running: " + ", ".join(problems), pytrace=False)
+
+
+# --- a real PostgreSQL for the site hub's tests (tests/pg_cluster.py) ------------------
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """One throwaway cluster for the whole run (or GATEKEEPER_TEST_HUB's server),
+    started only when a test asks for it."""
+    import pg_cluster
+
+    server = pg_cluster.from_environment()
+    if server is not None:
+        yield server
+        return
+    server = pg_cluster.start_cluster()
+    try:
+        yield server
+    finally:
+        pg_cluster.remove(server)
+
+
+@pytest.fixture
+def hub_dsn(pg_server) -> Iterator[str]:
+    """A new empty database on the test server, as its administrator (not yet a hub)."""
+    dsn = pg_server.new_database()
+    try:
+        yield dsn
+    finally:
+        pg_server.drop_database(dsn)

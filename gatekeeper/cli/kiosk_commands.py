@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import click
 
+from gatekeeper.cli.manager_commands import open_writable
+from gatekeeper.cli.options import db_option
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, system_lang
 from gatekeeper.services.kiosk_pin import MAX_DIGITS, MIN_DIGITS, KioskPin, validate_pin
@@ -14,6 +17,7 @@ from gatekeeper.services.locations import default_kiosk_pin_path
 _PROMPT = messages.entry("cli.kiosk_pin_prompt")
 _REPEAT = messages.entry("cli.repeat_pin")
 _SAVED = messages.entry("cli.kiosk_pin_saved")
+_NEW_ID = messages.entry("hub.new_id")
 
 
 @click.group()
@@ -50,3 +54,14 @@ def set_pin(pin_file: Path | None) -> None:
     )
     KioskPin(target).set(pin)
     click.echo(_SAVED.format(lang, path=target))
+
+
+@kiosk.command("new-id")
+@db_option
+def new_id(db: Path | None) -> None:
+    """Give this machine's kiosk a new identity: for a copied disk (a cloned machine)
+    that the hub refuses. Its records go on in a chain of their own; register it with
+    `gatekeeper hub add-kiosk`, then sync."""
+    with open_writable(db) as ledger:
+        old = ledger.change_kiosk_id(str(uuid.uuid4()))
+        click.echo(_NEW_ID.format(system_lang(), kiosk=ledger.kiosk_id, old=old))

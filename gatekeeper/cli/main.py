@@ -21,6 +21,7 @@ import click
 from gatekeeper import __version__
 from gatekeeper.cli import (
     gui_command,
+    hub_commands,
     kiosk_commands,
     ledger_commands,
     manager_commands,
@@ -99,6 +100,8 @@ for command in (
     manager_commands.purge,
     manager_commands.backup,
     manager_commands.restore,
+    hub_commands.hub_group,
+    hub_commands.sync,
 ):
     cli.add_command(command)
 

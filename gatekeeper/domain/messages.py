@@ -1299,6 +1299,107 @@ _RAW: dict[str, tuple[str, str]] = {
     ),
     "cli.verdict.intact": ("intact", "完好"),
     "cli.verdict.tampered": ("TAMPERED", "已被篡改"),
+    # --- the site hub (PostgreSQL) ------------------------------------------------
+    "hub.unreachable": (
+        "The site hub ({hub}) cannot be reached: {detail}. Nothing is lost: the records wait "
+        "in this ledger; sync again when the network or the hub is back.",
+        "无法连接站点中心库（{hub}）：{detail}。数据没有丢失：记录保存在本台账中，"
+        "网络或中心库恢复后请再次同步。",
+    ),
+    "hub.insecure": (
+        "The hub ({hub}) is on another machine: connect with its certificate checked "
+        "(sslmode=verify-full and the server's CA in sslrootcert), not sslmode={mode}.",
+        "中心库（{hub}）在另一台机器上：连接时必须校验其证书（sslmode=verify-full，"
+        "并以 sslrootcert 指定服务器的 CA），不能使用 sslmode={mode}。",
+    ),
+    "hub.bad_dsn": (
+        "{hub} is not a connection string: write it as host=... dbname=... or "
+        "postgresql://host/dbname.",
+        "{hub} 不是有效的连接串：请写成 host=... dbname=... 或 postgresql://主机/数据库。",
+    ),
+    "hub.not_initialised": (
+        "The database {hub} is not a GateKeeper hub yet: run `gatekeeper hub init --hub DSN` "
+        "first.",
+        "数据库 {hub} 尚未初始化为 GateKeeper 中心库：请先运行 `gatekeeper hub init --hub DSN`。",
+    ),
+    "hub.newer": (
+        "The hub {hub} was set up by a newer GateKeeper (schema {found}): update this program.",
+        "中心库 {hub} 由更新版本的 GateKeeper 建立（结构版本 {found}）：请升级本程序。",
+    ),
+    "hub.not_allowed": (
+        "The hub refused: {detail}. Ask the site's administrator for the right access.",
+        "中心库拒绝了操作：{detail}。请向站点管理员申请相应权限。",
+    ),
+    "hub.kiosk_unknown": (
+        "Kiosk {kiosk} is not registered at the hub: run `gatekeeper hub add-kiosk --hub DSN "
+        "--db {db}` on this machine.",
+        "终端 {kiosk} 未在中心库登记：请在本机运行 "
+        "`gatekeeper hub add-kiosk --hub DSN --db {db}`。",
+    ),
+    "hub.no_connection": (
+        "This kiosk ({kiosk}) has no hub yet: give --hub DSN, or register it once with "
+        "`gatekeeper hub add-kiosk --hub DSN --db {db}`.",
+        "本终端（{kiosk}）尚未连接中心库：请加上 --hub DSN，或先运行一次 "
+        "`gatekeeper hub add-kiosk --hub DSN --db {db}` 完成登记。",
+    ),
+    "hub.diverged": (
+        "The hub refuses kiosk {kiosk}: at sequence {seq} this ledger holds another record than "
+        "the hub. It was rewritten, restored from an old backup, or is a copy of another "
+        "kiosk's disk. A copied machine: run `gatekeeper kiosk new-id --db {db}`; a rewritten "
+        "one: restore its last good backup (README, \"The site hub\").",
+        "中心库拒绝终端 {kiosk}：序号 {seq} 处本台账的记录与中心库不同。台账被改写、"
+        "从旧备份恢复，或是另一台终端磁盘的副本。复制的机器：请运行 "
+        "`gatekeeper kiosk new-id --db {db}`；被改写的：请恢复最近的完好备份（见 README"
+        "“站点中心库”）。",
+    ),
+    "hub.behind": (
+        "The hub refuses kiosk {kiosk}: the hub holds its records up to sequence {seq}, this "
+        "ledger only up to {local}. It was restored from an old backup or is a copy of another "
+        "kiosk's disk: run `gatekeeper kiosk new-id --db {db}` (README, \"The site hub\").",
+        "中心库拒绝终端 {kiosk}：中心库已有其序号 {seq} 之前的记录，本台账只到 {local}。"
+        "台账是从旧备份恢复的，或是另一台终端磁盘的副本：请运行 "
+        "`gatekeeper kiosk new-id --db {db}`（见 README“站点中心库”）。",
+    ),
+    "hub.conflict": (
+        "The hub refuses record {uuid} of kiosk {kiosk} (sequence {seq}): {detail}. Nothing "
+        "was dropped; report it to the site's administrator.",
+        "中心库拒绝终端 {kiosk} 的记录 {uuid}（序号 {seq}）：{detail}。未丢弃任何记录；"
+        "请报告站点管理员。",
+    ),
+    "hub.pulled_broken": (
+        "A record from the hub does not fit kiosk {kiosk}'s chain at sequence {seq}: {detail}. "
+        "Nothing of it was taken in; run `gatekeeper verify --hub DSN` and report it.",
+        "来自中心库的记录与终端 {kiosk} 的哈希链在序号 {seq} 处不符：{detail}。"
+        "未接收其中任何记录；请运行 `gatekeeper verify --hub DSN` 并报告。",
+    ),
+    "hub.synced": (
+        "Synced kiosk {kiosk}: {pushed} sent, {pulled} received, {waiting} waiting.",
+        "终端 {kiosk} 已同步：发送 {pushed} 条，接收 {pulled} 条，待发送 {waiting} 条。",
+    ),
+    "hub.initialised": (
+        "The hub {hub} is ready (schema {version}).",
+        "中心库 {hub} 已就绪（结构版本 {version}）。",
+    ),
+    "hub.kiosk_added": (
+        "Kiosk {kiosk} is registered at the hub; its connection is kept (owner-only) in {file}. "
+        "Its DSN:",
+        "终端 {kiosk} 已在中心库登记；其连接信息（仅本人可读）保存在 {file}。其 DSN：",
+    ),
+    "hub.new_id": (
+        "This ledger's kiosk is now {kiosk} (was {old}): its new records start a chain of their "
+        "own; sync it with `gatekeeper hub add-kiosk` then `gatekeeper sync`.",
+        "本台账的终端编号现为 {kiosk}（原为 {old}）：新记录将开始新的哈希链；"
+        "请运行 `gatekeeper hub add-kiosk` 后再 `gatekeeper sync`。",
+    ),
+    "hub.status.synced": ("synced {ago} · {waiting} waiting", "{ago}已同步 · {waiting} 条待发送"),
+    "hub.status.offline": (
+        "offline since {since} · {waiting} waiting", "自 {since} 起离线 · {waiting} 条待发送"),
+    "hub.status.refused": ("hub refuses this kiosk: {detail}", "中心库拒绝本终端：{detail}"),
+    "hub.status.never": ("not synced yet · {waiting} waiting", "尚未同步 · {waiting} 条待发送"),
+    "verify.hub_ok": (
+        "OK: {records} records on the hub, {kiosks} kiosks",
+        "正常：中心库共 {records} 条记录，{kiosks} 台终端",
+    ),
 }
 
 # Keys whose words are another key's (a vocabulary member or a field label that reads

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from gatekeeper.domain import messages
-from gatekeeper.ledger import accounts, anchors, canonical, chain, columns, people, schema
+from gatekeeper.ledger import accounts, anchors, canonical, chain, columns, people, replica, schema
 from gatekeeper.ledger.accounts import AccountRow
 from gatekeeper.ledger.errors import (
     AccountExistsError,
@@ -587,6 +587,58 @@ class Ledger:
     def check_anchors(self, wanted: Iterable[anchors.Anchor]) -> list[anchors.AnchorBreak]:
         """The anchors (heads written down earlier) this chain no longer holds."""
         return anchors.check(self._conn, wanted)
+
+    # ----------------------------------------------------------------- replica (site hub)
+    def own_records_after(self, kiosk_seq: int, limit: int) -> list[dict[str, Any]]:
+        """This kiosk's records after `kiosk_seq`, as stored, for the hub."""
+        return replica.own_after(self._conn, self.kiosk_id, kiosk_seq, limit)
+
+    def hash_at(self, kiosk_id: str, kiosk_seq: int) -> str | None:
+        """The hash of one kiosk's record at a sequence, if this file holds it."""
+        return replica.hash_at(self._conn, kiosk_id, kiosk_seq)
+
+    def absorb(self, rows: Sequence[dict[str, Any]], **state: str | None) -> replica.Absorbed:
+        """Take in other kiosks' records (checked against their chains) and note where the
+        sync stands, in ONE transaction: all of the batch and its position, or nothing."""
+        with self._transaction() as conn:
+            if any(str(r.get("kiosk_id")) == self.kiosk_id for r in rows):
+                raise replica.ChainMismatch(self.kiosk_id, 0, "the hub sent this kiosk's own")
+            done = replica.absorb(conn, rows)
+            replica.set_state(conn, **state)
+        return done
+
+    def sync_state(self) -> dict[str, str]:
+        """Where the sync with the hub stands (meta's `hub.*` keys, prefix dropped)."""
+        return replica.get_state(self._conn)
+
+    def set_sync_state(self, **values: str | None) -> None:
+        with self._transaction() as conn:
+            replica.set_state(conn, **values)
+
+    def pin_secrets(self) -> list[tuple[str, str, bytes, str]]:
+        """(username, PIN hash, salt, when the PIN was set) of the accounts with a PIN."""
+        set_at = replica.pin_set_at(self._conn)
+        return [(a.username, a.pin_hash, a.salt, set_at.get(a.username, ""))
+                for a in accounts.all_rows(self._conn)
+                if a.pin_hash != replica.PENDING_PIN]  # fmt: skip
+
+    def take_pin_secrets(self, secrets: Sequence[tuple[str, str, bytes, str]]) -> int:
+        with self._transaction() as conn:
+            return replica.take_secrets(conn, secrets)
+
+    def change_kiosk_id(self, new_id: str) -> str:
+        """Give this file's kiosk a new identity (a copied disk): its next records start a
+        chain of their own. Returns the old id."""
+        if not (isinstance(new_id, str) and _KIOSK.fullmatch(new_id)):
+            raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=new_id)
+        old = self.kiosk_id
+        with self._transaction() as conn:
+            if conn.execute("SELECT 1 FROM chain_heads WHERE kiosk_id = ?", (new_id,)).fetchone():
+                raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=new_id)
+            conn.execute("UPDATE meta SET value = ? WHERE key = 'kiosk_id'", (new_id,))
+            replica.set_state(conn, pushed=None, refused=None)
+        self.kiosk_id = new_id
+        return old
 
     # ----------------------------------------------------------------- drafts
     def save_draft(self, draft_id: str, data: dict[str, Any]) -> None:

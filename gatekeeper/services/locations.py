@@ -38,3 +38,13 @@ def default_log_path() -> Path:
     base = Path(env) / "logs" if env else Path(
         platformdirs.user_log_dir(APP_NAME, appauthor=False))
     return base / "gatekeeper.log"
+
+
+def default_hub_dir() -> Path:
+    """Where a kiosk keeps its hub connection and password file (owner-only):
+    `$GATEKEEPER_DATA_DIR/hub` when that is set, else the user's data directory."""
+    import os
+
+    env = os.environ.get("GATEKEEPER_DATA_DIR")
+    base = Path(env) if env else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return base / "hub"

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Literal, Protocol
+
 from gatekeeper.domain.vocab import Outcome, QuarantineDecision
-from gatekeeper.ledger import Ledger
 from gatekeeper.services.figures import DayStats
 from gatekeeper.services.kinds import Kind
 
 
-def day_stats(ledger: Ledger, day: str) -> DayStats:
+class Counts(Protocol):
+    """What the figures need: a ledger file, or the site hub (hub.client.Hub)."""
+
+    def count(self, *, kind: str | None = None, day: str | None = None,
+              until_day: str | None = None, outcome: str | None = None,
+              reason: str | None = None, channel: str | None = None) -> int: ...  # fmt: skip
+
+    def count_by(self, column: Literal["outcome", "reason", "channel", "kind"], *,
+                 kind: str | None = None, day: str | None = None,
+                 outcome: str | None = None) -> dict[str, int]: ...  # fmt: skip
+
+
+def day_stats(ledger: Counts, day: str) -> DayStats:
     """Screenings that ended on `day` by outcome, and the quarantine state at its end."""
     by_outcome = ledger.count_by("outcome", kind=Kind.PASSAGE, day=day)
     turned_away_by_reason = ledger.count_by(

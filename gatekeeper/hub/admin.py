@@ -1,0 +1,68 @@
+"""Setting a hub up: its schema and roles (`init`), and a kiosk's own role (`add_kiosk`).
+
+Run with a DSN of a role that owns the hub database and may create roles (the site's
+administrator). A kiosk's password is made here, sent to the server only as a SCRAM
+verifier (libpq's PQencryptPasswordConn: the cleartext never crosses the wire nor lands
+in the server's log), and handed back to be kept in an owner-only password file.
+"""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+import psycopg
+from psycopg import sql
+
+from gatekeeper.hub import schema
+from gatekeeper.hub.client import Hub
+from gatekeeper.hub.errors import HubRefusedError, NewerHubError
+
+
+def init(dsn: str) -> tuple[Hub, int, bool]:
+    """Create or migrate the hub in the database the DSN names; (hub, version, created).
+    Idempotent: a second run changes nothing but re-grants the roles' privileges."""
+    hub = Hub.connect(dsn, check=False)
+    try:
+        version, created = schema.init(hub.connection, str(uuid.uuid4()))
+    except ValueError as exc:
+        hub.close()
+        if "newer" in str(exc):
+            raise NewerHubError(hub=hub.shown, found=str(exc).split()[5]) from None
+        raise HubRefusedError(detail=str(exc)) from None
+    except psycopg.Error as exc:
+        hub.close()
+        raise hub._error(exc) from None
+    hub.hub_id = hub._check()
+    return hub, version, created
+
+
+def add_kiosk(hub: Hub, kiosk_id: str) -> tuple[str, str]:
+    """Register a kiosk and (re)make its login role with a new password; (role, password).
+    Adding a kiosk again gives it a new password (the old one stops working)."""
+    conn = hub.connection
+    dbname = str(conn.info.dbname)
+    role = schema.kiosk_role(dbname, kiosk_id)
+    group = schema.group_role(dbname, "kiosk")
+    password = secrets.token_urlsafe(24)
+    verifier = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+    try:
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            verb = "ALTER" if exists else "CREATE"
+            conn.execute(
+                sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                    sql.Identifier(role), sql.Literal(verifier.decode())
+                )
+            )
+            conn.execute(
+                sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(role))
+            )
+            conn.execute(
+                f"INSERT INTO {schema.SCHEMA}.kiosks (kiosk_id, role_name) VALUES (%s, %s) "
+                "ON CONFLICT (kiosk_id) DO UPDATE SET role_name = excluded.role_name",
+                (kiosk_id, role),
+            )
+    except psycopg.Error as exc:
+        raise hub._error(exc) from None
+    return role, password

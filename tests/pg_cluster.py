@@ -1,0 +1,196 @@
+"""A throwaway PostgreSQL server for the hub's tests: a real one, never a mock.
+
+`initdb` and `pg_ctl` from Debian's `postgresql` package (which `make setup` installs)
+into a temporary folder, listening on a free port of 127.0.0.1 only, password (SCRAM)
+authentication over TCP as a real site's server would have. Run as the `postgres`
+system user when the tests run as root (PostgreSQL refuses to run as root). With
+GATEKEEPER_TEST_HUB set to a connection string (a role that may create databases and
+roles), that server is used instead and nothing is started.
+
+Each test gets a database of its own (`Server.new_database`), dropped afterwards with
+the roles the hub made in it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import pwd
+import secrets
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+ENV = "GATEKEEPER_TEST_HUB"
+
+
+def bindir() -> Path:
+    """The newest installed PostgreSQL's bin folder (Debian keeps them off PATH)."""
+    override = os.environ.get("GATEKEEPER_PG_BINDIR")
+    if override:
+        return Path(override)
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parent.parent.name) if Path(p).parent.parent.name.isdigit()
+        else 0,
+    )
+    if found:
+        return Path(found[-1]).parent
+    on_path = shutil.which("initdb")
+    if on_path:
+        return Path(on_path).parent
+    raise RuntimeError(
+        "PostgreSQL's server programs (initdb, pg_ctl) are not installed: run `make setup` "
+        f"(Debian package postgresql), or set {ENV} to a server's connection string"
+    )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    """A PostgreSQL server the tests may create databases and roles on."""
+
+    admin_dsn: str  # the server's maintenance database, as a role that may create
+    folder: Path | None = None  # our own cluster's folder (None: GATEKEEPER_TEST_HUB)
+    _bin: Path | None = None
+    _user: str | None = None
+    _made: list[str] = field(default_factory=list)
+
+    def dsn(self, dbname: str, **extra: str) -> str:
+        return make_conninfo(self.admin_dsn, dbname=dbname, **extra)
+
+    def new_database(self) -> str:
+        """A fresh, empty UTF-8 database; its connection string as the admin role."""
+        name = f"gk_test_{secrets.token_hex(6)}"
+        with psycopg.connect(self.admin_dsn, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("CREATE DATABASE {} ENCODING 'UTF8' TEMPLATE template0").format(
+                    sql.Identifier(name)
+                )
+            )
+        self._made.append(name)
+        return self.dsn(name)
+
+    def drop_database(self, dsn: str) -> None:
+        """Drop a test database and the login roles the hub created for it."""
+        name = conninfo_to_dict(dsn)["dbname"]
+        with psycopg.connect(self.admin_dsn, autocommit=True) as conn:
+            roles = []
+            try:
+                with psycopg.connect(dsn, autocommit=True) as db:
+                    roles = [r[0] for r in db.execute(
+                        "SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
+                        (f"gk\\_{_role_tag(dsn)}\\_%",),
+                    )]  # fmt: skip
+            except psycopg.Error:
+                pass
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
+            for role in roles:
+                conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        """A PostgreSQL program of our own cluster, as its system user."""
+        assert self._bin is not None
+        return _as_user(self._user, [str(self._bin / args[0]), *args[1:]])
+
+    def stop(self) -> None:
+        if self.folder is None:
+            return
+        self.run("pg_ctl", "stop", "-D", str(self.folder / "data"), "-m", "fast", "-w")
+
+    def start(self) -> None:
+        assert self.folder is not None
+        port = conninfo_to_dict(self.admin_dsn)["port"]
+        _start(self, int(str(port)))
+
+
+def _role_tag(dsn: str) -> str:
+    from gatekeeper.hub import schema
+
+    return schema.role_tag(str(conninfo_to_dict(dsn)["dbname"]))
+
+
+def _as_user(user: str | None, argv: list[str]) -> subprocess.CompletedProcess[str]:
+    kwargs: dict[str, object] = {}
+    if user is not None:
+        info = pwd.getpwnam(user)
+        kwargs = {"user": info.pw_uid, "group": info.pw_gid, "extra_groups": []}
+    result = subprocess.run(argv, capture_output=True, text=True, timeout=120, check=False,
+                            cwd="/", **kwargs)  # type: ignore[call-overload]  # fmt: skip
+    if result.returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed: {result.stderr or result.stdout}")
+    return result
+
+
+def _start(server: Server, port: int) -> None:
+    assert server.folder is not None
+    data = server.folder / "data"
+    options = (
+        f"-c listen_addresses=127.0.0.1 -c port={port} "
+        f"-c unix_socket_directories={server.folder} -c fsync=off "
+        "-c full_page_writes=off -c synchronous_commit=off -c max_connections=60"
+    )
+    server.run("pg_ctl", "start", "-D", str(data), "-l", str(server.folder / "server.log"),
+               "-w", "-t", "60", "-o", options)  # fmt: skip
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            psycopg.connect(server.admin_dsn, connect_timeout=2).close()
+            return
+        except psycopg.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+def start_cluster() -> Server:
+    """initdb + pg_ctl start into a new temporary folder, on a free port."""
+    user = "postgres" if os.geteuid() == 0 else None
+    folder = Path(tempfile.mkdtemp(prefix="gatekeeper-pg-"))
+    password = secrets.token_urlsafe(18)
+    (folder / "pw").write_text(password + "\n")
+    if user is not None:
+        info = pwd.getpwnam(user)
+        for path in (folder, folder / "pw"):
+            os.chown(path, info.pw_uid, info.pw_gid)
+    os.chmod(folder, 0o700)
+    server = Server(admin_dsn="", folder=folder, _bin=bindir(), _user=user)
+    server.run("initdb", "-D", str(folder / "data"), "-U", "gk_admin", "-E", "UTF8",
+               "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
+               f"--pwfile={folder / 'pw'}", "-N")  # fmt: skip
+    port = _free_port()
+    server.admin_dsn = make_conninfo(
+        host="127.0.0.1", port=str(port), user="gk_admin", password=password,
+        dbname="postgres", connect_timeout="10",
+    )  # fmt: skip
+    _start(server, port)
+    return server
+
+
+def from_environment() -> Server | None:
+    dsn = os.environ.get(ENV)
+    return Server(admin_dsn=dsn) if dsn else None
+
+
+def remove(server: Server) -> None:
+    if server.folder is None:
+        return
+    with contextlib.suppress(RuntimeError):
+        server.run("pg_ctl", "stop", "-D", str(server.folder / "data"), "-m", "immediate")
+    shutil.rmtree(server.folder, ignore_errors=True)
