@@ -87,10 +87,15 @@ def _person(row: tuple[Any, ...] | None) -> Person | None:
 
 
 def find(conn: sqlite3.Connection, id_type: str, id_number: str) -> Person | None:
+    """The person an ID number names. Registered twice (two kiosks offline, then synced:
+    records are never rewritten, so both registrations stay), it names the one
+    registered first — the earliest first `person` record, then the smaller person id —
+    so every replica of the site finds the same person, whatever order it synced in."""
     row = conn.execute(
-        f"SELECT {_COLUMNS} FROM people WHERE id_type = ? AND id_number = ? "
-        "ORDER BY updated_seq DESC LIMIT 1",
-        (str(id_type), str(id_number)),
+        f"SELECT {_COLUMNS} FROM people p WHERE id_type = ? AND id_number = ? "
+        "ORDER BY (SELECT min(r.at) FROM records r WHERE r.person_id = p.person_id "
+        "AND r.kind = ?), person_id LIMIT 1",
+        (str(id_type), str(id_number), PERSON_KIND),
     ).fetchone()
     return _person(row)
 
