@@ -66,12 +66,26 @@ def hash_at(conn: sqlite3.Connection, kiosk_id: str, kiosk_seq: int) -> str | No
 
 def absorb(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) -> Absorbed:
     """Take in other kiosks' records, each checked against its chain; the caller holds
-    the write transaction (so a ChainMismatch keeps none of the batch)."""
+    the write transaction (so a ChainMismatch keeps none of the batch).
+
+    A kiosk id this file once had itself (a copied disk given a new id: `former_ids`)
+    is the exception: where the original machine's chain goes on past the copy's own
+    records under that id, those pulled records are left out (the copy's stay, the
+    original's are safe on the hub), so the copy keeps syncing under its new id."""
     heads: dict[str, tuple[int, str]] = {}
+    former = set(filter(None, get_state(conn).get("former_ids", "").split(",")))
+    forked: set[str] = set()
     added = skipped = 0
     for row in rows:
         values = {name: row.get(name) for name in columns.WRITTEN}
         kiosk, kseq = str(values["kiosk_id"]), int(values["kiosk_seq"] or 0)
+        if kiosk in forked:
+            skipped += 1
+            continue
+        if kiosk in former and not _fits(conn, values):
+            forked.add(kiosk)
+            skipped += 1
+            continue
         if kiosk not in heads:
             found = conn.execute(
                 "SELECT kiosk_seq, hash FROM chain_heads WHERE kiosk_id = ?", (kiosk,)
@@ -105,6 +119,18 @@ def absorb(conn: sqlite3.Connection, rows: Iterable[Mapping[str, Any]]) -> Absor
             (kiosk, kseq, digest),
         )
     return Absorbed(added, skipped)
+
+
+def _fits(conn: sqlite3.Connection, values: Mapping[str, Any]) -> bool:
+    """Whether a pulled record is already here or links to this file's head of its chain."""
+    kiosk, kseq = str(values["kiosk_id"]), int(values["kiosk_seq"] or 0)
+    found = conn.execute(
+        "SELECT kiosk_seq, hash FROM chain_heads WHERE kiosk_id = ?", (kiosk,)
+    ).fetchone()
+    head_seq, head_hash = (int(found[0]), str(found[1])) if found else (0, chain.GENESIS)
+    if kseq <= head_seq:
+        return hash_at(conn, kiosk, kseq) == values["hash"]
+    return kseq == head_seq + 1 and values["prev_hash"] == head_hash
 
 
 def _check(values: Mapping[str, Any], kiosk: str, kseq: int) -> None:

@@ -636,7 +636,9 @@ class Ledger:
             if conn.execute("SELECT 1 FROM chain_heads WHERE kiosk_id = ?", (new_id,)).fetchone():
                 raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=new_id)
             conn.execute("UPDATE meta SET value = ? WHERE key = 'kiosk_id'", (new_id,))
-            replica.set_state(conn, pushed=None, refused=None)
+            former = replica.get_state(conn).get("former_ids", "")
+            replica.set_state(conn, pushed=None, refused=None, refused_at=None,
+                              former_ids=",".join(filter(None, [former, old])))  # fmt: skip
         self.kiosk_id = new_id
         return old
 

@@ -11,7 +11,7 @@ from typing import Any
 from gatekeeper.domain.policy import Policy
 from gatekeeper.hub import admin
 from gatekeeper.hub.client import Hub
-from gatekeeper.ledger import Ledger
+from gatekeeper.ledger import Ledger, NewRecord
 from gatekeeper.services import hub_link
 from gatekeeper.services.sync import SyncResult, sync_once
 from gatekeeper.simulation.traffic import Simulation
@@ -66,3 +66,12 @@ def hub_rows(dsn: str, query: str, *params: Any) -> list[tuple[Any, ...]]:
 
 def rng(seed: int) -> random.Random:
     return random.Random(seed)
+
+
+def mixed(n: int, day: str = "2026-03-02") -> list[NewRecord]:
+    """n plain records, some with personal fields (as a kiosk's day has them)."""
+    return [
+        NewRecord(kind="step", at=NOW, day=day, body={"step": "temperature", "i": i},
+                  personal={"note": f"复测 {i}"} if i % 2 else None, subject_id=f"s-{i}")
+        for i in range(n)
+    ]  # fmt: skip
