@@ -129,7 +129,7 @@ def _fits(conn: sqlite3.Connection, values: Mapping[str, Any]) -> bool:
     ).fetchone()
     head_seq, head_hash = (int(found[0]), str(found[1])) if found else (0, chain.GENESIS)
     if kseq <= head_seq:
-        return hash_at(conn, kiosk, kseq) == values["hash"]
+        return hash_at(conn, kiosk, kseq) == str(values["hash"])
     return kseq == head_seq + 1 and values["prev_hash"] == head_hash
 
 
