@@ -25,7 +25,7 @@ from gatekeeper.hub.errors import HubError, NoHubConnectionError
 from gatekeeper.services import hub_link
 from gatekeeper.services.clock import SystemClock, site_zone
 from gatekeeper.services.policy_source import resolve_policy
-from gatekeeper.services.sync import sync_once, waiting
+from gatekeeper.services.sync import connect_and_sync, waiting
 
 NO_DB = messages.entry("cli.no_db")
 INITIALISED = messages.entry("hub.initialised")
@@ -92,8 +92,7 @@ def sync(db: Path | None, hub_dsn: str | None, as_json: bool, policy_path: Path 
         try:
             if dsn is None:
                 raise NoHubConnectionError(kiosk=ledger.kiosk_id, db=db)
-            with Hub.connect(dsn) as hub:
-                result = sync_once(ledger, hub, now=now)
+            result = connect_and_sync(ledger, dsn, now=now)
         except HubError as exc:
             if not as_json:
                 raise

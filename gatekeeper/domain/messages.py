@@ -1396,6 +1396,10 @@ _RAW: dict[str, tuple[str, str]] = {
         "offline since {since} · {waiting} waiting", "自 {since} 起离线 · {waiting} 条待发送"),
     "hub.status.refused": ("hub refuses this kiosk: {detail}", "中心库拒绝本终端：{detail}"),
     "hub.status.never": ("not synced yet · {waiting} waiting", "尚未同步 · {waiting} 条待发送"),
+    "hub.ago.now": ("just now", "刚刚"),
+    "hub.ago.minutes": ("{n} min ago", "{n} 分钟前"),
+    "hub.ago.hours": ("{n} h ago", "{n} 小时前"),
+    "hub.ago.days": ("{n} days ago", "{n} 天前"),
     "verify.hub_ok": (
         "OK: {records} records on the hub, {kiosks} kiosks",
         "正常：中心库共 {records} 条记录，{kiosks} 台终端",

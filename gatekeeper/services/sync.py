@@ -21,8 +21,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
+from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import system_lang
 from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import (
@@ -33,7 +35,7 @@ from gatekeeper.hub.errors import (
     KioskUnknownError,
     PulledBrokenError,
 )
-from gatekeeper.ledger import Ledger
+from gatekeeper.ledger import Ledger, LedgerError
 from gatekeeper.ledger.replica import ChainMismatch
 
 BATCH = 500
@@ -130,20 +132,36 @@ def sync_once(ledger: Ledger, hub: Hub, *, now: datetime, batch: int = BATCH) ->
         pulled = pull(ledger, hub, batch=batch)
         hub.push_secrets(ledger.pin_secrets(), ledger.kiosk_id)
         ledger.take_pin_secrets(hub.secrets())
-    except HubRefusedError as exc:
-        ledger.set_sync_state(refused=exc.message(system_lang()),
-                              refused_at=now.isoformat(timespec="seconds"))  # fmt: skip
-        raise
-    except HubError:
-        state = ledger.sync_state()
-        if "offline_since" not in state:
-            ledger.set_sync_state(offline_since=now.isoformat(timespec="seconds"))
+    except HubError as exc:
+        note_failure(ledger, exc, now)
         raise
     ledger.set_sync_state(synced_at=now.isoformat(timespec="seconds"), offline_since=None,
                           refused=None, refused_at=None)  # fmt: skip
     return SyncResult(kiosk=ledger.kiosk_id, pushed=pushed, pulled=pulled,
                       waiting=waiting(ledger), hub=hub.shown,
                       kiosks=len(ledger.head().kiosks))  # fmt: skip
+
+
+def connect_and_sync(ledger: Ledger, dsn: str, *, now: datetime, timeout: int = 10,
+                     batch: int = BATCH) -> SyncResult:  # fmt: skip
+    """Connect, then `sync_once`; a hub that cannot be reached is noted too."""
+    try:
+        hub = Hub.connect(dsn, timeout=timeout)
+    except HubError as exc:
+        note_failure(ledger, exc, now)
+        raise
+    with hub:
+        return sync_once(ledger, hub, now=now, batch=batch)
+
+
+def note_failure(ledger: Ledger, exc: HubError, now: datetime) -> None:
+    """Keep what stopped a sync for the header: a refusal (until a sync works), or since
+    when the hub has been out of reach (the first failure's time)."""
+    if isinstance(exc, HubRefusedError):
+        ledger.set_sync_state(refused=exc.message(system_lang()),
+                              refused_at=now.isoformat(timespec="seconds"))  # fmt: skip
+    elif "offline_since" not in ledger.sync_state():
+        ledger.set_sync_state(offline_since=now.isoformat(timespec="seconds"))
 
 
 @dataclass(frozen=True)
@@ -162,3 +180,90 @@ def status(ledger: Ledger, linked: bool) -> SyncStatus:
     return SyncStatus(linked=linked, synced_at=state.get("synced_at"),
                       offline_since=state.get("offline_since"), refused=state.get("refused"),
                       waiting=waiting(ledger))  # fmt: skip
+
+
+# --- the kiosk's background sync (Qt-free; ui.sync_thread runs it on its own thread) ------
+
+INTERVAL_S = 30.0  # in step: look again this often
+BACKOFF_S = (5.0, 10.0, 20.0, 40.0, 80.0, 160.0, 300.0)  # after failures in a row
+
+
+def next_delay(failures: int) -> float:
+    """Seconds to the next try: the interval when the last one worked, else a backoff
+    that grows to five minutes (a hub that is down is not hammered by every lane)."""
+    if failures <= 0:
+        return INTERVAL_S
+    return BACKOFF_S[min(failures, len(BACKOFF_S)) - 1]
+
+
+def _ago(seconds: float, lang: str) -> str:
+    minutes = int(max(seconds, 0) // 60)
+    if minutes < 1:
+        return messages.text("hub.ago.now", lang)
+    if minutes < 60:
+        return messages.text("hub.ago.minutes", lang, n=minutes)
+    if minutes < 48 * 60:
+        return messages.text("hub.ago.hours", lang, n=minutes // 60)
+    return messages.text("hub.ago.days", lang, n=minutes // (24 * 60))
+
+
+def status_text(status: SyncStatus, now: datetime, lang: str) -> str:
+    """The header's line: "synced 2 min ago · 0 waiting", "offline since 07:12 · 143
+    waiting", or the hub's refusal. Empty when the kiosk has no hub."""
+    if not status.linked:
+        return ""
+    if status.refused:
+        return messages.text("hub.status.refused", lang, detail=status.refused)
+    if status.offline_since:
+        since = datetime.fromisoformat(status.offline_since).astimezone(now.tzinfo)
+        return messages.text("hub.status.offline", lang, since=f"{since:%H:%M}",
+                             waiting=status.waiting)  # fmt: skip
+    if status.synced_at:
+        seconds = (now - datetime.fromisoformat(status.synced_at)).total_seconds()
+        return messages.text("hub.status.synced", lang, ago=_ago(seconds, lang),
+                             waiting=status.waiting)  # fmt: skip
+    return messages.text("hub.status.never", lang, waiting=status.waiting)
+
+
+class BackgroundSync:
+    """One try at a time, on whatever thread calls it: opens its own ledger connection
+    and hub connection (one of each per thread), syncs, and says where it stands. Never
+    raises for the hub or the ledger: a kiosk's screening never waits for, or fails
+    because of, the network."""
+
+    def __init__(self, ledger_path: Path, *, hub_folder: Path | None = None) -> None:
+        self.ledger_path = ledger_path
+        self.hub_folder = hub_folder
+        self.failures = 0
+        self._ledger: Ledger | None = None  # opened by, and belonging to, the calling thread
+
+    def run_once(self, now: datetime) -> SyncStatus:
+        from gatekeeper.services import hub_link
+
+        try:
+            if self._ledger is None:
+                self._ledger = Ledger.open(self.ledger_path, create=False)
+            ledger = self._ledger
+            dsn = hub_link.remembered(ledger.kiosk_id, self.hub_folder)
+            if dsn is None:
+                return status(ledger, linked=False)
+            try:
+                connect_and_sync(ledger, dsn, now=now, timeout=5)
+                self.failures = 0
+            except HubError:
+                self.failures += 1
+            return status(ledger, linked=True)
+        except LedgerError:  # disk full, locked: the kiosk says so itself; try again later
+            self.failures += 1
+            self.close()
+            return SyncStatus(linked=True, synced_at=None, offline_since=None,
+                              refused=None, waiting=0)  # fmt: skip
+
+    def delay(self) -> float:
+        return next_delay(self.failures)
+
+    def close(self) -> None:
+        """On the thread that ran it, when it stops."""
+        if self._ledger is not None:
+            self._ledger.close()
+            self._ledger = None

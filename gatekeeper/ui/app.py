@@ -126,6 +126,13 @@ def run_gui(
     burst = ScanBurstFilter(app)
     burst.scanned.connect(window.scan_received)
     app.installEventFilter(burst)
+    sync = None
+    if session is not None:  # a kiosk added to a site hub syncs by itself (ui.sync_thread)
+        from gatekeeper.ui.sync_thread import SyncThread
+
+        sync = SyncThread(session.ledger_path)
+        sync.status.connect(window.show_sync_status)
+        sync.start()
     try:
         if kiosk:
             window.show_kiosk()
@@ -136,6 +143,8 @@ def run_gui(
         code = app.exec()
         window.close()
     finally:
+        if sync is not None:
+            sync.stop()
         app.removeEventFilter(burst)
         window.stop_camera()
         burst.deleteLater()

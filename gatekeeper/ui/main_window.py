@@ -113,6 +113,12 @@ class MainWindow(Retranslating, QMainWindow):
         header_row.setSpacing(theme.SPACE_L)
         header_row.addWidget(self.header_title, 1)
         header_row.addWidget(self.notice, 1)
+        # Where the sync with the site hub stands (hidden when the kiosk has no hub).
+        self.sync_label = QLabel(self.header)
+        self.sync_label.setObjectName("syncStatus")
+        self.sync_label.hide()
+        self._sync_status: Any = None
+        header_row.addWidget(self.sync_label)
         header_row.addWidget(self.language_button)
         # The manager console: a discreet header button, only with a ledger open.
         self.manager_button = QPushButton(self.header)
@@ -510,6 +516,18 @@ class MainWindow(Retranslating, QMainWindow):
             self.manager.shutdown()
         super().closeEvent(event)
 
+    def show_sync_status(self, status: Any) -> None:
+        """A services.sync.SyncStatus from the background sync, said in the header."""
+        from gatekeeper.services.sync import status_text
+
+        self._sync_status = status
+        text = status_text(status, datetime.now().astimezone(), self.languages.language)
+        self.sync_label.setText(text)
+        self.sync_label.setProperty("alert", bool(status.refused or status.offline_since))
+        self.sync_label.style().unpolish(self.sync_label)
+        self.sync_label.style().polish(self.sync_label)
+        self.sync_label.setVisible(bool(text))
+
     def _close_anyway(self) -> None:
         self._close_confirmed = True
         self.close()
@@ -530,6 +548,8 @@ class MainWindow(Retranslating, QMainWindow):
         )
         other = "en" if self.languages.language != "en" else "zh_CN"
         self.language_button.setText(LANGUAGE_NAMES[other])
+        if getattr(self, "_sync_status", None) is not None:
+            self.show_sync_status(self._sync_status)
         self.language_button.setToolTip(
             QCoreApplication.translate("MainWindow", "Switch the screen's language")
         )

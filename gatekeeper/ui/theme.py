@@ -152,6 +152,11 @@ QLabel {{ color: {TEXT}; font-size: {FONT_BODY}px; }}
 
 QFrame#header {{ background: {HEADER_BG}; }}
 QLabel#headerTitle {{ color: {HEADER_TEXT}; font-size: {FONT_SUBTITLE}px; font-weight: bold; }}
+QLabel#syncStatus {{ color: {HEADER_MUTED}; font-size: {FONT_BODY}px; }}
+QLabel#syncStatus[alert="true"] {{
+    color: {NOTICE_TEXT}; background: {NOTICE_BG}; border-radius: {RADIUS}px;
+    padding: 0 {SPACE_S}px;
+}}
 QPushButton#languageButton {{
     color: {HEADER_TEXT}; background: transparent;
     border: 2px solid {HEADER_TEXT}; border-radius: {RADIUS}px;
