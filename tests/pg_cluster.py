@@ -68,6 +68,7 @@ class Server:
     folder: Path | None = None  # our own cluster's folder (None: GATEKEEPER_TEST_HUB)
     _bin: Path | None = None
     _user: str | None = None
+    durable: bool = False
     _made: list[str] = field(default_factory=list)
 
     def dsn(self, dbname: str, **extra: str) -> str:
@@ -141,10 +142,13 @@ def _as_user(user: str | None, argv: list[str]) -> subprocess.CompletedProcess[s
 def _start(server: Server, port: int) -> None:
     assert server.folder is not None
     data = server.folder / "data"
+    # Tests throw the cluster away: no need to survive a power cut. The benchmark's is
+    # durable, as a real hub would be.
+    fast = "" if server.durable else "-c fsync=off -c full_page_writes=off " \
+        "-c synchronous_commit=off "  # fmt: skip
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} "
-        f"-c unix_socket_directories={server.folder} -c fsync=off "
-        "-c full_page_writes=off -c synchronous_commit=off -c max_connections=60"
+        f"-c unix_socket_directories={server.folder} {fast}-c max_connections=60"
     )
     server.run("pg_ctl", "start", "-D", str(data), "-l", str(server.folder / "server.log"),
                "-w", "-t", "60", "-o", options)  # fmt: skip
@@ -159,8 +163,9 @@ def _start(server: Server, port: int) -> None:
             time.sleep(0.2)
 
 
-def start_cluster() -> Server:
-    """initdb + pg_ctl start into a new temporary folder, on a free port."""
+def start_cluster(*, durable: bool = False) -> Server:
+    """initdb + pg_ctl start into a new temporary folder, on a free port (with `durable`,
+    fsync on, as a real server)."""
     user = "postgres" if os.geteuid() == 0 else None
     folder = Path(tempfile.mkdtemp(prefix="gatekeeper-pg-"))
     password = secrets.token_urlsafe(18)
@@ -170,7 +175,7 @@ def start_cluster() -> Server:
         for path in (folder, folder / "pw"):
             os.chown(path, info.pw_uid, info.pw_gid)
     os.chmod(folder, 0o700)
-    server = Server(admin_dsn="", folder=folder, _bin=bindir(), _user=user)
+    server = Server(admin_dsn="", folder=folder, _bin=bindir(), _user=user, durable=durable)
     server.run("initdb", "-D", str(folder / "data"), "-U", "gk_admin", "-E", "UTF8",
                "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
                f"--pwfile={folder / 'pw'}", "-N")  # fmt: skip

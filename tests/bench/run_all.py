@@ -26,6 +26,8 @@ BENCHMARKS: list[tuple[str, list[str], list[str] | None]] = [
     ("bench_exports.py", [], ["--screenings", "1000", "--records", "20000"]),
     ("bench_kiosk.py", ["--starts", "5", "--reps", "20"], ["--starts", "2", "--reps", "3"]),
     ("bench_pin.py", [], ["--reps", "2", "--max-log2", "16"]),
+    ("bench_hub.py", ["--kiosks", "10", "--people", "400", "--figures-records", "10000000"],
+     ["--kiosks", "3", "--people", "60", "--figures-records", "100000"]),
     ("soak_kiosk.py", ["--screenings", "1000"], None),  # about a minute
 ]
 
