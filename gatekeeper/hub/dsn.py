@@ -28,10 +28,12 @@ def _local(host: str) -> bool:
 
 
 def is_local(dsn: str) -> bool:
-    """Whether every host the DSN names is this machine (no TLS needed on loopback)."""
+    """Whether every host the DSN names is this machine (no TLS needed on loopback). A
+    host name other than localhost counts as another machine even with a loopback
+    `hostaddr` (libpq checks the certificate against the name)."""
     params = conninfo_to_dict(dsn)
-    hosts = str(params.get("hostaddr") or params.get("host") or "").split(",")
-    return all(_local(h.strip()) for h in hosts)
+    names = [str(params.get(k) or "") for k in ("host", "hostaddr")]
+    return all(_local(h.strip()) for value in names for h in value.split(","))
 
 
 class InsecureHubError(ValueError):
