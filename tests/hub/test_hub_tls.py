@@ -109,7 +109,7 @@ def test_a_certificate_from_another_ca_is_refused(tls_server) -> None:
 
 
 def test_a_weaker_mode_for_another_machine_is_refused_before_connecting(tls_server) -> None:
-    server, tmp = tls_server
+    server, _tmp = tls_server
     for mode in ("disable", "prefer", "require", "verify-ca"):
         with pytest.raises(InsecureHubError):
             Hub.connect(_by_name(server, sslmode=mode), check=False)
