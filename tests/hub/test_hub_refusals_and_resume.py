@@ -16,7 +16,12 @@ import pytest
 from hub_support import add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
 
 from gatekeeper.hub.client import Hub
-from gatekeeper.hub.errors import BehindError, DivergedError, HubUnreachableError
+from gatekeeper.hub.errors import (
+    BehindError,
+    DivergedError,
+    HubUnreachableError,
+    PulledBrokenError,
+)
 from gatekeeper.ledger import Ledger
 from gatekeeper.services import sync as sync_service
 
@@ -215,3 +220,38 @@ def test_a_kiosk_killed_mid_push_resumes(kiosk) -> None:
     assert landed % sync_service.BATCH == 0  # whole batches only
     sync(path, dsn)
     assert _count(hub_dsn) == total and _dupes(hub_dsn) == 0
+
+
+# --- a replica trusts no hub ---------------------------------------------------------------
+
+
+def _owner_edit(hub_dsn: str, statement: str) -> None:
+    """The hub's owner, triggers off: what a compromised server could serve."""
+    with psycopg.connect(hub_dsn, autocommit=True) as conn:
+        conn.execute(b"ALTER TABLE gatekeeper.records DISABLE TRIGGER USER")
+        conn.execute(statement.encode())
+        conn.execute(b"ALTER TABLE gatekeeper.records ENABLE TRIGGER USER")
+
+
+@pytest.mark.parametrize(("edit", "why"), [
+    ("UPDATE gatekeeper.records SET day = '2020-01-01' WHERE kiosk_seq = 2",
+     "hash does not match"),
+    ("DELETE FROM gatekeeper.records WHERE kiosk_seq = 3", "missing"),
+    ("UPDATE gatekeeper.records SET personal = replace(personal, '\"', '''') "
+     "WHERE kiosk_seq = (SELECT min(kiosk_seq) FROM gatekeeper.records "
+     "WHERE personal IS NOT NULL)", "digest"),
+])  # fmt: skip
+def test_a_record_changed_on_the_hub_is_refused_by_every_replica(
+    kiosk, tmp_path: Path, edit: str, why: str
+) -> None:
+    hub_dsn, path, dsn = kiosk
+    sync(path, dsn)
+    other = tmp_path / "other.sqlite3"
+    other_dsn = add_kiosk(hub_dsn, other, "gate-2")
+    _owner_edit(hub_dsn, edit)
+    with pytest.raises(PulledBrokenError) as refused:
+        sync(other, other_dsn, batch=1000)
+    assert why in refused.value.message("en")
+    assert uuids(other) == []  # nothing of that batch was kept
+    with Ledger.open(other) as ledger:
+        assert ledger.verify().ok
