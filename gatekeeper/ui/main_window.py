@@ -7,8 +7,9 @@ the PIN; closing mid-screening asks first (the draft is already saved either way
 Scans: the window's one `CameraView` (if the kiosk has a camera) is moved into the page
 that takes scans (pass page, QR step) and runs only while that page is up; leaving it or
 closing the window stops it (its thread joined). What it reads, and the USB scanner's
-bursts (`scan_received`, connected by `run_gui`), go to `KioskFlow.scanned`; a page that
-takes no scan gets a short notice instead, and nothing is typed anywhere.
+bursts aimed where a code is expected (`scan_received`, connected by `run_gui`; a burst
+into a text field is typed there, see `scan_burst`), go to `KioskFlow.scanned`; a page
+that takes no scan gets a short notice instead, which goes away with the next page.
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.kiosk_mode = False
         self._close_confirmed = False
         self.question: Question | None = None  # the question up now, if any
+        self._notice_for_page = False  # the notice up is about this page only
         theme.apply(self)
 
         # header: where the gate is, and the language switch
@@ -262,6 +264,8 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_page(self, page: str, state: dict[str, Any]) -> None:
         widget = self.page_widget(page)
+        if self._notice_for_page and widget is not self.pages.currentWidget():
+            self.notice.dismiss()  # a refused scan was about the page just left
         if widget is not self.start_screen:
             widget.reset()
             widget.set_state(state)
@@ -379,7 +383,7 @@ class MainWindow(Retranslating, QMainWindow):
                 return
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "A code was scanned, but this screen does not take one: "
-                "nothing was entered."))
+                "nothing was entered."), for_page=True)
             return
         if self.flow is None:
             self.show_notice(lambda: QCoreApplication.translate(
@@ -392,11 +396,11 @@ class MainWindow(Retranslating, QMainWindow):
         if self.current_page() is Page.START and self.question is None:
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "Only a site pass can be scanned here: choose worker, "
-                "visitor or goods vehicle first."))
+                "visitor or goods vehicle first."), for_page=True)
             return
         self.show_notice(lambda: QCoreApplication.translate(
             "MainWindow", "A code was scanned, but this screen does not take one: "
-            "nothing was entered."))
+            "nothing was entered."), for_page=True)
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)
@@ -547,9 +551,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- what the start screen asks for ----------------------------------------------------
 
-    def show_notice(self, message: Callable[[], str]) -> None:
+    def show_notice(self, message: Callable[[], str], *, for_page: bool = False) -> None:
         """A non-modal notice in the header; `message` returns the text in the current
-        language (it is called again when the language changes)."""
+        language (it is called again when the language changes). `for_page`: it is
+        about the page in view (a refused scan) and goes away when another page shows."""
+        self._notice_for_page = for_page
         self.header_title.hide()
         self.notice.show_message(message)
 
