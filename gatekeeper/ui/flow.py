@@ -63,6 +63,7 @@ class KioskFlow(QObject):
         self.vehicle_done = s.vehicle_done
         self.submit_certificate = s.submit_certificate
         self.submit_temperature = s.submit_temperature
+        self.device_reading = s.device_reading
         self.tick_rest = s.tick_rest
         self.submit_disinfection = s.submit_disinfection
         self.validate_field = s.validate_field

@@ -15,6 +15,7 @@ that takes no scan gets a short notice instead, which goes away with the next pa
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gatekeeper.devices.thermometer import DeviceState
 from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
@@ -43,6 +45,7 @@ from gatekeeper.services.figures import DayStats
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
+from gatekeeper.ui.devices import SerialThermometer
 from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
@@ -76,6 +79,7 @@ class MainWindow(Retranslating, QMainWindow):
         camera: QWidget | None = None,
         site_key: SiteKey | None = None,
         log_path: Path | None = None,
+        thermometer: SerialThermometer | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -92,6 +96,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._close_confirmed = False
         self.question: Question | None = None  # the question up now, if any
         self._notice_for_page = False  # the notice up is about this page only
+        self._page_shown_at = 0.0  # time.monotonic() when the page in view was shown
         theme.apply(self)
 
         # header: where the gate is, and the language switch
@@ -164,6 +169,14 @@ class MainWindow(Retranslating, QMainWindow):
             camera.scanned.connect(self.scan_received)
             if self.flow is not None:
                 self.step_pages[Page.QR_SCAN].set_camera_widget(camera)
+
+        # A serial thermometer (run_gui starts it): readings go to the temperature step.
+        self.thermometer = thermometer
+        self._thermometer_was: DeviceState | None = None
+        if thermometer is not None:
+            thermometer.setParent(self)
+            thermometer.reading.connect(self.thermometer_reading)
+            thermometer.state_changed.connect(self._thermometer_state)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -270,6 +283,8 @@ class MainWindow(Retranslating, QMainWindow):
             widget.reset()
             widget.set_state(state)
         self._place_camera(widget)
+        if widget is not self.pages.currentWidget():
+            self._page_shown_at = time.monotonic()
         self.pages.setCurrentWidget(widget)
         if widget is self.start_screen:
             self.start_screen.channel_buttons[Channel.WORKER].setFocus()
@@ -401,6 +416,38 @@ class MainWindow(Retranslating, QMainWindow):
         self.show_notice(lambda: QCoreApplication.translate(
             "MainWindow", "A code was scanned, but this screen does not take one: "
             "nothing was entered."), for_page=True)
+
+    # --- the serial thermometer -------------------------------------------------------------
+
+    def thermometer_reading(self, text: str, at: float) -> None:
+        """A reading the serial thermometer sent: the temperature step takes it as typed.
+        Anywhere else, with a question up, or read before the page in view was shown
+        (someone else's, still on its way), it is nobody's reading and is dropped."""
+        if self.flow is None or self.question is not None or self.manager_open():
+            return
+        if at < self._page_shown_at:
+            return
+        self.flow.device_reading(text)
+
+    def _thermometer_state(self, value: str) -> None:
+        """Say plainly whether the thermometer works: on the temperature page always, in
+        the header when it goes missing or comes back."""
+        state = DeviceState(value)
+        if self.thermometer is None or state in (DeviceState.OPENING, DeviceState.STOPPED):
+            return
+        port = self.thermometer.port
+        was, self._thermometer_was = self._thermometer_was, state
+        connected = state is DeviceState.CONNECTED
+        key = "devices.thermometer_connected" if connected else "devices.thermometer_missing"
+        if self.flow is not None:
+            self.step_pages[Page.TEMPERATURE].set_device_status(
+                lambda lang: messages.text(key, lang, port=port), connected)
+        if state is DeviceState.MISSING and was is not DeviceState.MISSING:
+            self.show_notice(lambda: messages.text(
+                "devices.thermometer_missing", current_lang(), port=port))
+        elif connected and was is DeviceState.MISSING:
+            self.show_notice(lambda: messages.text(
+                "devices.thermometer_back", current_lang(), port=port))
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)

@@ -12,6 +12,8 @@ Scans: `scanned(text)` takes what the camera or a USB scanner read, for the page
 view: a site pass on the start screen starts the returning path at once; on the pass
 page it is the pass; on the QR step it is the scan in turn; a reading from a USB
 thermometer on the temperature page is the reading. Anywhere else it is refused (False).
+A serial thermometer's readings come through `device_reading`, taken only on the
+temperature step.
 
 Back and Esc: before step 1 (pass field, plate) they go back to the start screen. From
 step 1 on nothing can be undone (the domain cannot un-pass a step), so they ask whether
@@ -513,6 +515,20 @@ class KioskSession:
                 return
             self.out.rest_timer(False)
             self._show_step()
+
+    def device_reading(self, text: str) -> bool:
+        """A reading from a serial thermometer: on the temperature step it is submitted
+        exactly as a typed one (the same parsing, verdict and errors). False, and nothing
+        done, anywhere else or while the person rests (the device reads whoever stands in
+        front of it; only a reading the step asks for is the person's)."""
+        s = self.screening
+        if (self.page is not Page.TEMPERATURE or s is None or s.is_over
+                or s.current_step is not Step.TEMPERATURE):
+            return False
+        if s.rest_until is not None and self.now_fn() < s.rest_until:
+            return False
+        self.submit_temperature(text)
+        return True
 
     def _temperature_state(self, s: Screening) -> State:
         last = s.temperatures[-1] if s.temperatures else None
