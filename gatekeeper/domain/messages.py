@@ -597,6 +597,39 @@ _RAW: dict[str, tuple[str, str]] = {
         "The thermometer on {port} is connected again.",
         "测温设备（{port}）已重新连接。",
     ),
+    "devices.relay_missing": (
+        "the relay board on {port} is not connected",
+        "继电器板（{port}）未连接",
+    ),
+    "devices.relay_failed": (
+        "the relay board on {port} stopped answering",
+        "继电器板（{port}）无响应",
+    ),
+    "devices.command_missing": (
+        "the release program {program} cannot be run",
+        "无法运行开闸程序 {program}",
+    ),
+    "devices.command_failed": (
+        "the release program {program} failed (exit code {status})",
+        "开闸程序 {program} 执行失败（退出码 {status}）",
+    ),
+    "devices.command_timeout": (
+        "the release program {program} did not finish within {seconds} s",
+        "开闸程序 {program} 在 {seconds} 秒内未完成",
+    ),
+    "devices.release_error": (
+        "an unexpected error (written to the log file)",
+        "发生意外错误（已写入日志文件）",
+    ),
+    "devices.release_failed": (
+        "The {lane} did not open: {problem}. The person is admitted and recorded: "
+        "open the lane by hand.",
+        "{lane}未能自动开闸：{problem}。此人已放行并已记录：请手动开闸。",
+    ),
+    "devices.release_not_recorded": (
+        "The {lane} opened, but that could not be recorded: {problem}",
+        "{lane}已开闸，但未能记录：{problem}",
+    ),
     "passes.name_conflict": (
         "ID number {id_number} is registered as {known}, not {typed}: nothing was issued. "
         "Give the registered name, or correct the registration at the gate first.",

@@ -14,6 +14,8 @@ import time
 from PySide6.QtCore import QObject, QThread, Signal
 
 from gatekeeper.devices.thermometer import DeviceState, ThermometerWorker
+from gatekeeper.devices.turnstile import GateRelease, ReleaseFailed
+from gatekeeper.services.gate import GateOpening
 
 log = logging.getLogger(__name__)
 
@@ -69,3 +71,69 @@ class SerialThermometer(QObject):
             log.error("the thermometer thread on %s did not stop in time", self.port)
             return False
         return True
+
+
+class _PulseThread(QThread):
+    """One lane opening: the relay's pulse or the site's program, off the UI thread."""
+
+    done = Signal(object)  # this thread, once `detail` or `error` is set
+
+    def __init__(self, release: GateRelease, opening: GateOpening,
+                 parent: QObject | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.release = release
+        self.opening = opening
+        self.detail = ""
+        self.error: ReleaseFailed | None = None
+
+    def run(self) -> None:
+        try:
+            self.detail = self.release.open(self.opening.lane)
+        except ReleaseFailed as error:
+            self.error = error
+        except Exception:  # a fault here must not end the kiosk: logged, said plainly
+            log.exception("opening the %s lane failed", self.opening.lane)
+            self.error = ReleaseFailed("devices.release_error")
+        self.done.emit(self)
+
+
+class LaneRelease(QObject):
+    """Opens lanes for the kiosk: `open(opening)` returns at once; `opened(opening,
+    device, detail)` or `failed(opening, ReleaseFailed)` follow on the UI thread."""
+
+    opened = Signal(object, str, str)
+    failed = Signal(object, object)
+
+    def __init__(self, release: GateRelease, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.release = release
+        self.threads: list[_PulseThread] = []
+
+    def open(self, opening: GateOpening) -> None:
+        thread = _PulseThread(self.release, opening, self)
+        thread.done.connect(self._done)
+        self.threads.append(thread)
+        thread.start()
+
+    def _done(self, thread: _PulseThread) -> None:
+        thread.wait(STOP_WAIT_MS)
+        if thread in self.threads:
+            self.threads.remove(thread)
+        if thread.error is None:
+            self.opened.emit(thread.opening, self.release.kind, thread.detail)
+        else:
+            self.failed.emit(thread.opening, thread.error)
+        thread.deleteLater()
+
+    def stop(self, timeout_ms: int = STOP_WAIT_MS) -> bool:
+        """Cut pulses short (a relay still gets its "off"), quit and wait for each."""
+        stop = getattr(self.release, "request_stop", None)
+        if stop is not None:
+            stop()
+        ok = True
+        for thread in list(self.threads):
+            thread.quit()
+            if not thread.wait(timeout_ms):
+                log.error("a lane release did not finish in time")
+                ok = False
+        return ok

@@ -42,10 +42,11 @@ from gatekeeper.domain.vocab import Channel
 from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.figures import DayStats
+from gatekeeper.services.gate import GateOpening
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
-from gatekeeper.ui.devices import SerialThermometer
+from gatekeeper.ui.devices import LaneRelease, SerialThermometer
 from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
@@ -80,6 +81,7 @@ class MainWindow(Retranslating, QMainWindow):
         site_key: SiteKey | None = None,
         log_path: Path | None = None,
         thermometer: SerialThermometer | None = None,
+        release: LaneRelease | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -158,6 +160,12 @@ class MainWindow(Retranslating, QMainWindow):
         # One CameraView for the whole day (a CameraView: start/stop/scanned), moved to
         # whichever page takes scans.
         self.camera = camera
+        # The lane's turnstile or door, opened on "admitted" (the session decides when).
+        self.release = release
+        if release is not None:
+            release.setParent(self)
+            release.opened.connect(self._lane_opened)
+            release.failed.connect(self._lane_failed)
         if session is not None:
             self._build_flow(session)
         if camera is not None:
@@ -252,7 +260,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_flow(self, session: GateSession) -> None:
         passes = PassService(session.service, self.site_key) if self.site_key else None
         self.flow = KioskFlow(session.service, self, passes=passes,
-                              log_hint=str(self.log_path or ""))
+                              log_hint=str(self.log_path or ""),
+                              open_lane=self.release.open if self.release else None)
         self.step_pages = build_pages(self.pages)
         wire(self.flow, self.step_pages)
         for page in self.step_pages.values():
@@ -389,6 +398,15 @@ class MainWindow(Retranslating, QMainWindow):
         if self.camera is not None:
             self.camera.stop()
 
+    def stop_devices(self) -> None:
+        """The camera, the thermometer and any lane release under way: their threads
+        have ended (or were waited for) when this returns."""
+        self.stop_camera()
+        if self.thermometer is not None:
+            self.thermometer.stop()
+        if self.release is not None:
+            self.release.stop()
+
     def scan_received(self, text: str) -> None:
         """A code from the camera or a USB scanner: the flow takes it for the page in view,
         or a notice says it was not used (it is never typed into a field)."""
@@ -448,6 +466,22 @@ class MainWindow(Retranslating, QMainWindow):
         elif connected and was is DeviceState.MISSING:
             self.show_notice(lambda: messages.text(
                 "devices.thermometer_back", current_lang(), port=port))
+
+    # --- the lane's release ---------------------------------------------------------------
+
+    def _lane_opened(self, opening: GateOpening, device: str, detail: str) -> None:
+        """The lane opened: recorded (a refusal to record is said, the lane stays open)."""
+        if self.flow is None:
+            return
+        problem = self.flow.session.record_gate_opened(opening, device, detail)
+        if problem is not None:
+            self.show_notice(lambda: problem(current_lang()))
+
+    def _lane_failed(self, opening: GateOpening, error: Any) -> None:
+        """Staff are told at once, plainly; the admission is recorded all the same."""
+        self.show_notice(lambda: messages.text(
+            "devices.release_failed", current_lang(), lane=opening.lane,
+            problem=error.message(current_lang())))
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)
@@ -542,7 +576,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_confirmed:
-            self.stop_camera()
+            self.stop_devices()
             if self.manager is not None:
                 self.manager.shutdown()
             super().closeEvent(event)
@@ -556,7 +590,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._ask(close_question(self), self._close_anyway)
             return
         self._close_confirmed = True
-        self.stop_camera()
+        self.stop_devices()
         if self.manager is not None:
             self.manager.shutdown()
         super().closeEvent(event)

@@ -55,7 +55,10 @@ class PtyDevice:
         while time.monotonic() < deadline:
             ready, _, _ = select.select([self.master], [], [], 0.02)
             if ready:
-                out += os.read(self.master, 64)
+                try:
+                    out += os.read(self.master, 64)
+                except OSError:  # EIO: nobody has the device open (so nothing written)
+                    time.sleep(0.02)
         return out
 
     def close(self) -> None:
