@@ -1129,6 +1129,7 @@ _RAW: dict[str, tuple[str, str]] = {
         "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
     ),
     "review.pass_revoked": ("Site pass revoked", "工地通行证已注销"),
+    "review.gate_opened": ("Gate opened: {lane}", "已开闸：{lane}"),
     "review.quarantine_check": (
         "Quarantine check: {temperature} °C",
         "隔离期检查：{temperature} °C",

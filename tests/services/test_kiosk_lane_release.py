@@ -12,6 +12,7 @@ from gatekeeper.services import schema
 from gatekeeper.services.gate import GateOpening
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.kiosk import Page
+from gatekeeper.services.review import describe
 
 
 def session_with_lane(tmp_path):
@@ -36,6 +37,8 @@ def test_an_admitted_worker_opens_the_worker_lane(tmp_path) -> None:
     assert (body.lane, body.device, body.detail) == ("worker", "relay", "/dev/ttyUSB1 channel 1")
     assert (record.subject_id, record.person_id) == (screening_id, passage.person_id)
     assert record.seq > passage.seq  # after the passage, never instead of it
+    assert describe(record).format("en") == "Gate opened: worker lane"
+    assert describe(record).format("zh_CN") == "已开闸：工人通道"
 
 
 def test_turned_away_never_opens(tmp_path) -> None:
