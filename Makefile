@@ -48,7 +48,7 @@ lint: setup
 
 test: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy gatekeeper/domain gatekeeper/scanner gatekeeper/ledger gatekeeper/hub gatekeeper/services
+	$(VENV)/bin/mypy gatekeeper/domain gatekeeper/scanner gatekeeper/ledger gatekeeper/hub gatekeeper/services gatekeeper/devices
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 bench: setup

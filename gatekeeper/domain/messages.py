@@ -470,6 +470,15 @@ _RAW: dict[str, tuple[str, str]] = {
         "闸口放行人员不能分配到隔离区",
     ),
     "problem.bad_timezone": ('"{value}" is not a known time zone', "“{value}”不是已知时区"),
+    "problem.bad_relay_bytes": (
+        '"{value}" is not a byte: write hex bytes, CH or SUM separated by spaces '
+        "(e.g. A0 CH 01 SUM)",
+        "“{value}”不是字节：请写以空格分隔的十六进制字节、CH 或 SUM（例如 A0 CH 01 SUM）",
+    ),
+    "problem.release_needs": (
+        'release = "{release}" needs this to be set',
+        "release = “{release}” 时必须填写此项",
+    ),
     "problem.bad_pattern": (
         "pattern {index} is not a regular expression with a `colour` group ({error})",
         "第 {index} 个模式不是含 `colour` 分组的正则表达式（{error}）",
@@ -573,6 +582,53 @@ _RAW: dict[str, tuple[str, str]] = {
     "kiosk.other_person": (
         "This site pass was issued to someone else: check the person by hand (manager).",
         "该通行证签发给了其他人：请由管理人员人工核验。",
+    ),
+    # --- gate devices (gatekeeper.devices, shown by the kiosk) ------------------------
+    "devices.thermometer_connected": (
+        "Thermometer connected on {port}: its readings are entered by themselves.",
+        "测温设备已连接（{port}）：读数自动录入。",
+    ),
+    "devices.thermometer_missing": (
+        "The thermometer on {port} is not connected: type the reading. It is used again "
+        "as soon as it is back.",
+        "测温设备（{port}）未连接：请手动输入读数。设备恢复后自动继续使用。",
+    ),
+    "devices.thermometer_back": (
+        "The thermometer on {port} is connected again.",
+        "测温设备（{port}）已重新连接。",
+    ),
+    "devices.relay_missing": (
+        "the relay board on {port} is not connected",
+        "继电器板（{port}）未连接",
+    ),
+    "devices.relay_failed": (
+        "the relay board on {port} stopped answering",
+        "继电器板（{port}）无响应",
+    ),
+    "devices.command_missing": (
+        "the release program {program} cannot be run",
+        "无法运行开闸程序 {program}",
+    ),
+    "devices.command_failed": (
+        "the release program {program} failed (exit code {status})",
+        "开闸程序 {program} 执行失败（退出码 {status}）",
+    ),
+    "devices.command_timeout": (
+        "the release program {program} did not finish within {seconds} s",
+        "开闸程序 {program} 在 {seconds} 秒内未完成",
+    ),
+    "devices.release_error": (
+        "an unexpected error (written to the log file)",
+        "发生意外错误（已写入日志文件）",
+    ),
+    "devices.release_failed": (
+        "The {lane} did not open: {problem}. The person is admitted and recorded: "
+        "open the lane by hand.",
+        "{lane}未能自动开闸：{problem}。此人已放行并已记录：请手动开闸。",
+    ),
+    "devices.release_not_recorded": (
+        "The {lane} opened, but that could not be recorded: {problem}",
+        "{lane}已开闸，但未能记录：{problem}",
     ),
     "passes.name_conflict": (
         "ID number {id_number} is registered as {known}, not {typed}: nothing was issued. "
@@ -1073,6 +1129,7 @@ _RAW: dict[str, tuple[str, str]] = {
         "日期范围的结束日期（{to}）早于开始日期（{start}）：请调换两个日期。",
     ),
     "review.pass_revoked": ("Site pass revoked", "工地通行证已注销"),
+    "review.gate_opened": ("Gate opened: {lane}", "已开闸：{lane}"),
     "review.quarantine_check": (
         "Quarantine check: {temperature} °C",
         "隔离期检查：{temperature} °C",

@@ -96,6 +96,28 @@ DEFAULT_HEALTH_CODE_PATTERNS: tuple[str, ...] = (
 )
 
 
+# A serial thermometer sends each reading as a text line; group `reading` is the number.
+# The default reads the common styles: "T=36.5", "36.5", "TEMP:36.5C", "BT: 36.5 °C".
+DEFAULT_THERMOMETER_PATTERN = (
+    r"(?i)^\s*(?:[a-z]+\s*[=:]\s*)?(?P<reading>\d{1,3}(?:[.,]\d{1,3})?)\s*(?:°\s*C?|℃|C)?\s*$"
+)
+
+
+class Release(StrEnum):
+    """How the kiosk opens the lane's turnstile or door on "admitted"."""
+
+    NONE = "none"  # staff open it by hand
+    RELAY = "relay"  # a USB-serial relay board (command bytes, e.g. LCUS: A0 01 01 A2)
+    COMMAND = "command"  # a program the site configures (argv, no shell)
+
+
+# LCUS-type relay boards: A0, channel, 01 on / 00 off, then the sum of the bytes.
+DEFAULT_RELAY_ON = "A0 CH 01 SUM"
+DEFAULT_RELAY_OFF = "A0 CH 00 SUM"
+DEFAULT_RELAY_CHANNELS: dict[Lane, int] = {Lane.WORKER: 1, Lane.VISITOR: 2,
+                                           Lane.GOODS_VEHICLE: 3}
+
+
 @dataclass(frozen=True)
 class Policy:
     """Everything a site can configure; the defaults are the rules in gate-process.md.
@@ -132,6 +154,21 @@ class Policy:
     timezone: str = "Asia/Shanghai"
     health_code_patterns: tuple[str, ...] = DEFAULT_HEALTH_CODE_PATTERNS
     outcome_seconds: int = 8
+    # Devices (README "Hardware"): empty port = none, readings are typed.
+    thermometer_port: str = ""
+    thermometer_baud: int = 9600
+    thermometer_pattern: str = DEFAULT_THERMOMETER_PATTERN
+    release: Release = Release.NONE
+    relay_port: str = ""
+    relay_baud: int = 9600
+    relay_on: str = DEFAULT_RELAY_ON
+    relay_off: str = DEFAULT_RELAY_OFF
+    relay_pulse_ms: int = 500
+    relay_channels: dict[Lane, int] = field(
+        default_factory=lambda: dict(DEFAULT_RELAY_CHANNELS), hash=False
+    )
+    release_command: tuple[str, ...] = ()
+    release_timeout_seconds: int = 5
 
     @property
     def quarantine_place(self) -> Text:
@@ -206,6 +243,41 @@ _SCALARS: dict[str, _Number] = {
         "outcome_seconds", "integer", 1, 600,
         "Seconds the outcome screen stays up before the kiosk returns to the start screen.",
     ),
+    "thermometer.port": (
+        "thermometer_port", "text_or_empty", None, 200,
+        "Serial port of a thermometer that sends readings as text lines (/dev/ttyUSB0, "
+        "COM3); empty: none (readings are typed, or typed by a keyboard-output thermometer).",
+    ),
+    "thermometer.baud": ("thermometer_baud", "integer", 300, 921600, "Its speed (baud)."),
+    "thermometer.pattern": (
+        "thermometer_pattern", "reading_pattern", None, None,
+        "Regular expression for one line; group `reading` is the °C value "
+        "(the default reads T=36.5, 36.5, TEMP:36.5C).",
+    ),
+    "turnstile.release": (
+        "release", "release", None, None,
+        "On admitted only, open the lane: none, relay (USB-serial relay board) or "
+        "command (a program, see turnstile.command).",
+    ),
+    "turnstile.port": (
+        "relay_port", "text_or_empty", None, 200, "Serial port of the relay board.",
+    ),
+    "turnstile.baud": ("relay_baud", "integer", 300, 921600, "Its speed (baud)."),
+    "turnstile.on_bytes": (
+        "relay_on", "relay_bytes", None, None,
+        "Bytes that close the relay, in hex; CH is the lane's channel, SUM the sum of the "
+        "bytes before it (LCUS boards: A0 CH 01 SUM).",
+    ),
+    "turnstile.off_bytes": (
+        "relay_off", "relay_bytes", None, None, "Bytes that open it again (A0 CH 00 SUM).",
+    ),
+    "turnstile.pulse_ms": (
+        "relay_pulse_ms", "integer", 50, 10000, "How long the relay stays closed (ms).",
+    ),
+    "turnstile.command_timeout_seconds": (
+        "release_timeout_seconds", "integer", 1, 60,
+        "A release command still running after this is stopped and counts as failed.",
+    ),
 }
 
 _LISTS: dict[str, tuple[str, str]] = {
@@ -215,6 +287,11 @@ _LISTS: dict[str, tuple[str, str]] = {
         "health_code_patterns",
         "Regular expressions tried in order; group `colour` (green/yellow/red, 绿/黄/红), "
         "optional group `until` (YYYY-MM-DD).",
+    ),
+    "turnstile.command": (
+        "release_command",
+        "release = command: the program and its arguments (no shell); {lane} and "
+        "{channel} are replaced, e.g. [\"/usr/local/bin/open-gate\", \"{lane}\"].",
     ),
 }
 
@@ -234,6 +311,8 @@ _SECTION_COMMENTS: dict[str, str] = {
     "site": "Site",
     "health_code": "Health codes (健康码): how the province's code is read",
     "kiosk": "Kiosk screen (闸口终端)",
+    "thermometer": "Serial thermometer (测温设备, USB-serial or RS-485 text lines)",
+    "turnstile": "Turnstile or door release on admitted (闸机/门禁)",
 }
 
 
@@ -241,6 +320,7 @@ def _known_keys() -> list[str]:
     keys = [*_SCALARS, *_LISTS]
     keys += [f"scans.{c.value}" for c in Channel]
     keys += [f"lanes.{c.value}.{part}" for c in Channel for part in ("lane", "zone")]
+    keys += [f"turnstile.channels.{lane.value}" for lane in Lane]
     keys += ["pledges", "pledges.id", "pledges.text_en", "pledges.text_zh"]
     return keys
 
@@ -307,6 +387,12 @@ def _scalar(key: str, kind: str, low: float | None, high: float | None, value: A
     if not isinstance(value, str):
         raise _wrong_type(key, "text", value)
     value = value.strip()
+    if kind == "reading_pattern":
+        return _reading_pattern(key, value)
+    if kind == "release":
+        return _choice(key, value, Release)
+    if kind == "relay_bytes":
+        return _relay_bytes(key, value)
     if kind == "timezone":
         try:
             ZoneInfo(value)
@@ -382,6 +468,53 @@ def _patterns(key: str, value: Any) -> tuple[str, ...]:
     return tuple(items)
 
 
+def _reading_pattern(key: str, value: str) -> str:
+    """A thermometer pattern: a valid regular expression with a `reading` group."""
+    try:
+        compiled = re.compile(value)
+        error = "" if "reading" in compiled.groupindex else "no (?P<reading>...) group"
+    except re.error as exc:
+        error = str(exc)
+    if error:
+        problem = messages.filled("problem.bad_pattern", index=1, error=error)
+        raise PolicyError("policy.invalid", key, {"problem": problem})
+    return value
+
+
+_RELAY_TOKEN = re.compile(r"^(?:[0-9A-Fa-f]{2}|CH|SUM)$")
+
+
+def relay_bytes(template: str, channel: int) -> bytes:
+    """The bytes of a relay command template ("A0 CH 01 SUM") for `channel`: CH is the
+    channel, SUM the low byte of the sum of the bytes before it."""
+    out = bytearray()
+    for token in template.split():
+        if token == "CH":
+            out.append(channel & 0xFF)
+        elif token == "SUM":
+            out.append(sum(out) & 0xFF)
+        else:
+            out.append(int(token, 16))
+    return bytes(out)
+
+
+def _relay_bytes(key: str, value: str) -> str:
+    tokens = value.upper().split()
+    bad = next((t for t in tokens if not _RELAY_TOKEN.match(t)), None)
+    if not tokens or bad is not None:
+        raise _invalid(key, "bad_relay_bytes", value=bad or value)
+    return " ".join(tokens)
+
+
+def _channels(key: str, value: Any, current: dict[Lane, int]) -> dict[Lane, int]:
+    out = dict(current)
+    for name, item in _table(key, value).items():
+        if name not in Lane.__members__.values():
+            raise _unknown(f"{key}.{name}")
+        out[Lane(name)] = int(_scalar(f"{key}.{name}", "integer", 1, 255, item))
+    return out
+
+
 def _pledges(value: Any) -> tuple[Pledge, ...]:
     if not isinstance(value, list):
         raise _wrong_type("pledges", "list", value)
@@ -430,6 +563,10 @@ def policy_from_data(data: dict[str, Any]) -> Policy:
                 values["certificate_kinds"] = _choices(key, value, CertificateKind)
             elif key == "health_code.patterns":
                 values["health_code_patterns"] = _patterns(key, value)
+            elif key == "turnstile.command":
+                values["release_command"] = tuple(_text_list(key, value))
+            elif key == "turnstile.channels":
+                values["relay_channels"] = _channels(key, value, DEFAULT_RELAY_CHANNELS)
             elif section == "scans" and name in Channel.__members__.values():
                 scans[Channel(name)] = _choices(key, value, ScanKind)
             elif section == "lanes" and name in Channel.__members__.values():
@@ -459,6 +596,10 @@ def _lane(key: str, value: Any, current: LaneAssignment) -> LaneAssignment:
 
 
 def _check_consistency(p: Policy) -> None:
+    if p.release is Release.RELAY and not p.relay_port:
+        raise _invalid("turnstile.port", "release_needs", release=p.release.value)
+    if p.release is Release.COMMAND and not p.release_command:
+        raise _invalid("turnstile.command", "release_needs", release=p.release.value)
     if p.plausible_min_c >= p.plausible_max_c:
         raise _invalid(
             "temperature.plausible_min_c",
@@ -525,7 +666,8 @@ def policy_to_toml(policy: Policy) -> str:
     for key, (attr, _, low, high, comment) in _SCALARS.items():
         sect, name = key.split(".")
         table = section(sect)
-        table.add(name, getattr(policy, attr))
+        value = getattr(policy, attr)
+        table.add(name, value.value if isinstance(value, StrEnum) else value)
         if low is not None and high is not None:
             comment = f"{comment} ({low}–{high})"
         table[name].comment(comment)
@@ -541,6 +683,11 @@ def policy_to_toml(policy: Policy) -> str:
         arr = tomlkit.array()
         arr.extend([k.value for k in policy.scans_for(channel)])
         scans.add(channel.value, arr)
+    channels = tomlkit.table()
+    for lane in Lane:
+        channels.add(lane.value, policy.relay_channels[lane])
+    section("turnstile").add("channels", channels)
+    section("turnstile")["channels"].comment("Relay channel (CH) of each lane")
     lanes = section("lanes")
     lanes.is_super_table()
     for channel in Channel:

@@ -24,6 +24,7 @@ from gatekeeper.domain.screening import DRIVER, Screening
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import (
     Channel,
+    Lane,
     Outcome,
     QuarantineDecision,
     Reason,
@@ -58,6 +59,16 @@ class Finished:
     passage: StoredRecord
     person_id: str | None
     quarantine_case: str | None
+
+
+@dataclass(frozen=True)
+class GateOpening:
+    """A lane to open for an admission: which lane, and for whose passage."""
+
+    lane: Lane
+    subject_id: str  # the screening (or the goods vehicle) admitted
+    channel: Channel
+    person_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -438,6 +449,15 @@ class GateService:
         body = schema.DisinfectionBody(zone=Zone(zone).value, slot=RoundSlot(slot).value,
                                        by=by_name)  # fmt: skip
         return self.ledger.append(body.record(at=now, day=self._day(now), uuid=self.new_id()))
+
+    def record_gate_opened(self, opening: GateOpening, device: str, detail: str) -> StoredRecord:
+        """The lane was opened for an admission (`opening`, from the kiosk session)."""
+        now = self.now()
+        body = schema.GateOpenedBody(lane=Lane(opening.lane).value, device=device,
+                                     detail=detail, by=self.staff)  # fmt: skip
+        return self.ledger.append(body.record(
+            at=now, day=self._day(now), uuid=self.new_id(), subject_id=opening.subject_id,
+            person_id=opening.person_id, channel=Channel(opening.channel).value))
 
     # --- corrections -------------------------------------------------------------------
 

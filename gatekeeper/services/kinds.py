@@ -23,3 +23,4 @@ class Kind(StrEnum):
     SIGN_IN = "sign_in"  # a sign-in attempt, success or failure (never the PIN typed)
     EXPORT = "export"  # a ledger export or report: format, date(s), rows, file digest
     PURGE = "purge"  # a retention purge: cutoff day, records and drafts erased
+    GATE_OPENED = "gate_opened"  # the lane's turnstile or door was opened for an admission

@@ -17,7 +17,7 @@ from typing import Any
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError, Text
 from gatekeeper.domain.privacy import mask_name
-from gatekeeper.domain.vocab import Channel, Outcome, QuarantineDecision, Reason, Step
+from gatekeeper.domain.vocab import Channel, Lane, Outcome, QuarantineDecision, Reason, Step
 from gatekeeper.ledger import Ledger, LedgerHead, StoredRecord, VerifyReport
 from gatekeeper.services import schema
 from gatekeeper.services.exports import (
@@ -166,6 +166,10 @@ def describe(record: StoredRecord) -> Text:
             return messages.filled("review.pass_issued", valid_until=issued.valid_until)
         case schema.PassRevokedBody():
             return messages.entry("review.pass_revoked")
+        case schema.GateOpenedBody() as opened:
+            lane = _vocab(Lane, opened.lane)
+            return _both(lambda lang: messages.text("review.gate_opened", lang,
+                                                    lane=lane.format(lang)))
         case schema.CorrectionBody() as fix:
             what = fix.corrected_kind
             return messages.filled("review.correction", what=what, reason=fix.reason,

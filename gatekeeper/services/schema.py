@@ -300,6 +300,18 @@ class DisinfectionBody(Body):
     by: str
 
 
+@dataclass(frozen=True)
+class GateOpenedBody(Body):
+    """The kiosk opened the lane for an admitted person or vehicle (subject_id: the
+    passage's screening, or the vehicle); written after the passage, never instead."""
+
+    KIND = Kind.GATE_OPENED
+    lane: str
+    device: str  # "relay" or "command"
+    detail: str  # the port and channel, or the program
+    by: str
+
+
 # --- passes ----------------------------------------------------------------------------
 
 
@@ -405,7 +417,8 @@ SCHEMAS: dict[Kind, type[Body]] = {
     for cls in (PersonBody, StepBody, PassageBody, VehicleBody, QuarantineStartBody,
                 QuarantineCheckBody, QuarantineReleaseBody, RoundTemperatureBody,
                 DisinfectionBody, PassIssuedBody, PassRevokedBody, CorrectionBody,
-                AccountBody, PinChangedBody, SignInBody, ExportBody, PurgeBody)
+                AccountBody, PinChangedBody, SignInBody, ExportBody, PurgeBody,
+                GateOpenedBody)
 }
 
 

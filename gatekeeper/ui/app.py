@@ -10,6 +10,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
+from gatekeeper.devices.thermometer import ThermometerWorker
+from gatekeeper.devices.turnstile import release_from_policy
 from gatekeeper.domain.i18n import LocalizedError, Text, system_lang
 from gatekeeper.scanner import keys
 from gatekeeper.scanner.keys import SiteKey
@@ -19,6 +21,7 @@ from gatekeeper.services.locations import default_kiosk_pin_path, default_log_pa
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
 from gatekeeper.ui.crash import CrashReporter, LogFile
+from gatekeeper.ui.devices import LaneRelease, SerialThermometer
 from gatekeeper.ui.main_window import FiguresProvider, MainWindow
 from gatekeeper.ui.scan_burst import ScanBurstFilter
 from gatekeeper.ui.translations import LanguageSwitcher, default_resources_dir, ensure_compiled
@@ -119,10 +122,19 @@ def run_gui(
         from gatekeeper.ui.camera_view import CameraView  # OpenCV only with a camera
 
         camera_view = CameraView(camera)
+    thermometer = None
+    worker = ThermometerWorker.from_policy(session.policy) if session is not None else None
+    if worker is not None:
+        thermometer = SerialThermometer(worker)
+    gate_release = release_from_policy(session.policy) if session is not None else None
+    release = LaneRelease(gate_release) if gate_release is not None else None
     window = MainWindow(
         languages, figures_provider, db_path=db_path, session=session, kiosk_pin=kiosk_pin,
-        camera=camera_view, site_key=site_key, log_path=log_path,
+        camera=camera_view, site_key=site_key, log_path=log_path, thermometer=thermometer,
+        release=release,
     )  # fmt: skip
+    if thermometer is not None:
+        thermometer.start()
     burst = ScanBurstFilter(app)
     burst.scanned.connect(window.scan_received)
     app.installEventFilter(burst)
@@ -146,7 +158,7 @@ def run_gui(
         if sync is not None:
             sync.stop()
         app.removeEventFilter(burst)
-        window.stop_camera()
+        window.stop_devices()
         burst.deleteLater()
         crashes.uninstall()
         if log_file is not None:

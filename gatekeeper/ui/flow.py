@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from gatekeeper.domain.screening import Screening
 from gatekeeper.domain.vehicle import VehicleGroup
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.gate import GateOpening, GateService
 from gatekeeper.services.kiosk import KioskSession, OutcomeView, Page, Say, Work
 from gatekeeper.services.passes import PassService
 
@@ -40,10 +40,12 @@ class KioskFlow(QObject):
         now_fn: Callable[[], datetime] | None = None,
         passes: PassService | None = None,
         log_hint: str = "",
+        open_lane: Callable[[GateOpening], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = KioskSession(service, _FlowDisplay(self), now_fn=now_fn,
-                                    passes=passes, log_hint=log_hint)  # fmt: skip
+                                    passes=passes, log_hint=log_hint,
+                                    open_lane=open_lane)  # fmt: skip
         self.rest_timer = QTimer(self)
         self.rest_timer.setInterval(1000)
         self.rest_timer.timeout.connect(self.session.tick_rest)
@@ -63,6 +65,7 @@ class KioskFlow(QObject):
         self.vehicle_done = s.vehicle_done
         self.submit_certificate = s.submit_certificate
         self.submit_temperature = s.submit_temperature
+        self.device_reading = s.device_reading
         self.tick_rest = s.tick_rest
         self.submit_disinfection = s.submit_disinfection
         self.validate_field = s.validate_field

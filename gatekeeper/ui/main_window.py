@@ -7,13 +7,15 @@ the PIN; closing mid-screening asks first (the draft is already saved either way
 Scans: the window's one `CameraView` (if the kiosk has a camera) is moved into the page
 that takes scans (pass page, QR step) and runs only while that page is up; leaving it or
 closing the window stops it (its thread joined). What it reads, and the USB scanner's
-bursts (`scan_received`, connected by `run_gui`), go to `KioskFlow.scanned`; a page that
-takes no scan gets a short notice instead, and nothing is typed anywhere.
+bursts aimed where a code is expected (`scan_received`, connected by `run_gui`; a burst
+into a text field is typed there, see `scan_burst`), go to `KioskFlow.scanned`; a page
+that takes no scan gets a short notice instead, which goes away with the next page.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -33,15 +35,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gatekeeper.devices.thermometer import DeviceState
 from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.figures import DayStats
+from gatekeeper.services.gate import GateOpening
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import theme
+from gatekeeper.ui.devices import LaneRelease, SerialThermometer
 from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
@@ -75,6 +80,8 @@ class MainWindow(Retranslating, QMainWindow):
         camera: QWidget | None = None,
         site_key: SiteKey | None = None,
         log_path: Path | None = None,
+        thermometer: SerialThermometer | None = None,
+        release: LaneRelease | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,6 +97,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.kiosk_mode = False
         self._close_confirmed = False
         self.question: Question | None = None  # the question up now, if any
+        self._notice_for_page = False  # the notice up is about this page only
+        self._page_shown_at = 0.0  # time.monotonic() when the page in view was shown
         theme.apply(self)
 
         # header: where the gate is, and the language switch
@@ -157,6 +166,12 @@ class MainWindow(Retranslating, QMainWindow):
         # One CameraView for the whole day (a CameraView: start/stop/scanned), moved to
         # whichever page takes scans.
         self.camera = camera
+        # The lane's turnstile or door, opened on "admitted" (the session decides when).
+        self.release = release
+        if release is not None:
+            release.setParent(self)
+            release.opened.connect(self._lane_opened)
+            release.failed.connect(self._lane_failed)
         if session is not None:
             self._build_flow(session)
         if camera is not None:
@@ -168,6 +183,14 @@ class MainWindow(Retranslating, QMainWindow):
             camera.scanned.connect(self.scan_received)
             if self.flow is not None:
                 self.step_pages[Page.QR_SCAN].set_camera_widget(camera)
+
+        # A serial thermometer (run_gui starts it): readings go to the temperature step.
+        self.thermometer = thermometer
+        self._thermometer_was: DeviceState | None = None
+        if thermometer is not None:
+            thermometer.setParent(self)
+            thermometer.reading.connect(self.thermometer_reading)
+            thermometer.state_changed.connect(self._thermometer_state)
 
         central = QWidget(self)
         column = QVBoxLayout(central)
@@ -243,7 +266,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _build_flow(self, session: GateSession) -> None:
         passes = PassService(session.service, self.site_key) if self.site_key else None
         self.flow = KioskFlow(session.service, self, passes=passes,
-                              log_hint=str(self.log_path or ""))
+                              log_hint=str(self.log_path or ""),
+                              open_lane=self.release.open if self.release else None)
         self.step_pages = build_pages(self.pages)
         wire(self.flow, self.step_pages)
         for page in self.step_pages.values():
@@ -268,10 +292,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_page(self, page: str, state: dict[str, Any]) -> None:
         widget = self.page_widget(page)
+        if self._notice_for_page and widget is not self.pages.currentWidget():
+            self.notice.dismiss()  # a refused scan was about the page just left
         if widget is not self.start_screen:
             widget.reset()
             widget.set_state(state)
         self._place_camera(widget)
+        if widget is not self.pages.currentWidget():
+            self._page_shown_at = time.monotonic()
         self.pages.setCurrentWidget(widget)
         if widget is self.start_screen:
             self.start_screen.channel_buttons[Channel.WORKER].setFocus()
@@ -376,6 +404,15 @@ class MainWindow(Retranslating, QMainWindow):
         if self.camera is not None:
             self.camera.stop()
 
+    def stop_devices(self) -> None:
+        """The camera, the thermometer and any lane release under way: their threads
+        have ended (or were waited for) when this returns."""
+        self.stop_camera()
+        if self.thermometer is not None:
+            self.thermometer.stop()
+        if self.release is not None:
+            self.release.stop()
+
     def scan_received(self, text: str) -> None:
         """A code from the camera or a USB scanner: the flow takes it for the page in view,
         or a notice says it was not used (it is never typed into a field)."""
@@ -385,7 +422,7 @@ class MainWindow(Retranslating, QMainWindow):
                 return
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "A code was scanned, but this screen does not take one: "
-                "nothing was entered."))
+                "nothing was entered."), for_page=True)
             return
         if self.flow is None:
             self.show_notice(lambda: QCoreApplication.translate(
@@ -398,11 +435,59 @@ class MainWindow(Retranslating, QMainWindow):
         if self.current_page() is Page.START and self.question is None:
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "Only a site pass can be scanned here: choose worker, "
-                "visitor or goods vehicle first."))
+                "visitor or goods vehicle first."), for_page=True)
             return
         self.show_notice(lambda: QCoreApplication.translate(
             "MainWindow", "A code was scanned, but this screen does not take one: "
-            "nothing was entered."))
+            "nothing was entered."), for_page=True)
+
+    # --- the serial thermometer -------------------------------------------------------------
+
+    def thermometer_reading(self, text: str, at: float) -> None:
+        """A reading the serial thermometer sent: the temperature step takes it as typed.
+        Anywhere else, with a question up, or read before the page in view was shown
+        (someone else's, still on its way), it is nobody's reading and is dropped."""
+        if self.flow is None or self.question is not None or self.manager_open():
+            return
+        if at < self._page_shown_at:
+            return
+        self.flow.device_reading(text)
+
+    def _thermometer_state(self, value: str) -> None:
+        """Say plainly whether the thermometer works: on the temperature page always, in
+        the header when it goes missing or comes back."""
+        state = DeviceState(value)
+        if self.thermometer is None or state in (DeviceState.OPENING, DeviceState.STOPPED):
+            return
+        port = self.thermometer.port
+        was, self._thermometer_was = self._thermometer_was, state
+        connected = state is DeviceState.CONNECTED
+        key = "devices.thermometer_connected" if connected else "devices.thermometer_missing"
+        if self.flow is not None:
+            self.step_pages[Page.TEMPERATURE].set_device_status(
+                lambda lang: messages.text(key, lang, port=port), connected)
+        if state is DeviceState.MISSING and was is not DeviceState.MISSING:
+            self.show_notice(lambda: messages.text(
+                "devices.thermometer_missing", current_lang(), port=port))
+        elif connected and was is DeviceState.MISSING:
+            self.show_notice(lambda: messages.text(
+                "devices.thermometer_back", current_lang(), port=port))
+
+    # --- the lane's release ---------------------------------------------------------------
+
+    def _lane_opened(self, opening: GateOpening, device: str, detail: str) -> None:
+        """The lane opened: recorded (a refusal to record is said, the lane stays open)."""
+        if self.flow is None:
+            return
+        problem = self.flow.session.record_gate_opened(opening, device, detail)
+        if problem is not None:
+            self.show_notice(lambda: problem(current_lang()))
+
+    def _lane_failed(self, opening: GateOpening, error: Any) -> None:
+        """Staff are told at once, plainly; the admission is recorded all the same."""
+        self.show_notice(lambda: messages.text(
+            "devices.release_failed", current_lang(), lane=opening.lane,
+            problem=error.message(current_lang())))
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)
@@ -497,7 +582,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._close_confirmed:
-            self.stop_camera()
+            self.stop_devices()
             if self.manager is not None:
                 self.manager.shutdown()
             super().closeEvent(event)
@@ -511,7 +596,7 @@ class MainWindow(Retranslating, QMainWindow):
             self._ask(close_question(self), self._close_anyway)
             return
         self._close_confirmed = True
-        self.stop_camera()
+        self.stop_devices()
         if self.manager is not None:
             self.manager.shutdown()
         super().closeEvent(event)
@@ -567,9 +652,11 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- what the start screen asks for ----------------------------------------------------
 
-    def show_notice(self, message: Callable[[], str]) -> None:
+    def show_notice(self, message: Callable[[], str], *, for_page: bool = False) -> None:
         """A non-modal notice in the header; `message` returns the text in the current
-        language (it is called again when the language changes)."""
+        language (it is called again when the language changes). `for_page`: it is
+        about the page in view (a refused scan) and goes away when another page shows."""
+        self._notice_for_page = for_page
         self.header_title.hide()
         self.notice.show_message(message)
 

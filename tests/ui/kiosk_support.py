@@ -92,7 +92,8 @@ class Kiosk:
 
     def __init__(self, qtbot: Any, languages: Any, path: Path, clock: SteppingClock,
                  policy: Policy = POLICY, *, camera: QWidget | None = None,
-                 site_key: Any = None, usb_scanner: bool = False) -> None:
+                 site_key: Any = None, usb_scanner: bool = False,
+                 thermometer: Any = None, release: Any = None) -> None:
         self.qtbot = qtbot
         self.path = path
         self.clock = clock
@@ -101,7 +102,8 @@ class Kiosk:
                                    GateService(self.ledger, policy, clock))
         self.sound = FakeSound()
         self.window = MainWindow(languages, session=self.session, sound=self.sound,
-                                 camera=camera, site_key=site_key)
+                                 camera=camera, site_key=site_key, thermometer=thermometer,
+                                 release=release)
         # pytest-qt closes its widgets before fixtures tear down: no "close anyway?" then.
         qtbot.addWidget(self.window, before_close_func=_confirm_close)
         # The USB scanner filter on the application, as run_gui installs it.

@@ -308,11 +308,12 @@ def test_without_the_site_key_the_pass_page_says_so_and_id_lookup_works(
 def test_a_burst_where_no_scan_belongs_is_ignored_with_a_notice(make_kiosk) -> None:
     k = make_kiosk()
     k.channel(Channel.WORKER)
-    page = k.page(Page.CERTIFICATE)
-    assert page.focusWidget() is page.number_edit
+    k.certificate()
+    k.temperature()
+    page = k.page(Page.DISINFECTION)
+    assert page.focusWidget() is page.confirm_button  # no text field takes it here
     k.usb_scan("status=green")
-    assert k.at() is Page.CERTIFICATE
-    assert page.number_edit.text() == ""  # never typed into the field
+    assert k.at() is Page.DISINFECTION  # its Enter did not confirm the page
     assert k.window.notice.isVisible()
     assert "does not take one" in k.window.notice.text_label.text()
 

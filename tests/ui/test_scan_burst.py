@@ -1,12 +1,14 @@
-"""USB scanner bursts are scans wherever the focus is; people typing still type."""
+"""Keyboard-output bursts: a scan where a code is expected (a code field, a page without
+a text field in focus), typed text with its Enter in a field that takes text; people
+typing still type."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-from gatekeeper.ui.scan_burst import ScanBurstFilter
+from gatekeeper.ui.scan_burst import ScanBurstFilter, mark_code_field, takes_typing
 
 
 class FakeClock:
@@ -25,6 +27,7 @@ def setup(qtbot, qapp):
     form = QWidget()
     layout = QVBoxLayout(form)
     name, phone = QLineEdit(), QLineEdit()
+    mark_code_field(name)  # where a code is expected (like the QR step's field)
     layout.addWidget(name)
     layout.addWidget(phone)
     submitted: list[str] = []
@@ -47,7 +50,7 @@ def type_text(qtbot, widget, clock: FakeClock, text: str, gap: float, enter: boo
         qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def test_scanner_speed_burst_is_a_scan_not_typed(qtbot, setup) -> None:
+def test_scanner_speed_burst_in_a_code_field_is_a_scan_not_typed(qtbot, setup) -> None:
     clock, _burst, name, _, scans, submitted = setup
     type_text(qtbot, name, clock, "GKP1.site-a.abc", gap=0.008)
     assert scans == ["GKP1.site-a.abc"]
@@ -71,11 +74,37 @@ def test_held_key_is_given_back_when_nothing_follows(qtbot, setup) -> None:
     qtbot.waitUntil(lambda: name.text() == "Z", timeout=1000)  # the timer gives it back
 
 
-def test_scan_wherever_the_focus_is(qtbot, setup) -> None:
+def test_a_burst_into_a_text_field_is_typed_there_with_its_enter(qtbot, setup) -> None:
     clock, _, name, phone, scans, _ = setup
+    entered: list[str] = []
+    phone.returnPressed.connect(lambda: entered.append(phone.text()))
     phone.setFocus()
-    type_text(qtbot, phone, clock, "status=green", gap=0.005)
-    assert scans == ["status=green"] and phone.text() == "" and name.text() == ""
+    type_text(qtbot, phone, clock, "HC-2020-0042", gap=0.005)
+    assert scans == [] and name.text() == ""
+    assert phone.text() == "HC-2020-0042"  # in the field, in order, nothing lost
+    assert entered == ["HC-2020-0042"]  # and its Enter is the field's, as a person's
+
+
+def test_a_burst_where_no_field_takes_text_is_a_scan(qtbot, setup) -> None:
+    clock, _, name, _phone, scans, submitted = setup
+    button = QPushButton("Confirm", name.parentWidget())
+    clicked: list[bool] = []
+    button.clicked.connect(clicked.append)
+    button.show()
+    button.setFocus()
+    type_text(qtbot, button, clock, "GKP1.site-a.abc", gap=0.005)
+    assert scans == ["GKP1.site-a.abc"] and clicked == [] and submitted == []
+
+
+def test_which_fields_take_typing(qtbot, setup) -> None:
+    _clock, _, name, phone, _scans, _ = setup
+    assert takes_typing(phone) and not takes_typing(name)  # name is a code field here
+    phone.setReadOnly(True)
+    assert not takes_typing(phone)
+    phone.setReadOnly(False)
+    phone.setEnabled(False)
+    assert not takes_typing(phone)
+    assert not takes_typing(None) and not takes_typing(QPushButton())
 
 
 def test_fast_typist_short_burst_is_not_a_scan(qtbot, setup) -> None:

@@ -12,6 +12,8 @@ Scans: `scanned(text)` takes what the camera or a USB scanner read, for the page
 view: a site pass on the start screen starts the returning path at once; on the pass
 page it is the pass; on the QR step it is the scan in turn; a reading from a USB
 thermometer on the temperature page is the reading. Anywhere else it is refused (False).
+A serial thermometer's readings come through `device_reading`, taken only on the
+temperature step.
 
 Back and Esc: before step 1 (pass field, plate) they go back to the start screen. From
 step 1 on nothing can be undone (the domain cannot un-pass a step), so they ask whether
@@ -40,14 +42,14 @@ from gatekeeper.domain.identity import (
     validate_text,
 )
 from gatekeeper.domain.returning import ReturningEligibility, ReturningIssue
-from gatekeeper.domain.screening import DRIVER, Screening
+from gatekeeper.domain.screening import DRIVER, OutcomeResult, Screening
 from gatekeeper.domain.temperature import TemperatureVerdict, parse_reading
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel, IdType, Outcome, ScanKind, ScanStatus, Step
 from gatekeeper.ledger.errors import LedgerError, from_sqlite
 from gatekeeper.scanner.passes import PassRejected, parse_pass
 from gatekeeper.services.clock import parse_day
-from gatekeeper.services.gate import GateService
+from gatekeeper.services.gate import GateOpening, GateService
 from gatekeeper.services.kiosk import people, scans
 from gatekeeper.services.kiosk.pages import BEFORE_STEPS, STEP_PAGES, Page
 from gatekeeper.services.kiosk.views import (
@@ -126,8 +128,11 @@ class KioskSession:
         now_fn: Callable[[], datetime] | None = None,
         passes: PassService | None = None,
         log_hint: str = "",
+        open_lane: Callable[[GateOpening], None] | None = None,
     ) -> None:
         self.gate = gate
+        # Opens the lane's turnstile or door (off the UI thread); None: opened by hand.
+        self.open_lane = open_lane
         self.policy = gate.policy
         self.now_fn = now_fn or gate.now
         # Site passes are verified with the site key; None: this kiosk has no key.
@@ -455,6 +460,7 @@ class KioskSession:
         if group.outcome is None:
             return
         self.gate.finish_vehicle(group, dict(self.registrations))
+        self._open_lane_if_admitted(group.outcome, group.id, Channel.VEHICLE)
         separated = tuple(p.outcome.message for p in group.separated if p.outcome is not None)
         self._finish_view(outcome_view(group.outcome, (plate_line(group.plate), *separated)))
 
@@ -513,6 +519,20 @@ class KioskSession:
                 return
             self.out.rest_timer(False)
             self._show_step()
+
+    def device_reading(self, text: str) -> bool:
+        """A reading from a serial thermometer: on the temperature step it is submitted
+        exactly as a typed one (the same parsing, verdict and errors). False, and nothing
+        done, anywhere else or while the person rests (the device reads whoever stands in
+        front of it; only a reading the step asks for is the person's)."""
+        s = self.screening
+        if (self.page is not Page.TEMPERATURE or s is None or s.is_over
+                or s.current_step is not Step.TEMPERATURE):
+            return False
+        if s.rest_until is not None and self.now_fn() < s.rest_until:
+            return False
+        self.submit_temperature(text)
+        return True
 
     def _temperature_state(self, s: Screening) -> State:
         last = s.temperatures[-1] if s.temperatures else None
@@ -707,8 +727,42 @@ class KioskSession:
                 return
             self._show(Page.VEHICLE_NEXT, self._vehicle_state())
             return
-        self.gate.finish(s, registration=self.registrations.get(s.id))
+        finished = self.gate.finish(s, registration=self.registrations.get(s.id))
+        self._open_lane_if_admitted(result, s.id, s.channel, finished.person_id)
         self._finish_view(outcome_view(result))
+
+    def _open_lane_if_admitted(self, result: OutcomeResult, subject_id: str,
+                               channel: Channel, person_id: str | None = None) -> None:
+        """Admitted, and only admitted, opens the lane: once the outcome is recorded (the
+        call has committed), so a lane that fails to open never undoes or holds up the
+        record. A turned-away, quarantined or abandoned person never opens it."""
+        if result.outcome is not Outcome.ADMITTED or result.lane is None:
+            return
+        if self.open_lane is None:
+            return
+        opening = GateOpening(result.lane, subject_id, Channel(channel), person_id)
+        open_lane = self.open_lane
+        self._after_commit(lambda: open_lane(opening))
+
+    def _after_commit(self, call: Callable[[], None]) -> None:
+        """Run `call` once the call in progress has committed (at once outside one)."""
+        if self._held is not None:
+            self._held.calls.append(call)
+        else:
+            call()
+
+    def record_gate_opened(self, opening: GateOpening, device: str, detail: str) -> Say | None:
+        """Record that the lane opened for `opening`. The admission itself is already
+        recorded; a ledger that refuses this record is said (returned), not raised."""
+        try:
+            self.gate.record_gate_opened(opening, device, detail)
+        except (LedgerError, sqlite3.Error) as err:
+            problem = err if isinstance(err, LedgerError) else from_sqlite(
+                err, str(self.gate.ledger.path))
+            return lambda lang: messages.text("devices.release_not_recorded", lang,
+                                              lane=opening.lane,
+                                              problem=problem.message(lang))
+        return None
 
     def submit_quarantine_registration(self, values: dict[str, str]) -> None:
         s = self.screening

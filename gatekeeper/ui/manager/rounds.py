@@ -46,6 +46,7 @@ from gatekeeper.ui.manager.common import (
     zone_name,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 
@@ -95,6 +96,7 @@ class RoundsPage(ManagerPage):
         # --- entry (right) ---
         self.entry_label = section_label(self)
         self.search_edit = line_edit(self, "roundSearch")
+        mark_code_field(self.search_edit)  # a scanned pass looks the person up
         self.search_edit.returnPressed.connect(self.find)
         self.find_button = touch_button(self, "roundFind")
         self.find_button.clicked.connect(self.find)

@@ -6,6 +6,9 @@ arrive as `Say` (language → text) and are kept, so `retranslate` re-renders th
 the new language; typed input is never touched by a language switch.
 
 Keys: Enter confirms (`_confirm`), Esc is Back before step 1 and "abandon?" after it.
+On a page with several fields to fill in turn (`enter_chain`), Enter in one of them goes
+on to the next one still empty, and confirms only when none is left: a hand scanner
+that ends the certificate number with Enter does not send the page on without its date.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -114,6 +118,7 @@ class KioskPage(Retranslating, QWidget):
         self._error_says: dict[str, Say] = {}
         self._info: Say | None = None
         self._state: dict[str, Any] = {}
+        self.enter_chain: list[QLineEdit] = []  # fields Enter walks through (module doc)
 
         self.title_label = QLabel(self)
         self.title_label.setObjectName("pageTitle")
@@ -258,6 +263,10 @@ class KioskPage(Retranslating, QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            following = self._next_empty_field()
+            if following is not None:
+                following.setFocus(Qt.FocusReason.TabFocusReason)
+                return
             self._confirm()
             return
         if key == Qt.Key.Key_Escape:
@@ -267,6 +276,14 @@ class KioskPage(Retranslating, QWidget):
                 self.abandon_requested.emit()
             return
         super().keyPressEvent(event)
+
+    def _next_empty_field(self) -> QLineEdit | None:
+        """The field after the focused one in `enter_chain` that is still empty."""
+        focus = self.focusWidget()
+        if focus not in self.enter_chain:
+            return None
+        later = self.enter_chain[self.enter_chain.index(focus) + 1:]  # type: ignore[arg-type]
+        return next((f for f in later if f.isEnabled() and not f.text().strip()), None)
 
     def _confirm(self) -> None:
         """Enter or the Confirm button: subclasses emit their input."""

@@ -54,6 +54,7 @@ class CertificatePage(KioskPage):
         fields.addLayout(number_box, 3)
         fields.addLayout(expires_box, 2)
         self.body.addLayout(fields)
+        self.enter_chain = [self.number_edit, self.expires_edit]
         self.body.addStretch(1)
         self.retranslate()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say
 from gatekeeper.ui.steps.camera_slot import CameraSlot
 from gatekeeper.ui.steps.fields import field_row, line_edit
@@ -40,6 +41,7 @@ class PassScanPage(KioskPage):
         self.key_label.setWordWrap(True)
         self.key_label.hide()
         self.pass_edit = line_edit(self, "passText", big=True)
+        mark_code_field(self.pass_edit)  # a scanned pass is checked at once, never typed
         self.pass_caption, box = field_row(self, "person_id", self.pass_edit)
         right = QVBoxLayout()
         right.setSpacing(theme.SPACE_S)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import ScanKind, ScanStatus, Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say, touch_button
 from gatekeeper.ui.steps.camera_slot import CameraSlot
 from gatekeeper.ui.steps.fields import field_row, line_edit
@@ -38,6 +39,7 @@ class QrScanPage(KioskPage):
         self.camera_slot = CameraSlot(self)
 
         self.text_edit = line_edit(self, "scanText", big=True)
+        mark_code_field(self.text_edit)  # a hand scanner's burst here is the scan
         self.text_edit.textChanged.connect(self._text_changed)
         self.text_caption, text_box = field_row(self, "scan", self.text_edit)
         self.rows: list[tuple[QLabel, QLabel]] = []

@@ -77,6 +77,8 @@ class RegistrationPage(KioskPage):
         order = ["id_number", "name", "phone", "employer", "role", "coming_from", "recent_stays"]
         for first, second in itertools.pairwise(order):
             self.setTabOrder(self.edits[first], self.edits[second])
+        # Enter goes on to the next empty field (recent stays may stay empty).
+        self.enter_chain = [self.edits[name] for name in order[:-1]]
         self.retranslate()
 
     def values(self) -> dict[str, str]:

@@ -1,4 +1,6 @@
-"""Step 2: type the reading; the verdict shows at once; a fever starts the rest countdown."""
+"""Step 2: type the reading (or a thermometer types or sends it); the verdict shows at
+once; a fever starts the rest countdown. With a serial thermometer a line under the
+field says whether it is connected (typing always works)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import Step
-from gatekeeper.ui.steps.base import KioskPage
+from gatekeeper.ui.steps.base import KioskPage, Say
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
 
@@ -32,6 +34,12 @@ class TemperaturePage(KioskPage):
         self.countdown_label.setObjectName("restCountdown")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.hide()
+        self.device_label = QLabel(self)  # a serial thermometer: connected or not
+        self.device_label.setObjectName("thermometerStatus")
+        self.device_label.setWordWrap(True)
+        self.device_label.hide()
+        self._device: Say | None = None
+        self.body.addWidget(self.device_label)
         self.body.addWidget(self.verdict_label)
         self.body.addWidget(self.countdown_label)
         self.body.addStretch(1)
@@ -52,6 +60,14 @@ class TemperaturePage(KioskPage):
         if resting_before and not resting:
             self.focus_input()  # rest over: the thermometer types into the field again
 
+    def set_device_status(self, status: Say | None, connected: bool = False) -> None:
+        """What the serial thermometer's line says (None: the kiosk has none)."""
+        self._device = status
+        self.device_label.setProperty("connected", connected)
+        self.device_label.style().unpolish(self.device_label)
+        self.device_label.style().polish(self.device_label)
+        self.retranslate()
+
     def focus_input(self) -> None:
         if self.reading_edit.isEnabled():
             self.reading_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -66,6 +82,10 @@ class TemperaturePage(KioskPage):
         self.reading_edit.setPlaceholderText(
             QCoreApplication.translate("TemperaturePage", "e.g. 36.5")
         )
+        device = getattr(self, "_device", None)
+        self.device_label.setVisible(device is not None)
+        if device is not None:
+            self.device_label.setText(device(lang))
         verdict = self._state.get("verdict")
         self.verdict_label.setVisible(verdict is not None)
         if verdict is not None:
