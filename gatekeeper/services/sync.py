@@ -215,7 +215,7 @@ def status_text(status: SyncStatus, now: datetime, lang: str) -> str:
     if status.refused:
         return messages.text("hub.status.refused", lang, detail=status.refused)
     if status.offline_since:
-        since = datetime.fromisoformat(status.offline_since).astimezone(now.tzinfo)
+        since = datetime.fromisoformat(status.offline_since)  # the kiosk's own time
         return messages.text("hub.status.offline", lang, since=f"{since:%H:%M}",
                              waiting=status.waiting)  # fmt: skip
     if status.synced_at:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from hub_support import add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
+from hub_support import NOW, add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
 
+from gatekeeper.domain.policy import Policy
 from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import (
     BehindError,
@@ -23,6 +24,7 @@ from gatekeeper.hub.errors import (
     PulledBrokenError,
 )
 from gatekeeper.ledger import Ledger
+from gatekeeper.services import site
 from gatekeeper.services import sync as sync_service
 
 
@@ -69,8 +71,10 @@ def test_a_cloned_kiosk_is_refused_naming_kiosk_and_sequence(kiosk, tmp_path: Pa
     assert refused.value.params["seq"] == head.kiosk_seq
     assert "kiosk new-id" in refused.value.message("en")
     assert _count(hub_dsn) == before  # nothing of the clone's was taken
-    with Ledger.open(clone) as ledger:  # and it says so until fixed
+    with Ledger.open(clone) as ledger:  # and it says so, on the dashboard too, until fixed
         assert "gate-1" in ledger.sync_state()["refused"]
+        [alert] = [a for a in site.alerts(ledger, Policy(), NOW) if a.kind.startswith("hub")]
+    assert alert.kind is site.AlertKind.HUB_REFUSED and "gate-1" in alert.detail
 
 
 def test_a_cloned_kiosk_given_a_new_id_syncs_again(kiosk, tmp_path: Path) -> None:
@@ -197,6 +201,7 @@ def test_the_hub_stopped_mid_sync_then_back(kiosk, pg_server, monkeypatch) -> No
         == uuids(path)  # fmt: skip
     with Ledger.open(path) as ledger:
         assert "offline_since" not in ledger.sync_state()
+        assert not [a for a in site.alerts(ledger, Policy(), NOW) if a.kind.startswith("hub")]
 
 
 def test_a_kiosk_killed_mid_push_resumes(kiosk) -> None:
