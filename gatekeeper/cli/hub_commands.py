@@ -31,6 +31,7 @@ NO_DB = messages.entry("cli.no_db")
 INITIALISED = messages.entry("hub.initialised")
 ADDED = messages.entry("hub.kiosk_added")
 SYNCED = messages.entry("hub.synced")
+READER_ADDED = messages.entry("hub.reader_added")
 
 _HUB_HELP = ("The site hub: a libpq connection string or postgresql:// URL. A hub on "
              "another machine is reached with its certificate checked (sslmode=verify-full).")
@@ -69,6 +70,26 @@ def add_kiosk(hub_dsn: str, db: Path | None) -> None:
     kiosk_dsn, dsn_file = hub_link.remember(kiosk, hub_dsn, role, password)
     click.echo(ADDED.format(system_lang(), kiosk=kiosk, file=dsn_file))
     click.echo(kiosk_dsn)
+
+
+@hub_group.command("add-reader")
+@hub_required
+@click.option("--name", required=True, metavar="NAME",
+              help="Lower-case letters, digits and _ (e.g. the person's username).")
+@click.option("--role", "what", type=click.Choice(admin.READER_ROLES), required=True,
+              help="manager or inspector: both read the site's records, neither writes.")
+def add_reader(hub_dsn: str, name: str, what: str) -> None:
+    """A read-only role at the hub for a site manager's or an inspector's tools
+    (`verify --hub`, `stats --hub`, reporting). Its password is kept in an owner-only file
+    on this machine; the last line of the output is its DSN (no password in it)."""
+    with Hub.connect(hub_dsn) as hub:
+        try:
+            role, password = admin.add_reader(hub, name, what)
+        except ValueError:
+            raise click.BadParameter(name, param_hint="--name") from None
+    reader_dsn, dsn_file = hub_link.remember(f"reader-{name}", hub_dsn, role, password)
+    click.echo(READER_ADDED.format(system_lang(), name=name, role=what, file=dsn_file))
+    click.echo(reader_dsn)
 
 
 @click.command("sync")

@@ -1442,6 +1442,12 @@ _RAW: dict[str, tuple[str, str]] = {
         "Its DSN:",
         "终端 {kiosk} 已在中心库登记；其连接信息（仅本人可读）保存在 {file}。其 DSN：",
     ),
+    "hub.reader_added": (
+        "{name} may now read the site's records at the hub as {role} (nothing can be written "
+        "with it); the connection is kept (owner-only) in {file}. Its DSN:",
+        "{name} 现可作为 {role} 读取中心库中的站点记录（不能写入）；连接信息（仅本人可读）"
+        "保存在 {file}。其 DSN：",
+    ),
     "hub.new_id": (
         "This ledger's kiosk is now {kiosk} (was {old}): its new records start a chain of their "
         "own; sync it with `gatekeeper hub add-kiosk` then `gatekeeper sync`.",

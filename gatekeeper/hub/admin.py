@@ -8,6 +8,7 @@ in the server's log), and handed back to be kept in an owner-only password file.
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 
@@ -63,6 +64,34 @@ def add_kiosk(hub: Hub, kiosk_id: str) -> tuple[str, str]:
                 "ON CONFLICT (kiosk_id) DO UPDATE SET role_name = excluded.role_name",
                 (kiosk_id, role),
             )
+    except psycopg.Error as exc:
+        raise hub._error(exc) from None
+    return role, password
+
+
+READER_ROLES = ("manager", "inspector")
+_NAME = re.compile(r"[a-z][a-z0-9_]{0,30}")
+
+
+def add_reader(hub: Hub, name: str, what: str) -> tuple[str, str]:
+    """A login role for a site manager's or an inspector's tools (`verify --hub`,
+    `stats --hub`, reporting): it reads the site's records and writes nothing. Returns
+    (role, password); adding the same name again gives it a new password."""
+    if what not in READER_ROLES or not _NAME.fullmatch(name):
+        raise ValueError(f"{what} {name}")
+    conn = hub.connection
+    dbname = str(conn.info.dbname)
+    role = f"gk_{schema.role_tag(dbname)}_{what[0]}_{name}"
+    password = secrets.token_urlsafe(24)
+    verifier = conn.pgconn.encrypt_password(password.encode(), role.encode(), b"scram-sha-256")
+    try:
+        with conn.transaction():
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            verb = "ALTER" if exists else "CREATE"
+            conn.execute(sql.SQL(verb + " ROLE {} LOGIN PASSWORD {}").format(
+                sql.Identifier(role), sql.Literal(verifier.decode())))
+            conn.execute(sql.SQL("GRANT {} TO {}").format(
+                sql.Identifier(schema.group_role(dbname, what)), sql.Identifier(role)))
     except psycopg.Error as exc:
         raise hub._error(exc) from None
     return role, password
