@@ -329,6 +329,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "The signature is missing or is not a PNG image. Ask the person to sign again.",
         "签名缺失或不是PNG图片。请本人重新签名。",
     ),
+    "error.manual_check_needs_manager": (
+        "A manual check is decided by a site manager: the manager signs in with their "
+        "username and PIN. Nothing was recorded.",
+        "人工核验须由项目负责人决定：请项目负责人用用户名和 PIN 登录。未记录任何内容。",
+    ),
     "error.pass_refused_needs_manager": (
         "This site pass was read and refused: staff cannot mark it OK. Scan the person's "
         "own valid pass, or ask a manager for a manual check.",
@@ -949,6 +954,8 @@ _RAW: dict[str, tuple[str, str]] = {
     "accounts.action.correction": ("correct a record", "更正记录"),
     "accounts.action.purge": ("purge personal data", "清除个人信息"),
     "accounts.action.backup": ("back up the ledger", "备份台账"),
+    "accounts.action.manual_check": (
+        "decide a code by hand at the QR step", "在扫码环节人工核验二维码"),
     "kiosk_pin.not_digits": (
         "The PIN may contain only the digits 0-9 (no letters, spaces or signs). Choose a PIN of "
         "{min} to {max} digits.",

@@ -534,64 +534,64 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="393"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="423"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="380"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="397"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="407"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="427"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="300"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="301"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="434"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="464"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="440"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="470"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="444"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="474"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="529"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="559"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="534"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="564"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="536"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="566"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="538"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="568"/>
         <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="563"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="593"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="385"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="574"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="412"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="604"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -737,164 +737,164 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PassesPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="214"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="216"/>
         <source>The site key could not be written: check the data folder&apos;s permissions.</source>
         <translation>无法写入工地密钥：请检查数据文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="238"/>
         <source>Registered {name} and issued a pass valid until {until}.</source>
         <translation>已登记 {name}，并签发通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="242"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="244"/>
         <source>{name} was already registered: issued a new pass valid until {until}.</source>
         <translation>{name} 已登记过：已签发新通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="275"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="277"/>
         <source>Save the badge as</source>
         <translation>通行证图片另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="305"/>
         <source>Badge saved as {path}</source>
         <translation>通行证图片已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="311"/>
         <source>Could not write {path}: choose another folder.</source>
         <translation>无法写入 {path}：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="335"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="358"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="364"/>
         <source>Printing failed: save the badge and print it elsewhere.</source>
         <translation>打印失败：请保存通行证图片，在别处打印。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="364"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="370"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="397"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="403"/>
         <source>{name}&apos;s pass is revoked: it is refused at the gate from now on.</source>
         <translation>{name} 的通行证已注销：从现在起闸口将拒绝该证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="420"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="426"/>
         <source>Issue a site pass</source>
         <translation>签发工地通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="423"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="429"/>
         <source>Issuing registers the worker if they are new (or finds them by ID number) and signs the pass with the site&apos;s key.</source>
         <translation>签发时，新工人会被登记（已登记的按身份证号查到），并用工地密钥签名通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="431"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="437"/>
         <source>This machine has no site key yet: issuing the first pass creates the site&apos;s signing key (kept in the data folder, never in the ledger). Back it up; passes signed with it are refused if it is lost.</source>
         <translation>本机尚无工地密钥：签发第一张通行证会生成工地签名密钥（保存在数据文件夹中，绝不写入台账）。请备份密钥；密钥丢失后，用它签发的通行证都会被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="441"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="447"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="442"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="453"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="460"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="448"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="466"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="443"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="449"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="444"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="450"/>
         <source>Employer</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="445"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="451"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="450"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
         <source>Issue the pass</source>
         <translation>签发通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="451"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
         <source>Revoke a pass</source>
         <translation>注销通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="458"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
         <source>A person&apos;s pass</source>
         <translation>查询通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="461"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="468"/>
         <source>Badge</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="463"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="469"/>
         <source>Save the badge…</source>
         <translation>保存通行证图片…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
         <source>The badge appears here once a pass is issued.</source>
         <translation>签发通行证后，图片显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="477"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="483"/>
         <source>{name} is registered but has no pass.</source>
         <translation>{name} 已登记，但没有通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="482"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="488"/>
         <source>{name}&apos;s pass (valid until {until}) was revoked on {day}.</source>
         <translation>{name} 的通行证（有效期至 {until}）已于 {day} 注销。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="486"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="492"/>
         <source>{name} holds a pass issued {issued}, valid until {until}.</source>
         <translation>{name} 持有 {issued} 签发的通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="489"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="495"/>
         <source>{name}&apos;s pass expired on {until}: issue a new one.</source>
         <translation>{name} 的通行证已于 {until} 过期：请重新签发。</translation>
     </message>
@@ -952,7 +952,7 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="151"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="157"/>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1702,65 +1702,80 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="150"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="195"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="156"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="201"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="174"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="180"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="179"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="185"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="196"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="198"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="204"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="266"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="205"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="268"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="217"/>
+        <source>Manager&apos;s check</source>
+        <translation>项目负责人核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="218"/>
+        <source>A site manager decides this code: sign in with your username and PIN</source>
+        <translation>此码由项目负责人核验决定：请用您的用户名和 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="221"/>
+        <source>Sign in and decide</source>
+        <translation>登录并核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="239"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="261"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="240"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="262"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="241"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="263"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="267"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="247"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="269"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
@@ -1786,7 +1801,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="556"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="230"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>

@@ -748,6 +748,13 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/services/test_kiosk_scan_rule_gaps.py",),
     ),
     Mutant(
+        "kiosk-manual-check-by-manager", K + "session.py",
+        "                manager = acting(by, Action.MANUAL_CHECK)\n",
+        "                manager = by\n",
+        "a manual check at the QR step is decided by a signed-in site manager",
+        ("tests/services/test_kiosk_scan_rule_gaps.py",),
+    ),
+    Mutant(
         "closed-loop-rounds", S + "gate.py",
         "        if self.ledger.get_person(person_id) is None:\n"
         "            raise LocalizedError(\"unknown_person\", UNKNOWN_PERSON, "
