@@ -1042,6 +1042,33 @@ _RAW: dict[str, tuple[str, str]] = {
         "{count} printed badge files from before the cutoff were deleted.",
         "已删除截止日前打印的胸卡文件 {count} 个。",
     ),
+    "retention.backups": (
+        "Backups of this ledger purged the same way, each with its purge record: {count} "
+        "(in {folders}).",
+        "已按同样方式清除本台账的备份 {count} 个，每个备份均有清除记录（位于 {folders}）。",
+    ),
+    "retention.no_backup_folder_given": (
+        "Backups were not purged: no backup folder was given. Run the same purge with "
+        "--backups DIR (the folder `gatekeeper backup --to` writes to); until then its "
+        "backups still hold the personal data older than the cutoff.",
+        "未清除备份：未指定备份文件夹。请加上 --backups DIR（即 `gatekeeper backup --to` "
+        "写入的文件夹）再次执行同一清除；在此之前，这些备份仍含有截止日前的个人信息。",
+    ),
+    "retention.backup_not_purged": (
+        "The backup {path} could not be purged and still holds the personal data older "
+        "than the cutoff: {problem} Fix that and run the same purge again (it erases "
+        "nothing twice), or delete that backup.",
+        "备份 {path} 未能清除，仍含有截止日前的个人信息：{problem} 请排除问题后再次执行同一"
+        "清除（不会重复清除），或删除该备份。",
+    ),
+    "retention.backup_bytes_kept": (
+        "another program still reads {path}, so its old bytes stay in its -wal file.",
+        "另有程序正在读取 {path}，其旧数据仍留在 -wal 文件中。",
+    ),
+    "retention.backup_os_error": (
+        "{path} cannot be opened ({error}).",
+        "无法打开 {path}（{error}）。",
+    ),
     "retention.full_export": (
         "An unmasked export made before the cutoff still holds names: {file} — delete "
         "every copy of it.",

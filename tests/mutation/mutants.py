@@ -772,6 +772,13 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/services/test_kiosk_session_failures.py",),
     ),
     Mutant(
+        "purge-reaches-backups", S + "retention.py",
+        "    for path in _backups_of(ledger, folders):\n",
+        "    for path in _backups_of(ledger, ()):\n",
+        "a purge erases the same personal fields in every backup of the ledger it is given",
+        ("tests/services/test_services_purge_backups.py",),
+    ),
+    Mutant(
         "purge-one-transaction", L + "store.py",
         "            [stored] = self._append_in(conn, [prepare(make_record(n, drafts))])\n"
         "        return stored,",
