@@ -100,8 +100,8 @@ def purge(
         cutoff.isoformat(), drafts_before, record, wait_seconds=wait_seconds)
     badges = delete_badges_before(ledger.path.parent / BADGE_FOLDER, drafts_before)
     purged: list[Path] = []
-    failed: list[BackupNotPurged] = []
-    for path in _backups_of(ledger, folders):
+    backups, failed = _backups_of(ledger, folders)
+    for path in backups:
         problem = purge_backup(path, cutoff, drafts_before, record, wait_seconds=wait_seconds)
         if problem is None:
             purged.append(path)
@@ -111,17 +111,29 @@ def purge(
                        full_exports_before(ledger, cutoff), badges,
                        tuple(purged), tuple(failed))  # fmt: skip
 
-
-
-def _backups_of(ledger: Ledger, folders: Sequence[Path]) -> list[Path]:
-    """The backups of this ledger's kiosk in `folders` (each file once, never the ledger)."""
+def _backups_of(
+    ledger: Ledger, folders: Sequence[Path]
+) -> tuple[list[Path], list[BackupNotPurged]]:
+    """The backups of this ledger's kiosk in `folders` (each file once, never the ledger),
+    and the folders that could not be listed (their backups are not purged)."""
     own = ledger.path.resolve()
     found: dict[Path, None] = {}
+    unlisted: list[BackupNotPurged] = []
     for folder in folders:
-        for path in backups_in(folder, ledger.kiosk_id):
+        try:
+            paths = backups_in(folder, ledger.kiosk_id)
+        except OSError as exc:
+            unlisted.append(BackupNotPurged(folder, _os_error(folder, exc)))
+            continue
+        for path in paths:
             if path.resolve() != own:
                 found.setdefault(path.resolve())
-    return list(found)
+    return list(found), unlisted
+
+
+def _os_error(path: Path, exc: OSError) -> LocalizedError:
+    return LocalizedError("backup_unreadable", messages.entry("retention.backup_os_error"),
+                          {"path": path, "error": exc.strerror or str(exc)})  # fmt: skip
 
 
 def purge_backup(
@@ -141,8 +153,7 @@ def purge_backup(
     except sqlite3.Error as exc:
         return from_sqlite(exc, str(path))
     except OSError as exc:
-        return LocalizedError("backup_unreadable", messages.entry("retention.backup_os_error"),
-                              {"path": path, "error": exc.strerror or str(exc)})  # fmt: skip
+        return _os_error(path, exc)
     if not gone:
         return LocalizedError("backup_bytes_kept", BYTES_KEPT_IN_BACKUP, {"path": path})
     return None

@@ -773,8 +773,8 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "purge-reaches-backups", S + "retention.py",
-        "    for path in _backups_of(ledger, folders):\n",
-        "    for path in _backups_of(ledger, ()):\n",
+        "    backups, failed = _backups_of(ledger, folders)\n",
+        "    backups, failed = _backups_of(ledger, ())\n",
         "a purge erases the same personal fields in every backup of the ledger it is given",
         ("tests/services/test_services_purge_backups.py",),
     ),

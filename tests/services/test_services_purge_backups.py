@@ -132,3 +132,20 @@ def test_without_backup_folders_no_backup_is_touched(site) -> None:  # type: ign
         result = purge(ledger, 15, NOW + timedelta(minutes=1), by=actor(ledger, now=NOW))
     assert result.backups == () and result.backups_failed == ()
     assert all(MINE[0].encode() in file_bytes(copy) for copy in mine)
+
+
+def test_a_folder_that_cannot_be_listed_is_named(site, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    path, folders, _mine, _theirs = site
+    real = Path.iterdir
+
+    def refused(self: Path):  # type: ignore[no-untyped-def]
+        if self == folders[1]:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", refused)  # root ignores permission bits
+    with Ledger.open(path) as ledger:
+        result = purge(ledger, 15, NOW, by=actor(ledger, now=NOW), backup_folders=folders)
+    [failed] = result.backups_failed
+    assert failed.path == folders[1] and "Permission denied" in failed.problem.message("en")
+    assert len(result.backups) == 2  # the first folder's are purged all the same
