@@ -544,64 +544,64 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="436"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="466"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="423"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="440"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="450"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="470"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="334"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="335"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="525"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="555"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="531"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="561"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="535"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="565"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="632"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="662"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="639"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="669"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="641"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="671"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="643"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="673"/>
         <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="670"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="700"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="428"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="681"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="455"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="711"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -962,7 +962,7 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="151"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="157"/>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1712,65 +1712,80 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="150"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="195"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="156"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="201"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="174"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="180"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="179"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="185"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="196"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="198"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="204"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="266"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="205"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="268"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="217"/>
+        <source>Manager&apos;s check</source>
+        <translation>项目负责人核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="218"/>
+        <source>A site manager decides this code: sign in with your username and PIN</source>
+        <translation>此码由项目负责人核验决定：请用您的用户名和 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="221"/>
+        <source>Sign in and decide</source>
+        <translation>登录并核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="239"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="261"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="240"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="262"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="241"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="263"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="267"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="247"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="269"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
@@ -1796,7 +1811,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="629"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="659"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="230"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
