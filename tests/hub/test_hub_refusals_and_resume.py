@@ -260,3 +260,23 @@ def test_a_record_changed_on_the_hub_is_refused_by_every_replica(
     assert uuids(other) == []  # nothing of that batch was kept
     with Ledger.open(other) as ledger:
         assert ledger.verify().ok
+
+
+def test_two_syncs_of_one_kiosk_at_once_are_no_conflict(kiosk, monkeypatch) -> None:
+    """`gatekeeper sync` while the kiosk syncs by itself: both push the same batch."""
+    hub_dsn, path, dsn = kiosk
+    _append(path, 120)
+    original = Hub.push
+    raced = []
+
+    def push(self: Hub, rows):
+        if not raced:  # the other sync gets there first, with the same records
+            raced.append(1)
+            with Hub.connect(dsn) as other:
+                original(other, rows)
+        return original(self, rows)
+
+    monkeypatch.setattr(Hub, "push", push)
+    result = sync(path, dsn, batch=50)
+    assert result.waiting == 0
+    assert _count(hub_dsn) == len(uuids(path)) and _dupes(hub_dsn) == 0
