@@ -16,7 +16,7 @@ import click
 
 from gatekeeper.cli.ledger_commands import fail
 from gatekeeper.cli.manager_commands import open_writable
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import db_option, policy_option, say
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import system_lang
 from gatekeeper.hub import admin
@@ -122,6 +122,7 @@ def sync(db: Path | None, hub_dsn: str | None, as_json: bool, policy_path: Path 
                 "waiting": waiting(ledger), "ok": False, "code": exc.code,
                 "error": exc.message(system_lang()),
             }, ensure_ascii=False, sort_keys=True))  # fmt: skip
+            say(exc.message(system_lang()))  # and, as every error, one line on stderr
             sys.exit(exc.exit_code)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, sort_keys=True))

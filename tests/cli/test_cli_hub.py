@@ -97,8 +97,9 @@ def test_sync_exits_2_when_the_hub_cannot_be_reached(hub_dsn, tmp_path) -> None:
     gone = make_conninfo(hub_dsn, port="1", connect_timeout="3")
     result = run("sync", "--db", db, "--hub", gone, "--json")
     assert result.exit_code == 2
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["ok"] is False and data["waiting"] == 4 and data["kiosk"] == "gate-a"
+    assert result.stderr.startswith("gatekeeper: ") and len(result.stderr.splitlines()) == 1
     plain = run("sync", "--db", db, "--hub", gone)
     assert plain.exit_code == 2 and "Nothing is lost" in plain.output
     assert str(conninfo_to_dict(hub_dsn)["password"]) not in plain.output + result.output
