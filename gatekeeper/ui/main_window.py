@@ -125,6 +125,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Where the sync with the site hub stands (hidden when the kiosk has no hub).
         self.sync_label = QLabel(self.header)
         self.sync_label.setObjectName("syncStatus")
+        self.sync_label.setContentsMargins(theme.SPACE_M, 0, theme.SPACE_M, 0)  # in its hint
         self.sync_label.hide()
         self._sync_status: Any = None
         header_row.addWidget(self.sync_label)

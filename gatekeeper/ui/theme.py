@@ -155,7 +155,6 @@ QLabel#headerTitle {{ color: {HEADER_TEXT}; font-size: {FONT_SUBTITLE}px; font-w
 QLabel#syncStatus {{ color: {HEADER_MUTED}; font-size: {FONT_BODY}px; }}
 QLabel#syncStatus[alert="true"] {{
     color: {NOTICE_TEXT}; background: {NOTICE_BG}; border-radius: {RADIUS}px;
-    padding: 0 {SPACE_S}px;
 }}
 QPushButton#languageButton {{
     color: {HEADER_TEXT}; background: transparent;
