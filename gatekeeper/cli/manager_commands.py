@@ -294,16 +294,17 @@ def _refuse_long_range(start: date, end: date) -> None:
 @click.option(
     "--backups", "backup_folders", type=click.Path(file_okay=False, path_type=Path),
     multiple=True, metavar="DIR",
-    help="A folder `gatekeeper backup --to` writes to (repeatable): this ledger's backups "
-    "there are purged too.",
+    help="Another folder holding this ledger's backups (repeatable): they are purged too, "
+    "as are those in every folder `gatekeeper backup --to` wrote them to on this machine.",
 )  # fmt: skip
 @as_option
 @policy_option
 def purge(db: Path | None, days: int, backup_folders: tuple[Path, ...], as_user: str | None,
           policy_path: Path | None) -> None:  # fmt: skip
     """Erase names, ID numbers, phones and signatures older than DAYS days; figures,
-    outcomes and the hash chain stay. The purge is recorded. With --backups DIR, this
-    ledger's backups in DIR are purged the same way (exit 2 if one could not be). Acts as
+    outcomes and the hash chain stay. The purge is recorded. This ledger's backups in the
+    folders `backup --to` wrote them to, and in each --backups DIR, are purged the same
+    way (exit 2 if one could not be). Acts as
     --as USERNAME (its PIN is asked for), a site manager."""
     from gatekeeper.services.backup import NO_FOLDER
     from gatekeeper.services.retention import purge as run_purge
@@ -322,8 +323,8 @@ def purge(db: Path | None, days: int, backup_folders: tuple[Path, ...], as_user:
     )
     if result.badges:
         click.echo(messages.text("retention.badges", lang, count=result.badges))
-    if backup_folders:
-        folders = ", ".join(str(f) for f in backup_folders)
+    if result.folders:
+        folders = ", ".join(str(f) for f in result.folders)
         click.echo(messages.text("retention.backups", lang, count=len(result.backups),
                                  folders=folders))  # fmt: skip
     else:

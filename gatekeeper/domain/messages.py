@@ -1104,11 +1104,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "已按同样方式清除本台账的备份 {count} 个，每个备份均有清除记录（位于 {folders}）。",
     ),
     "retention.no_backup_folder_given": (
-        "Backups were not purged: no backup folder was given. Run the same purge with "
-        "--backups DIR (the folder `gatekeeper backup --to` writes to); until then its "
-        "backups still hold the personal data older than the cutoff.",
-        "未清除备份：未指定备份文件夹。请加上 --backups DIR（即 `gatekeeper backup --to` "
-        "写入的文件夹）再次执行同一清除；在此之前，这些备份仍含有截止日前的个人信息。",
+        "No backups were purged: no backup of this ledger was made on this machine and no "
+        "--backups DIR was given. If its backups are kept elsewhere, run the same purge with "
+        "--backups DIR; until then they still hold the personal data older than the cutoff.",
+        "未清除任何备份：本机未为此台账做过备份，也未指定 --backups DIR。若备份存放在别处，"
+        "请加上 --backups DIR 再次执行同一清除；在此之前，这些备份仍含有截止日前的个人信息。",
     ),
     "retention.backup_not_purged": (
         "The backup {path} could not be purged and still holds the personal data older "

@@ -8,7 +8,9 @@ every record) and only then given its timestamped name; the oldest backups beyon
 in a backup (back up the key folder separately, privately).
 
 Backups are named `<ledger>-<kiosk id>-<UTC timestamp>.sqlite3` and rotated per kiosk
-id (read from each file), so kiosks sharing a folder keep their own. Restore: stop the
+id (read from each file), so kiosks sharing a folder keep their own. Every folder a
+backup was written to is remembered per kiosk id (`known_folders`, an owner-only file in
+the data folder), so that a retention purge reaches the backups it knows. Restore: stop the
 kiosk, then `gatekeeper restore --from BACKUP --db LEDGER` (`restore_backup`).
 """
 
@@ -93,11 +95,59 @@ def backup(
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
+    remember_folder(ledger.kiosk_id, folder)
     existing = backups_in(folder, ledger.kiosk_id)
     removed = existing[:-keep] if len(existing) > keep else []
     for old in removed:
         old.unlink(missing_ok=True)
     return BackupResult(target, report.records, report.head.hash, removed)
+
+
+KNOWN_FILE = "backup-folders.json"
+
+
+def _known_path() -> Path:
+    from gatekeeper.services.locations import default_hub_dir
+
+    return default_hub_dir().parent / KNOWN_FILE  # the data folder
+
+
+def known_folders(kiosk_id: str) -> list[Path]:
+    """The folders backups of this kiosk were written to (for the purge)."""
+    import json
+
+    try:
+        data = json.loads(_known_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [Path(p) for p in data.get(kiosk_id, []) if isinstance(p, str)]
+
+
+def remember_folder(kiosk_id: str, folder: Path) -> None:
+    """Note (owner-only, atomically) that this kiosk's backups go to `folder`."""
+    import json
+
+    path = _known_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict):
+            data = {}
+    except (OSError, ValueError):
+        data = {}
+    folders = [str(p) for p in data.get(kiosk_id, []) if isinstance(p, str)]
+    where = str(Path(folder).resolve())
+    if where in folders:
+        return
+    data[kiosk_id] = [*folders, where]
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        os.write(fd, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from gatekeeper.ledger import Ledger, LedgerError, NewRecord, StoredRecord
 from gatekeeper.ledger.errors import from_sqlite
 from gatekeeper.services import schema
 from gatekeeper.services.accounts import Action, Actor, acting
-from gatekeeper.services.backup import NO_FOLDER, backups_in
+from gatekeeper.services.backup import NO_FOLDER, backups_in, known_folders
 from gatekeeper.services.kinds import Kind
 
 BAD_DAYS = messages.entry("retention.bad_days")
@@ -50,6 +50,7 @@ class PurgeResult:
     badges: int = 0  # printed badge files (the console's badges/ folder) deleted
     backups: tuple[Path, ...] = ()  # backups of this ledger purged (each with its record)
     backups_failed: tuple[BackupNotPurged, ...] = ()  # still holding the personal data
+    folders: tuple[Path, ...] = ()  # the backup folders looked in (given and known)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,11 @@ def purge(
     bounded by `wait_seconds`). Unmasked exports of days before the cutoff that the
     ledger recorded are listed: they are files outside the ledger, still holding names.
 
-    Then every backup of this ledger in `backup_folders` (module doc) is purged the
-    same way, each in its own transaction with its own purge record; a folder that does
-    not exist is refused before anything is erased."""
+    Then every backup of this ledger in `backup_folders` and in the folders `backup`
+    wrote it to (`backup.known_folders`) is purged the same way, each in its own
+    transaction with its own purge record; a given folder that does not exist is refused
+    before anything is erased, a known one that is gone (a disk unplugged) is said as not
+    purged."""
     actor = acting(by, Action.PURGE)
     if not 1 <= older_than_days <= MAX_DAYS:
         raise LocalizedError("bad_days", BAD_DAYS, {"days": older_than_days})
@@ -100,7 +103,9 @@ def purge(
         cutoff.isoformat(), drafts_before, record, wait_seconds=wait_seconds)
     badges = delete_badges_before(ledger.path.parent / BADGE_FOLDER, drafts_before)
     purged: list[Path] = []
-    backups, failed = _backups_of(ledger, folders)
+    known = [f for f in known_folders(ledger.kiosk_id) if f.resolve() not in
+             {g.resolve() for g in folders}]  # fmt: skip
+    backups, failed = _backups_of(ledger, [*folders, *known])
     for path in backups:
         problem = purge_backup(path, cutoff, drafts_before, record, wait_seconds=wait_seconds)
         if problem is None:
@@ -109,7 +114,7 @@ def purge(
             failed.append(BackupNotPurged(path, problem))
     return PurgeResult(cutoff.isoformat(), records, drafts, stored, gone,
                        full_exports_before(ledger, cutoff), badges,
-                       tuple(purged), tuple(failed))  # fmt: skip
+                       tuple(purged), tuple(failed), (*folders, *known))  # fmt: skip
 
 def _backups_of(
     ledger: Ledger, folders: Sequence[Path]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import stat
+
 from pathlib import Path
 
 from cli_support import add_accounts, as_user, one_line_error, run
@@ -82,7 +84,35 @@ def test_purge_without_backups_says_they_were_not_purged(ledger_copy) -> None:  
     add_accounts(ledger_copy)
     result = as_user(ledger_copy, "boss", "purge", "--db", ledger_copy, "--older-than", "30")
     assert result.exit_code == 0
-    assert "Backups were not purged: no backup folder was given" in result.output
+    assert "No backups were purged: no backup of this ledger was made on this machine" \
+        in result.output  # fmt: skip
+
+
+def test_purge_reaches_the_backups_it_knows_without_being_told(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`backup --to` remembers its folder (owner-only, per kiosk id): the purge finds it."""
+    from gatekeeper.services.backup import KNOWN_FILE, known_folders
+    from gatekeeper.services.locations import default_hub_dir
+
+    names = _names(ledger_copy)
+    folder, gone = tmp_path / "usb-disk", tmp_path / "unplugged"
+    folder.mkdir()
+    gone.mkdir()
+    for target in (folder, gone):
+        assert run("backup", "--db", ledger_copy, "--to", target).exit_code == 0
+    known = default_hub_dir().parent / KNOWN_FILE
+    assert stat.S_IMODE(known.stat().st_mode) == 0o600
+    with Ledger.open(ledger_copy, readonly=True) as ledger:
+        assert known_folders(ledger.kiosk_id) == [folder.resolve(), gone.resolve()]
+    for old in gone.iterdir():
+        old.unlink()
+    gone.rmdir()  # that disk is not here today
+    add_accounts(ledger_copy)
+    result = as_user(ledger_copy, "boss", "purge", "--db", ledger_copy, "--older-than", "30")
+    assert result.exit_code == 2  # said plainly: one known folder could not be looked in
+    assert "each with its purge record: 1 (in " in result.output
+    assert "unplugged" in one_line_error(result.stderr)
+    [copy] = folder.iterdir()
+    assert not any(n.encode() in _bytes(copy) for n in names)
 
 
 def test_a_backup_that_cannot_be_purged_exits_2_and_names_it(ledger_copy, tmp_path) -> None:  # type: ignore[no-untyped-def]
