@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import stat
-
 from pathlib import Path
 
 from cli_support import add_accounts, as_user, one_line_error, run
