@@ -13,6 +13,7 @@ from gatekeeper.hub import admin
 from gatekeeper.hub.client import Hub
 from gatekeeper.ledger import Ledger, NewRecord
 from gatekeeper.services import hub_link
+from gatekeeper.services.identity import registered_at_hub
 from gatekeeper.services.sync import SyncResult, sync_once
 from gatekeeper.simulation.traffic import Simulation
 
@@ -27,11 +28,11 @@ def make_hub(dsn: str) -> str:
 
 def add_kiosk(admin_dsn: str, path: Path, kiosk_id: str | None = None) -> str:
     """A ledger (created if missing) registered at the hub; the kiosk's own DSN."""
-    with Ledger.open(path, kiosk_id=kiosk_id) as ledger:
+    with Ledger.open(path, kiosk_id=kiosk_id) as ledger, Hub.connect(admin_dsn) as hub:
         kiosk = ledger.kiosk_id
-    with Hub.connect(admin_dsn) as hub:
         role, password = admin.add_kiosk(hub, kiosk)
-    kiosk_dsn, _file = hub_link.remember(kiosk, admin_dsn, role, password)
+        kiosk_dsn, _file = hub_link.remember(kiosk, admin_dsn, role, password)
+        registered_at_hub(ledger, hub.hub_id, NOW)  # as `hub add-kiosk` does
     return kiosk_dsn
 
 

@@ -24,6 +24,7 @@ from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import HubError, NoHubConnectionError
 from gatekeeper.services import hub_link
 from gatekeeper.services.clock import SystemClock, site_zone
+from gatekeeper.services.identity import registered_at_hub
 from gatekeeper.services.policy_source import resolve_policy
 from gatekeeper.services.sync import connect_and_sync, waiting
 
@@ -63,11 +64,12 @@ def add_kiosk(hub_dsn: str, db: Path | None) -> None:
 
     Its connection is kept in an owner-only file (used by `sync` and the kiosk); the
     last line of the output is the kiosk's DSN, which holds no password."""
-    with open_writable(db) as ledger:
+    now = SystemClock(site_zone(resolve_policy(None).timezone)).now()
+    with open_writable(db) as ledger, Hub.connect(hub_dsn) as hub:
         kiosk = ledger.kiosk_id
-    with Hub.connect(hub_dsn) as hub:
         role, password = admin.add_kiosk(hub, kiosk)
-    kiosk_dsn, dsn_file = hub_link.remember(kiosk, hub_dsn, role, password)
+        kiosk_dsn, dsn_file = hub_link.remember(kiosk, hub_dsn, role, password)
+        registered_at_hub(ledger, hub.hub_id, now)  # its own chain names it (verify)
     click.echo(ADDED.format(system_lang(), kiosk=kiosk, file=dsn_file))
     click.echo(kiosk_dsn)
 

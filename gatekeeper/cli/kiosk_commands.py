@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from pathlib import Path
 
 import click
@@ -62,6 +61,10 @@ def new_id(db: Path | None) -> None:
     """Give this machine's kiosk a new identity: for a copied disk (a cloned machine)
     that the hub refuses. Its records go on in a chain of their own; register it with
     `gatekeeper hub add-kiosk`, then sync."""
+    from datetime import datetime
+
+    from gatekeeper.services.identity import new_kiosk_id
+
     with open_writable(db) as ledger:
-        old = ledger.change_kiosk_id(str(uuid.uuid4()))
-        click.echo(_NEW_ID.format(system_lang(), kiosk=ledger.kiosk_id, old=old))
+        old, new = new_kiosk_id(ledger, datetime.now().astimezone())
+        click.echo(_NEW_ID.format(system_lang(), kiosk=new, old=old))

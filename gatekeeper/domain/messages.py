@@ -834,6 +834,13 @@ _RAW: dict[str, tuple[str, str]] = {
         "账户 {username} 与哈希链中的账户记录不符（角色或姓名在 GateKeeper 之外被修改，"
         "或账户被增删）",
     ),
+    "verify.identity_differs": (
+        "the kiosk identity {k} is not what the chain says (the kiosk id in the file was "
+        "changed outside GateKeeper: its own chain is not there, or a kiosk record names "
+        "another kiosk)",
+        "终端身份 {k} 与哈希链不符（文件中的终端编号在 GateKeeper 之外被修改：找不到其自身的"
+        "哈希链，或终端记录指向另一台终端）",
+    ),
     "verify.unreadable": ("the records cannot be read ({detail})", "无法读取记录（{detail}）"),
     # --- the camera (gatekeeper.scanner.camera.CameraState; the QR page's preview shows them)
     "camera.opening": ("Starting the camera…", "正在启动摄像头…"),

@@ -10,6 +10,10 @@ from the chained records and reports any difference as tampering:
   (`people.project_row`), column for column;
 * a record's personal fields may be gone only where a `purge` record says so (dated
   before the latest purge's cutoff): an erasure without its purge record is tampering;
+* the kiosk identity: a file with records must hold a chain of the kiosk its `meta`
+  names (`kiosk new-id` and `hub add-kiosk` each start or extend it with a `kiosk`
+  record, so a renamed or registered kiosk always has one), and every `kiosk` record
+  names the chain it stands in;
 * every account must have its `account` record, the record it was created with
   (`created_seq`), with the same username, role and display name; no account record may
   lack its account. (PIN hashes and lockout state are secrets kept outside the chain on
@@ -99,3 +103,23 @@ def unrecorded_erasure(conn: sqlite3.Connection) -> int | None:
         "AND day >= ? ORDER BY seq LIMIT 1", (cutoff,)
     ).fetchone()
     return int(row[0]) if row else None
+
+
+KIOSK_KIND = "kiosk"
+
+
+def identity_difference(conn: sqlite3.Connection) -> tuple[int | None, str] | None:
+    """(seq or None, kiosk id) when the kiosk identity is not what the chain says: `meta`
+    names a kiosk with no chain in a file that has records (its id was changed), or a
+    `kiosk` record names another kiosk than the chain it stands in."""
+    for seq, kiosk, body in conn.execute(
+        "SELECT seq, kiosk_id, body FROM records WHERE kind = ? ORDER BY seq", (KIOSK_KIND,)
+    ):
+        if canonical.loads(body).get("kiosk_id") != kiosk:
+            return int(seq), str(kiosk)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'kiosk_id'").fetchone()
+    if row is None or not conn.execute("SELECT 1 FROM records LIMIT 1").fetchone():
+        return None
+    if conn.execute("SELECT 1 FROM chain_heads WHERE kiosk_id = ?", (row[0],)).fetchone():
+        return None
+    return None, str(row[0])

@@ -626,12 +626,14 @@ class Ledger:
         with self._transaction() as conn:
             return replica.take_secrets(conn, secrets)
 
-    def change_kiosk_id(self, new_id: str) -> str:
+    def change_kiosk_id(self, new_id: str, record: NewRecord) -> str:
         """Give this file's kiosk a new identity (a copied disk): its next records start a
-        chain of their own. Returns the old id."""
+        chain of their own, beginning with `record` (the chained note of the change), in
+        the same transaction, so the identity always has its chain. Returns the old id."""
         if not (isinstance(new_id, str) and _KIOSK.fullmatch(new_id)):
             raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=new_id)
         old = self.kiosk_id
+        prepared = prepare(record)
         with self._transaction() as conn:
             if conn.execute("SELECT 1 FROM chain_heads WHERE kiosk_id = ?", (new_id,)).fetchone():
                 raise _invalid("kiosk_id", "ledger.invalid.kiosk_id", value=new_id)
@@ -639,7 +641,12 @@ class Ledger:
             former = replica.get_state(conn).get("former_ids", "")
             replica.set_state(conn, pushed=None, refused=None, refused_at=None,
                               former_ids=",".join(filter(None, [former, old])))  # fmt: skip
-        self.kiosk_id = new_id
+            self.kiosk_id = new_id
+            try:
+                self._append_in(conn, [prepared])
+            except BaseException:
+                self.kiosk_id = old
+                raise
         return old
 
     # ----------------------------------------------------------------- drafts

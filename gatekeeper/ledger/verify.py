@@ -122,6 +122,9 @@ def _projections(conn: sqlite3.Connection) -> Problem | None:
     account = projections.account_difference(conn)
     if account is not None:
         return _problem(conn, account[0], "account_differs", username=account[1])
+    identity = projections.identity_difference(conn)
+    if identity is not None:
+        return _problem(conn, identity[0], "identity_differs", k=identity[1])
     return None
 
 

@@ -23,4 +23,5 @@ class Kind(StrEnum):
     SIGN_IN = "sign_in"  # a sign-in attempt, success or failure (never the PIN typed)
     EXPORT = "export"  # a ledger export or report: format, date(s), rows, file digest
     PURGE = "purge"  # a retention purge: cutoff day, records and drafts erased
+    KIOSK = "kiosk"  # this kiosk's identity: a new id (a copied disk), or registered at a hub
     GATE_OPENED = "gate_opened"  # the lane's turnstile or door was opened for an admission

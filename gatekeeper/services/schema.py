@@ -412,13 +412,24 @@ class PurgeBody(Body):
     by: str | None = None
 
 
+@dataclass(frozen=True)
+class KioskBody(Body):
+    """The kiosk's identity, in its own chain (ledger.projections): `was` its old id after
+    `kiosk new-id`, `hub` the hub it was registered at by `hub add-kiosk`."""
+
+    KIND = Kind.KIOSK
+    kiosk_id: str
+    was: str | None = None
+    hub: str | None = None
+
+
 SCHEMAS: dict[Kind, type[Body]] = {
     cls.KIND: cls
     for cls in (PersonBody, StepBody, PassageBody, VehicleBody, QuarantineStartBody,
                 QuarantineCheckBody, QuarantineReleaseBody, RoundTemperatureBody,
                 DisinfectionBody, PassIssuedBody, PassRevokedBody, CorrectionBody,
                 AccountBody, PinChangedBody, SignInBody, ExportBody, PurgeBody,
-                GateOpenedBody)
+                GateOpenedBody, KioskBody)
 }
 
 

@@ -79,11 +79,12 @@ def test_sync_json_keys_and_exit_codes(hub_dsn: str, tmp_path: Path) -> None:
     assert first.exit_code == 0, first.output
     data = json.loads(first.output)
     assert {"kiosk", "pushed", "pulled", "waiting"} <= set(data)
-    assert (data["kiosk"], data["pushed"], data["pulled"], data["waiting"]) == ("gate-a", 4, 0, 0)
+    # 4 passages and the record of its registration at the hub
+    assert (data["kiosk"], data["pushed"], data["pulled"], data["waiting"]) == ("gate-a", 5, 0, 0)
     second = run("sync", "--db", b, "--hub", b_dsn, "--json")
-    assert json.loads(second.output)["pulled"] == 4
+    assert json.loads(second.output)["pulled"] == 5
     text = run("sync", "--db", a)
-    assert text.exit_code == 0 and "6" in text.output
+    assert text.exit_code == 0 and "7 received" in text.output
     stats_hub = run("stats", "--hub", hub_dsn, "--date", DAY, "--json")
     stats_db = run("stats", "--db", a, "--date", DAY, "--json")
     assert stats_hub.exit_code == 0, stats_hub.output
@@ -135,7 +136,7 @@ def test_verify_hub_ok_then_tampered_by_the_owner(hub_dsn, tmp_path) -> None:
     run("sync", "--db", a)
     ok = run("verify", "--hub", hub_dsn)
     assert ok.exit_code == 0, ok.output
-    assert ok.output.startswith("OK: 4 records on the hub, 1 kiosks")
+    assert ok.output.startswith("OK: 5 records on the hub, 1 kiosks")
     head_line = ok.output.strip().splitlines()[-1]
     local = run("verify", "--db", a)
     assert head_line in local.output.splitlines()  # the same anchor, hub and file
@@ -157,7 +158,7 @@ def test_the_installed_command_syncs_and_keeps_the_password_off_the_command_line
     kiosk_dsn = _add(hub_dsn, db)
     result = run_exe("sync", "--db", db, "--hub", kiosk_dsn, "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["pushed"] == 4
+    assert json.loads(result.stdout)["pushed"] == 5
     assert "password" not in kiosk_dsn
 
 
@@ -186,3 +187,18 @@ def test_an_inspectors_reader_role_verifies_the_hub_and_cannot_write(hub_dsn, tm
             raise AssertionError(f"an inspector's role could: {statement}")
     assert run("hub", "add-reader", "--hub", hub_dsn, "--name", "Bad-Name",
                "--role", "inspector").exit_code == 2  # fmt: skip
+
+
+def test_new_id_keeps_verify_ok_and_a_hand_changed_id_is_tampering(tmp_path) -> None:
+    import sqlite3
+
+    db = tmp_path / "a.sqlite3"
+    _ledger(db, "gate-a")
+    result = run("kiosk", "new-id", "--db", db)
+    assert result.exit_code == 0 and "gate-a" in result.output
+    assert run("verify", "--db", db).exit_code == 0
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("UPDATE meta SET value = 'not-this-kiosk' WHERE key = 'kiosk_id'")
+    conn.close()
+    bad = run("verify", "--db", db)
+    assert bad.exit_code == 1 and "not-this-kiosk" in bad.output

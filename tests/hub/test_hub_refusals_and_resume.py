@@ -26,6 +26,7 @@ from gatekeeper.hub.errors import (
 from gatekeeper.ledger import Ledger
 from gatekeeper.services import site
 from gatekeeper.services import sync as sync_service
+from gatekeeper.services.schema import KioskBody
 
 
 def _count(dsn: str) -> int:
@@ -83,11 +84,14 @@ def test_a_cloned_kiosk_given_a_new_id_syncs_again(kiosk, tmp_path: Path) -> Non
     clone = tmp_path / "clone.sqlite3"
     shutil.copy(path, clone)
     with Ledger.open(clone) as ledger:
-        ledger.change_kiosk_id("gate-2")
+        note = KioskBody(kiosk_id="gate-2", was="gate-1").record(at=NOW, day="2026-03-02")
+        assert ledger.change_kiosk_id("gate-2", note) == "gate-1"
     _append(clone)
     clone_dsn = add_kiosk(hub_dsn, clone)
     result = sync(clone, clone_dsn)
-    assert result.kiosk == "gate-2" and result.pushed == 3
+    assert result.kiosk == "gate-2" and result.pushed == 1 + 3 + 1  # new id, 3, registered
+    with Ledger.open(clone, readonly=True) as ledger:
+        assert ledger.verify().ok
     sync(path, dsn)
     assert set(uuids(path)) == set(uuids(clone))
     assert _dupes(hub_dsn) == 0
@@ -257,7 +261,9 @@ def test_a_record_changed_on_the_hub_is_refused_by_every_replica(
     with pytest.raises(PulledBrokenError) as refused:
         sync(other, other_dsn, batch=1000)
     assert why in refused.value.message("en")
-    assert uuids(other) == []  # nothing of that batch was kept
+    kept = __import__("hub_support").rows(other, "SELECT count(*) FROM records "
+                                              "WHERE kiosk_id = 'gate-1'")
+    assert kept == [(0,)]  # nothing of that batch was kept
     with Ledger.open(other) as ledger:
         assert ledger.verify().ok
 

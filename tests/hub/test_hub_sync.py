@@ -71,13 +71,17 @@ def test_records_pulled_keep_their_hashes_and_the_replica_verifies(site) -> None
     simulate(a, seed=5)
     sync(a, a_dsn)
     sync(b, b_dsn)
-    query = "SELECT uuid, kiosk_id, kiosk_seq, prev_hash, hash, personal_digest FROM records"
+    query = ("SELECT uuid, kiosk_id, kiosk_seq, prev_hash, hash, personal_digest FROM records "
+             "WHERE kiosk_id = 'lane-worker'")
     assert sorted(rows(a, query)) == sorted(rows(b, query))
     with Ledger.open(b, readonly=True) as ledger:
         report = ledger.verify()
         assert report.ok, report.problem
         with Ledger.open(a, readonly=True) as origin:
-            assert ledger.head().kiosks == origin.head().kiosks
+            def worker(head):  # lane-worker's head, as each file holds it
+                return next(k for k in head.kiosks if k.kiosk_id == "lane-worker")
+
+            assert worker(ledger.head()) == worker(origin.head())
 
 
 def test_who_is_on_site_is_the_whole_site_on_every_synced_replica(site) -> None:

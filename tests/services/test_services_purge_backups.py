@@ -126,7 +126,17 @@ def test_a_missing_backup_folder_is_refused_before_anything_is_erased(site, tmp_
     assert all(_purges(copy) == [] for copy in mine)
 
 
-def test_without_backup_folders_no_backup_is_touched(site) -> None:  # type: ignore[no-untyped-def]
+def test_without_backup_folders_the_backups_it_knows_are_purged(site) -> None:  # type: ignore[no-untyped-def]
+    """`backup` remembered the folders it wrote this ledger's backups to."""
+    path, _folders, mine, _theirs = site
+    with Ledger.open(path) as ledger:
+        result = purge(ledger, 15, NOW + timedelta(minutes=1), by=actor(ledger, now=NOW))
+    assert sorted(result.backups) == sorted(p.resolve() for p in mine)
+    assert not any(MINE[0].encode() in file_bytes(copy) for copy in mine)
+
+
+def test_with_nothing_known_no_backup_is_touched(site, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GATEKEEPER_DATA_DIR", str(tmp_path / "another-machine"))
     path, _folders, mine, _theirs = site
     with Ledger.open(path) as ledger:
         result = purge(ledger, 15, NOW + timedelta(minutes=1), by=actor(ledger, now=NOW))
