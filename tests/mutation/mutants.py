@@ -42,6 +42,8 @@ S = "gatekeeper/services/"
 K = "gatekeeper/services/kiosk/"
 L = "gatekeeper/ledger/"
 SC = "gatekeeper/scanner/"
+H = "gatekeeper/hub/"
+T_HUB_ANCHOR = ("tests/hub/test_hub_refusals_and_resume.py",)
 APPEND_ONLY = "RAISE(ABORT, 'ledger records are append-only'); END\""
 
 T_TEMP = ("tests/domain/test_temperature.py", "tests/domain/test_screening_rules.py")
@@ -773,8 +775,8 @@ MUTANTS: tuple[Mutant, ...] = (
     ),
     Mutant(
         "purge-reaches-backups", S + "retention.py",
-        "    backups, failed = _backups_of(ledger, folders)\n",
-        "    backups, failed = _backups_of(ledger, ())\n",
+        "    backups, failed = _backups_of(ledger, [*folders, *known])\n",
+        "    backups, failed = _backups_of(ledger, [])\n",
         "a purge erases the same personal fields in every backup of the ledger it is given",
         ("tests/services/test_services_purge_backups.py",),
     ),
@@ -786,5 +788,72 @@ MUTANTS: tuple[Mutant, ...] = (
         "        return stored,",
         "a purge's erasure and its record are one transaction",
         ("tests/services/test_services_purge_transaction.py",),
+    ),
+    # --- the site hub (issue 11) ------------------------------------------------------
+    Mutant(
+        "hub-anchor-diverged", S + "sync.py",
+        "    if ledger.hash_at(kiosk, head.kiosk_seq) != head.hash:\n",
+        "    if False:\n",
+        "a kiosk whose chain differs from the hub's at the hub's head is refused",
+        T_HUB_ANCHOR,
+    ),
+    Mutant(
+        "hub-anchor-behind", S + "sync.py",
+        "    if head.kiosk_seq > local:\n",
+        "    if False:\n",
+        "a kiosk holding less of its chain than the hub (an old backup, a copy) is refused",
+        T_HUB_ANCHOR,
+    ),
+    Mutant(
+        "replica-hash-check", L + "replica.py",
+        '    if digest != values["hash"]:\n',
+        "    if False:\n",
+        "a replica recomputes each pulled record's hash before keeping it",
+        T_HUB_ANCHOR,
+    ),
+    Mutant(
+        "replica-link-check", L + "replica.py",
+        '        if values["prev_hash"] != head_hash:\n',
+        "        if False:\n",
+        "a pulled record must link to the replica's copy of its chain",
+        T_HUB_ANCHOR,
+    ),
+    Mutant(
+        "replica-applies-purge", L + "replica.py",
+        "        if cutoff:\n            conn.execute(_PURGE, (cutoff,))\n",
+        "        if False:\n            conn.execute(_PURGE, (cutoff,))\n",
+        "a purge pulled from the hub erases the same fields on the replica",
+        ("tests/hub/test_hub_site_wide.py",),
+    ),
+    Mutant(
+        "hub-rls-own-kiosk", H + "schema.py",
+        'f"(kiosk_id = (SELECT k.kiosk_id FROM {s}.kiosks k WHERE k.role_name = current_user))",',
+        '"(true)",',
+        "a kiosk's role may insert only its own kiosk id's records (row-level security)",
+        ("tests/hub/test_hub_server_rules.py",),
+    ),
+    Mutant(
+        "hub-server-hash", H + "schema.py",
+        "            IF encode(sha256(convert_to({_preimage()}, 'UTF8')), 'hex')\n"
+        "                    IS DISTINCT FROM NEW.hash THEN",
+        "            IF false THEN",
+        "the hub recomputes every inserted record's hash itself",
+        ("tests/hub/test_hub_server_rules.py",),
+    ),
+    Mutant(
+        "people-first-registration", L + "people.py",
+        '"ORDER BY (SELECT min(r.at) FROM records r WHERE r.person_id = p.person_id "\n'
+        '        "AND r.kind = ?), person_id LIMIT 1",',
+        '"AND ? IS NOT NULL ORDER BY updated_seq DESC LIMIT 1",',
+        "one ID number registered at two kiosks names the first registration everywhere",
+        ("tests/hub/test_hub_site_wide.py",),
+    ),
+    Mutant(
+        "kiosk-identity", L + "projections.py",
+        "    if conn.execute(\"SELECT 1 FROM chain_heads WHERE kiosk_id = ?\", "
+        "(row[0],)).fetchone():\n        return None\n    return None, str(row[0])\n",
+        "    return None\n",
+        "a kiosk id changed by hand in the file is tampering",
+        ("tests/ledger/test_ledger_identity.py",),
     ),
 )
