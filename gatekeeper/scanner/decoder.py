@@ -282,6 +282,19 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
+def _strong_edges(gray: np.ndarray, step: int) -> np.ndarray:
+    """1.0 where a sampled pixel has strong local contrast (a module edge), else 0.0.
+
+    "Strong" is 60 grey levels in a normal picture and less in a dim one (a camera at
+    high gain in dim light squeezes black and white together: a code's edges there are
+    30-60 levels).
+    """
+    small = gray[::step, ::step]
+    edges = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
+    threshold = 60 if cv2.mean(small)[0] >= 70 else 28
+    return (edges > threshold).astype(np.float32)
+
+
 def likely_region(gray: np.ndarray) -> Box | None:
     """Where a code most likely is, or None: a cheap test (well under 1 ms on 720p).
 
@@ -292,10 +305,7 @@ def likely_region(gray: np.ndarray) -> Box | None:
     """
     h, w = gray.shape[:2]
     step = max(1, min(h, w) // 180)
-    small = gray[::step, ::step]
-    edges = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
-    strong = (edges > 60).astype(np.float32)
-    density = cv2.blur(strong, (12, 12))
+    density = cv2.blur(_strong_edges(gray, step), (12, 12))
     _, peak, _, (px, py) = cv2.minMaxLoc(density)
     if peak < 0.45:
         return None
@@ -305,6 +315,30 @@ def likely_region(gray: np.ndarray) -> Box | None:
     if not 0.5 <= bw / bh <= 2.0:
         return None  # a line of text or a fence, not a square code
     return _grow((x * step, y * step, bw * step, bh * step), 0.25, w, h)
+
+
+def candidate_regions(gray: np.ndarray, limit: int) -> list[Box]:
+    """Up to `limit` regions that may hold a code, most code-like first (~1 ms on 720p).
+
+    Unlike `likely_region` this also finds small codes (a phone held far away: 1-2 px per
+    module, 40-80 px across at 720p): on a 1-in-3 sample, every roughly square, well
+    filled patch where most sampled pixels are strong edges, ranked by its area times its
+    squareness squared (a code is square; a sign's lines of text are not).
+    """
+    h, w = gray.shape[:2]
+    step = max(1, min(h, w) // 240)
+    density = cv2.blur(_strong_edges(gray, step), (7, 7))
+    mask = (density >= 0.4).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    found: list[tuple[float, Box]] = []
+    for x, y, bw, bh, area in stats[1:n]:
+        if bw < 8 or bh < 8 or not 0.4 <= bw / bh <= 2.5 or area < 0.5 * bw * bh:
+            continue  # specks, lines of text, fences and outlines are not codes
+        squareness = min(bw, bh) / max(bw, bh)
+        found.append((float(area) * squareness**2, (int(x) * step, int(y) * step,
+                                                    int(bw) * step, int(bh) * step)))  # fmt: skip
+    found.sort(key=lambda item: -item[0])
+    return [_grow(box, 0.15, w, h) for _, box in found[:limit]]
 
 
 _KERNEL3 = np.ones((3, 3), np.uint8)
@@ -325,22 +359,127 @@ def _shift(codes: list[Code], dx: int, dy: int) -> list[Code]:
     ]
 
 
+# --- enhancing a region: small codes, blur, screen moire ------------------------------------
+
+
+def _sharpened(gray: np.ndarray, sigma: float, amount: float) -> np.ndarray:
+    """Unsharp mask: gray + amount * (gray - blurred): restores edges a blur softened."""
+    blurred = cv2.GaussianBlur(gray, (0, 0), sigma)
+    return cv2.addWeighted(gray, 1 + amount, blurred, -amount, 0)
+
+
+def _upscaled(gray: np.ndarray, factor: float) -> np.ndarray:
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+@dataclass(frozen=True)
+class Enhancement:
+    """One way to read a region: a picture made from it and the reader that reads it."""
+
+    name: str
+    scale: float  # the region is upscaled by this before `make` (1: as it is)
+    make: Callable[[np.ndarray], np.ndarray]
+    reader: str = "zxing"  # "zxing", "zxing-global" (global-histogram binariser), "pyzbar"
+
+    def read(self, region: np.ndarray, max_side: int) -> list[Code]:
+        factor = min(self.scale, max_side / max(region.shape[:2]))
+        if self.scale > 1 and factor <= 1.05:
+            return []  # the region is already as big as this budget allows
+        factor = max(1.0, factor)
+        picture = self.make(_upscaled(region, factor) if factor > 1 else region)
+        name = f"zxing-{self.name}" if self.reader == "zxing" else f"{self.reader}-{self.name}"
+        if self.reader == "pyzbar":
+            codes = _pyzbar(picture, name)
+        else:
+            binarizer = zxingcpp.Binarizer.GlobalHistogram if self.reader == "zxing-global" \
+                else None  # fmt: skip
+            codes = _zxing(picture, name, binarizer=binarizer)[0]
+        if factor == 1:
+            return codes
+        return [
+            Code(c.text, c.raw, tuple((round(x / factor), round(y / factor)) for x, y in c.corners),
+                 c.reader, c.problem)
+            for c in codes
+        ]  # fmt: skip
+
+
+def _same(gray: np.ndarray) -> np.ndarray:
+    return gray
+
+
+#: The live path's enhancements, in order, each kept because it rescues gate frames
+#: (tests/bench/bench_gate_frames.py): small codes and focus blur (upscaled and
+#: sharpened), screen moire (upscaled; smoothed), bigger blurred codes (sharpened),
+#: uneven light (global binariser) and zbar, which reads some codes zxing does not.
+LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
+    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
+    Enhancement("upscaled-2x", 2.0, _same),
+    Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
+    Enhancement("region", 1.0, _same, reader="zxing-global"),
+    Enhancement("region", 1.0, _same, reader="pyzbar"),
+)
+
+#: Stills try more: bigger upscales, stronger sharpening and smoothing, a median filter.
+STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    *LIVE_ENHANCEMENTS,
+    Enhancement("sharpened-3x", 3.0, lambda g: _sharpened(g, 3.0, 1.5)),
+    Enhancement("upscaled-3x", 3.0, _same),
+    Enhancement("smoothed-2x", 2.0, lambda g: cv2.GaussianBlur(g, (0, 0), 2.0)),
+    Enhancement("median", 1.0, lambda g: cv2.medianBlur(g, 3)),
+    Enhancement("sharpened-strong", 1.0, lambda g: _sharpened(g, 2.5, 2.5)),
+    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5), reader="zxing-global"),
+    Enhancement("sharpened-3x-strong", 3.0, lambda g: _sharpened(g, 3.0, 3.0)),
+)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much one decode may do after zxing-cpp's look at the whole picture.
+
+    Counted in work, not time, so the same picture always gets the same answer (on any
+    machine, loaded or not); `tests/bench/bench_gate_frames.py` measures what the work
+    costs. A *suspect* region is one where zxing-cpp saw a symbol it could not decode; a
+    *texture* region one that `candidate_regions` found (most of these, at a gate, are
+    signs, vests and fences, so they get fewer reads).
+    """
+
+    regions: int  # regions looked at, suspects first
+    reads: int  # enhanced reads of those regions in all
+    texture_reads: int  # at most this many of them on any one texture region
+    max_side: int  # an upscaled region's longest side, pixels
+    enhancements: tuple[Enhancement, ...]
+
+
+#: The camera's per-frame path: two regions, at most 6 reads (3 on a texture region).
+#: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
+#: a frame with a code it cannot read <= 30 ms p95.
+LIVE_BUDGET = Budget(regions=2, reads=6, texture_reads=3, max_side=720,
+                     enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
+#: Stills (`thorough=True`): more regions, every enhancement.
+STILL_BUDGET = Budget(regions=4, reads=60, texture_reads=len(STILL_ENHANCEMENTS),
+                      max_side=1600, enhancements=STILL_ENHANCEMENTS)  # fmt: skip
+
+
 class Decoder:
     """The decoder shared by the camera worker, `gatekeeper decode` and the benchmark.
 
-    `decode(frame)` is the live path: the cascade runs only on the region where zxing-cpp
-    saw a symbol it could not read or where `likely_region` sees a code, and without the
-    rotated copies (the next frame brings another angle). `decode(still, thorough=True)`
-    runs the whole cascade on the whole image.
+    `decode(frame)` is the live path (the camera, `gatekeeper decode --live`): zxing-cpp
+    on the whole frame, then, within `LIVE_BUDGET`, enhanced reads of the regions where
+    zxing-cpp saw a symbol it could not read or where `candidate_regions` sees a code.
+    `decode(still, thorough=True)` runs the whole cascade on the whole image first, then
+    the regions within `STILL_BUDGET`.
     """
 
     def __init__(
-        self, cascade: Sequence[Step] = CASCADE, live_cascade: Sequence[Step] | None = None
+        self,
+        cascade: Sequence[Step] = CASCADE,
+        live: Budget = LIVE_BUDGET,
+        still: Budget = STILL_BUDGET,
     ) -> None:
         self.cascade = tuple(cascade)
-        if live_cascade is None:
-            live_cascade = [s for s in self.cascade if s[0] != "rotated"]
-        self.live_cascade = tuple(live_cascade)
+        self.live = live
+        self.still = still
 
     def decode(self, image: np.ndarray, *, thorough: bool = False) -> DecodeReport:
         """Codes in a BGR or grayscale image. `thorough`: whole cascade, whole image."""
@@ -348,15 +487,11 @@ class Decoder:
         gray = to_gray(image)
         report = DecodeReport(steps=["zxing"])
         codes, suspects = _zxing(gray, "zxing", errors=True)
-        if not codes:
-            if thorough:
-                codes = self._cascade(gray, self.cascade, report)
-            elif self.live_cascade:
-                box = suspects[0] if suspects else likely_region(gray)
-                if box is not None:
-                    x, y, w, h = box
-                    crop = gray[y : y + h, x : x + w]
-                    codes = _shift(self._cascade(crop, self.live_cascade, report), x, y)
+        if not codes and thorough:
+            codes = self._cascade(gray, self.cascade, report)
+        if not any(c.ok for c in codes):
+            codes = self._regions(gray, suspects, self.still if thorough else self.live,
+                                  report) or codes  # fmt: skip
         report.codes = _dedupe(codes)
         report.ms = (time.perf_counter() - start) * 1000
         return report
@@ -370,6 +505,31 @@ class Decoder:
             if any(c.ok for c in codes):
                 break
         return codes
+
+    @staticmethod
+    def _regions(gray: np.ndarray, suspects: list[Box], budget: Budget,
+                 report: DecodeReport) -> list[Code]:  # fmt: skip
+        if budget.regions <= 0 or budget.reads <= 0:
+            return []
+        regions = [(box, True) for box in suspects[: budget.regions]]
+        if len(regions) < budget.regions:
+            more = candidate_regions(gray, budget.regions - len(regions))
+            regions += [(box, False) for box in more]
+        reads = 0
+        for (x, y, w, h), suspect in regions:
+            crop = gray[y : y + h, x : x + w]
+            allowed = budget.enhancements
+            if not suspect:
+                allowed = allowed[: budget.texture_reads]
+            for enhancement in allowed:
+                if reads >= budget.reads:
+                    return []
+                reads += 1
+                report.steps.append(f"{enhancement.reader}-{enhancement.name}")
+                codes = enhancement.read(crop, budget.max_side)
+                if any(c.ok for c in codes):
+                    return _shift(codes, x, y)
+        return []
 
 
 def _dedupe(codes: list[Code]) -> list[Code]:
