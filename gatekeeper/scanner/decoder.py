@@ -61,6 +61,7 @@ class DecodeReport:
     codes: list[Code] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     ms: float = 0.0
+    pixels: int = 0  # the work done on regions after the first look (Budget, Enhancement.cost)
 
     @property
     def texts(self) -> list[str]:
@@ -352,6 +353,15 @@ def _grow(box: Box, by: float, width: int, height: int) -> Box:
     return x0, y0, x1 - x0, y1 - y0
 
 
+def _overlap(a: Box, b: Box) -> float:
+    """Intersection over union of two boxes."""
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    inter = max(0, x1 - x0) * max(0, y1 - y0)
+    union = a[2] * a[3] + b[2] * b[3] - inter
+    return inter / union if union else 0.0
+
+
 def _shift(codes: list[Code], dx: int, dy: int) -> list[Code]:
     return [
         Code(c.text, c.raw, tuple((x + dx, y + dy) for x, y in c.corners), c.reader, c.problem)
@@ -381,11 +391,19 @@ class Enhancement:
     make: Callable[[np.ndarray], np.ndarray]
     reader: str = "zxing"  # "zxing", "zxing-global" (global-histogram binariser), "pyzbar"
 
-    def read(self, region: np.ndarray, max_side: int) -> list[Code]:
+    def factor(self, region: np.ndarray, max_side: int) -> float | None:
+        """The upscale this read uses on `region`, None when it would be no upscale."""
         factor = min(self.scale, max_side / max(region.shape[:2]))
         if self.scale > 1 and factor <= 1.05:
-            return []  # the region is already as big as this budget allows
-        factor = max(1.0, factor)
+            return None  # the region is already as big as this budget allows
+        return float(max(1.0, factor))
+
+    def cost(self, region: np.ndarray, factor: float) -> int:
+        """The work of this read, in pixels read (zbar is ~8x slower per pixel than zxing)."""
+        h, w = region.shape[:2]
+        return int(h * factor) * int(w * factor) * (8 if self.reader == "pyzbar" else 1)
+
+    def read(self, region: np.ndarray, factor: float) -> list[Code]:
         picture = self.make(_upscaled(region, factor) if factor > 1 else region)
         name = f"zxing-{self.name}" if self.reader == "zxing" else f"{self.reader}-{self.name}"
         if self.reader == "pyzbar":
@@ -413,10 +431,10 @@ def _same(gray: np.ndarray) -> np.ndarray:
 #: uneven light (global binariser) and zbar, which reads some codes zxing does not.
 LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
     Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
-    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
+    Enhancement("region", 1.0, _same, reader="zxing-global"),
     Enhancement("upscaled-2x", 2.0, _same),
     Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
-    Enhancement("region", 1.0, _same, reader="zxing-global"),
+    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
     Enhancement("region", 1.0, _same, reader="pyzbar"),
 )
 
@@ -439,25 +457,28 @@ class Budget:
 
     Counted in work, not time, so the same picture always gets the same answer (on any
     machine, loaded or not); `tests/bench/bench_gate_frames.py` measures what the work
-    costs. A *suspect* region is one where zxing-cpp saw a symbol it could not decode; a
-    *texture* region one that `candidate_regions` found (most of these, at a gate, are
-    signs, vests and fences, so they get fewer reads).
+    costs. The work is the pixels read (`Enhancement.cost`). A *suspect* region is one
+    where zxing-cpp saw a symbol it could not decode; a *texture* region one that
+    `likely_region` or `candidate_regions` found (most of these, at a gate, are signs,
+    vests and fences, so they share a smaller allowance). A read that would overrun its
+    allowance is skipped; a cheaper one after it may still run.
     """
 
     regions: int  # regions looked at, suspects first
-    reads: int  # enhanced reads of those regions in all
-    texture_reads: int  # at most this many of them on any one texture region
+    suspect_pixels: int  # pixels read on suspect regions, in all
+    texture_pixels: int  # pixels read on texture regions, in all
     max_side: int  # an upscaled region's longest side, pixels
     enhancements: tuple[Enhancement, ...]
 
 
-#: The camera's per-frame path: two regions, at most 6 reads (3 on a texture region).
-#: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
-#: a frame with a code it cannot read <= 30 ms p95.
-LIVE_BUDGET = Budget(regions=2, reads=6, texture_reads=3, max_side=720,
-                     enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
-#: Stills (`thorough=True`): more regions, every enhancement.
-STILL_BUDGET = Budget(regions=4, reads=60, texture_reads=len(STILL_ENHANCEMENTS),
+#: The camera's per-frame path: three regions; texture regions share 1 megapixel of
+#: reads (about one whole 720p frame), suspects 8. Its targets (docs/benchmarks.md has
+#: the figures): a frame without a code <= 8 ms p95, one with a code it cannot read
+#: <= 30 ms p95.
+LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, texture_pixels=1_000_000,
+                     max_side=720, enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
+#: Stills (`thorough=True`): more regions, every enhancement, far more pixels.
+STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, texture_pixels=60_000_000,
                       max_side=1600, enhancements=STILL_ENHANCEMENTS)  # fmt: skip
 
 
@@ -509,24 +530,32 @@ class Decoder:
     @staticmethod
     def _regions(gray: np.ndarray, suspects: list[Box], budget: Budget,
                  report: DecodeReport) -> list[Code]:  # fmt: skip
-        if budget.regions <= 0 or budget.reads <= 0:
+        if budget.regions <= 0:
             return []
         regions = [(box, True) for box in suspects[: budget.regions]]
         if len(regions) < budget.regions:
-            more = candidate_regions(gray, budget.regions - len(regions))
-            regions += [(box, False) for box in more]
-        reads = 0
+            likely = likely_region(gray)
+            more = ([likely] if likely is not None else []) + candidate_regions(
+                gray, budget.regions)
+            for box in more:
+                if len(regions) < budget.regions and all(
+                        _overlap(box, seen) < 0.5 for seen, _ in regions):  # fmt: skip
+                    regions.append((box, False))
+        spent = {True: 0, False: 0}
+        allowance = {True: budget.suspect_pixels, False: budget.texture_pixels}
         for (x, y, w, h), suspect in regions:
             crop = gray[y : y + h, x : x + w]
-            allowed = budget.enhancements
-            if not suspect:
-                allowed = allowed[: budget.texture_reads]
-            for enhancement in allowed:
-                if reads >= budget.reads:
-                    return []
-                reads += 1
+            for enhancement in budget.enhancements:
+                factor = enhancement.factor(crop, budget.max_side)
+                if factor is None:
+                    continue
+                cost = enhancement.cost(crop, factor)
+                if spent[suspect] + cost > allowance[suspect]:
+                    continue
+                spent[suspect] += cost
+                report.pixels += cost
                 report.steps.append(f"{enhancement.reader}-{enhancement.name}")
-                codes = enhancement.read(crop, budget.max_side)
+                codes = enhancement.read(crop, factor)
                 if any(c.ok for c in codes):
                     return _shift(codes, x, y)
         return []
