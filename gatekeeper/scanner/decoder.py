@@ -1,16 +1,24 @@
 """One QR decoder for the camera, the CLI and the benchmark.
 
-zxing-cpp reads first (fast, no charset guesses). Only when it finds nothing *and* the
-picture looks like it holds a code does a short cascade run, each step kept because the
-benchmark (tests/bench/bench_scanner.py) shows it rescues codes at no misread:
+zxing-cpp reads the whole picture first (fast, no charset guesses). When it finds
+nothing, two things may follow:
 
-1. zxing-cpp with the global-histogram binariser (uneven light, glare);
-2. zxing-cpp on a 2x upscale (codes whose modules are 1-2 pixels);
-3. pyzbar in binary mode (raw bytes, accepted only when they are valid UTF-8);
-4. both again on copies turned by 20 and 45 degrees (warped codes on cloth).
+- on stills (`thorough=True`) a cascade on the whole image, each step kept because it
+  rescues ZXing corpus images at no misread (tests/bench/bench_scanner.py): zxing-cpp
+  with the global-histogram binariser (uneven light, glare), on a 2x upscale, pyzbar in
+  binary mode (raw bytes, accepted only when valid UTF-8), and both again on copies
+  turned by 20 and 45 degrees (warped codes on cloth);
+- on both paths, enhanced reads of the *regions* that may hold a code: where zxing-cpp
+  saw a symbol it could not decode, the densest square patch of edges
+  (`likely_region`) and other square, dense patches (`candidate_regions`, which finds
+  codes of 1-2 px per module too). Each region is read upscaled and sharpened (small
+  codes, focus blur), with the global-histogram binariser (screen moire, glare), and
+  sharpened (blur), and on stills in more ways (`STILL_ENHANCEMENTS`).
 
-Most frames at a gate hold no code, so the cascade is gated by `code_likely`, a cheap
-texture test; stills (`thorough=True`) always get the whole cascade.
+The camera's per-frame path (`decode(frame)`, also `gatekeeper decode --live`) does this
+within `LIVE_BUDGET`: a fixed amount of work counted in pixels read, so a frame without
+a code, or with one it cannot read, never holds the camera up (docs/benchmarks.md has
+the times), and the same frame always gets the same answer.
 
 Text comes back exactly as encoded: ECI honoured (UTF-8, GB18030, ...), control
 characters and CRLF kept. Bytes that are not valid text are reported (`Code.text` is
@@ -425,28 +433,27 @@ def _same(gray: np.ndarray) -> np.ndarray:
     return gray
 
 
-#: The live path's enhancements, in order, each kept because it rescues gate frames
-#: (tests/bench/bench_gate_frames.py): small codes and focus blur (upscaled and
-#: sharpened), screen moire (upscaled; smoothed), bigger blurred codes (sharpened),
-#: uneven light (global binariser) and zbar, which reads some codes zxing does not.
+#: The live path's enhancements, in order, each kept because without it fewer gate frames
+#: are read (tests/bench/bench_gate_frames.py, on seeds other than the figures'): small
+#: codes and focus blur (upscaled 2x and sharpened), screen moire and uneven light (the
+#: global-histogram binariser), bigger blurred codes (sharpened).
 LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
     Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
     Enhancement("region", 1.0, _same, reader="zxing-global"),
-    Enhancement("upscaled-2x", 2.0, _same),
     Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
-    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
-    Enhancement("region", 1.0, _same, reader="pyzbar"),
 )
 
 #: Stills try more: bigger upscales, stronger sharpening and smoothing, a median filter.
 STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
     *LIVE_ENHANCEMENTS,
+    Enhancement("upscaled-2x", 2.0, _same),
+    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
+    Enhancement("region", 1.0, _same, reader="pyzbar"),
     Enhancement("sharpened-3x", 3.0, lambda g: _sharpened(g, 3.0, 1.5)),
     Enhancement("upscaled-3x", 3.0, _same),
     Enhancement("smoothed-2x", 2.0, lambda g: cv2.GaussianBlur(g, (0, 0), 2.0)),
     Enhancement("median", 1.0, lambda g: cv2.medianBlur(g, 3)),
     Enhancement("sharpened-strong", 1.0, lambda g: _sharpened(g, 2.5, 2.5)),
-    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5), reader="zxing-global"),
     Enhancement("sharpened-3x-strong", 3.0, lambda g: _sharpened(g, 3.0, 3.0)),
 )
 
@@ -457,29 +464,33 @@ class Budget:
 
     Counted in work, not time, so the same picture always gets the same answer (on any
     machine, loaded or not); `tests/bench/bench_gate_frames.py` measures what the work
-    costs. The work is the pixels read (`Enhancement.cost`). A *suspect* region is one
-    where zxing-cpp saw a symbol it could not decode; a *texture* region one that
-    `likely_region` or `candidate_regions` found (most of these, at a gate, are signs,
-    vests and fences, so they share a smaller allowance). A read that would overrun its
+    costs. The work is the pixels read (`Enhancement.cost`). Regions come in three kinds,
+    each with its own allowance: *suspect*, where zxing-cpp saw a symbol it could not
+    decode; *likely*, the one `likely_region` (a dense, square patch of edges) finds;
+    *texture*, the others `candidate_regions` finds (most of these, at a gate, are
+    signs, vests and fences: the smallest allowance). A read that would overrun its
     allowance is skipped; a cheaper one after it may still run.
     """
 
     regions: int  # regions looked at, suspects first
     suspect_pixels: int  # pixels read on suspect regions, in all
+    likely_pixels: int  # pixels read on the likely region
     texture_pixels: int  # pixels read on texture regions, in all
     max_side: int  # an upscaled region's longest side, pixels
     enhancements: tuple[Enhancement, ...]
 
 
-#: The camera's per-frame path: three regions; texture regions share 1 megapixel of
-#: reads (about one whole 720p frame), suspects 8. Its targets (docs/benchmarks.md has
-#: the figures): a frame without a code <= 8 ms p95, one with a code it cannot read
-#: <= 30 ms p95.
-LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, texture_pixels=1_000_000,
-                     max_side=720, enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
+#: The camera's per-frame path: three regions; suspects may read 8 megapixels, the
+#: likely region 1.5, the other texture regions 1 in all (a 720p frame is 0.92).
+#: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
+#: one with a code it cannot read <= 30 ms p95.
+LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=1_500_000,
+                     texture_pixels=1_000_000, max_side=1600,
+                     enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
 #: Stills (`thorough=True`): more regions, every enhancement, far more pixels.
-STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, texture_pixels=60_000_000,
-                      max_side=1600, enhancements=STILL_ENHANCEMENTS)  # fmt: skip
+STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, likely_pixels=60_000_000,
+                      texture_pixels=60_000_000, max_side=1600,
+                      enhancements=STILL_ENHANCEMENTS)  # fmt: skip
 
 
 class Decoder:
@@ -532,27 +543,28 @@ class Decoder:
                  report: DecodeReport) -> list[Code]:  # fmt: skip
         if budget.regions <= 0:
             return []
-        regions = [(box, True) for box in suspects[: budget.regions]]
+        regions = [(box, "suspect") for box in suspects[: budget.regions]]
         if len(regions) < budget.regions:
             likely = likely_region(gray)
-            more = ([likely] if likely is not None else []) + candidate_regions(
-                gray, budget.regions)
-            for box in more:
+            more = [(likely, "likely")] if likely is not None else []
+            more += [(box, "texture") for box in candidate_regions(gray, budget.regions)]
+            for box, kind in more:
                 if len(regions) < budget.regions and all(
                         _overlap(box, seen) < 0.5 for seen, _ in regions):  # fmt: skip
-                    regions.append((box, False))
-        spent = {True: 0, False: 0}
-        allowance = {True: budget.suspect_pixels, False: budget.texture_pixels}
-        for (x, y, w, h), suspect in regions:
+                    regions.append((box, kind))
+        spent = {"suspect": 0, "likely": 0, "texture": 0}
+        allowance = {"suspect": budget.suspect_pixels, "likely": budget.likely_pixels,
+                     "texture": budget.texture_pixels}  # fmt: skip
+        for (x, y, w, h), kind in regions:
             crop = gray[y : y + h, x : x + w]
             for enhancement in budget.enhancements:
                 factor = enhancement.factor(crop, budget.max_side)
                 if factor is None:
                     continue
                 cost = enhancement.cost(crop, factor)
-                if spent[suspect] + cost > allowance[suspect]:
+                if spent[kind] + cost > allowance[kind]:
                     continue
-                spent[suspect] += cost
+                spent[kind] += cost
                 report.pixels += cost
                 report.steps.append(f"{enhancement.reader}-{enhancement.name}")
                 codes = enhancement.read(crop, factor)
