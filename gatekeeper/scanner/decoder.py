@@ -29,6 +29,7 @@ None), never replaced or guessed.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from ctypes import c_void_p, cast
@@ -445,6 +446,77 @@ LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
 )
 
 #: Stills try more: bigger upscales, stronger sharpening and smoothing, a median filter.
+def _spectrum(image: np.ndarray) -> np.ndarray:
+    spectrum: np.ndarray = cv2.dft(image.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
+    return spectrum
+
+
+def _deblurred(picture: np.ndarray, psf: np.ndarray, noise: float = 0.01) -> np.ndarray:
+    """Wiener deconvolution by the blur `psf` of an image given as its spectrum
+    (`_spectrum`), as OpenCV's "Motion Deblur Filter" and "Out-of-focus Deblur Filter"
+    tutorials do it with cv2.dft: picture * conj(blur) / (|blur|^2 + noise)."""
+    h, w = picture.shape[:2]
+    kernel = np.zeros((h, w), np.float32)
+    kh, kw = psf.shape
+    kernel[:kh, :kw] = psf
+    blur = _spectrum(np.roll(kernel, (-(kh // 2), -(kw // 2)), axis=(0, 1)))  # centred at 0
+    power = blur[..., 0] ** 2 + blur[..., 1] ** 2 + noise
+    restored = cv2.mulSpectrums(picture, blur, 0, conjB=True) / power[..., None]
+    out = cv2.idft(restored, flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
+    restored_image: np.ndarray = np.clip(out, 0, 255).astype(np.uint8)
+    return restored_image
+
+
+def _motion_psf(length: int, degrees: float) -> np.ndarray:
+    """A straight smear of `length` pixels at `degrees` (a code moving while exposed)."""
+    size = length + 2 + (length + 1) % 2
+    psf = np.zeros((size, size), np.float32)
+    c = size // 2
+    dx = math.cos(math.radians(degrees)) * length / 2
+    dy = math.sin(math.radians(degrees)) * length / 2
+    cv2.line(psf, (round(c - dx), round(c - dy)), (round(c + dx), round(c + dy)), 1.0, 1,
+             cv2.LINE_AA)  # fmt: skip
+    normalised: np.ndarray = psf / float(psf.sum())
+    return normalised
+
+
+def _focus_psf(radius: int) -> np.ndarray:
+    """A disc of `radius` pixels (a code out of focus)."""
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    psf: np.ndarray = disc.astype(np.float32) / float(disc.sum())
+    return psf
+
+
+#: The blurs a deconvolution guesses: defocus discs of radius 2-4 px, motion of 3-9 px
+#: in 8 directions.
+DEBLUR_PSFS: tuple[tuple[str, np.ndarray], ...] = (
+    *((f"focus-{r}", _focus_psf(r)) for r in (2, 3, 4)),
+    *((f"motion-{n}-{a}", _motion_psf(n, a))
+      for n in (3, 5, 7, 9) for a in (0, 22.5, 45, 67.5, 90, 112.5, 135, 157.5)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Deblur(Enhancement):
+    """Stills only: the region deconvolved by each guessed blur in turn (`DEBLUR_PSFS`),
+    read by zxing-cpp after each; its spectrum is taken once. Far too much for a frame."""
+
+    psfs: tuple[tuple[str, np.ndarray], ...] = DEBLUR_PSFS
+
+    def cost(self, region: np.ndarray, factor: float) -> int:
+        return super().cost(region, factor) * len(self.psfs)
+
+    def read(self, region: np.ndarray, factor: float) -> list[Code]:
+        picture = _spectrum(region)
+        for name, psf in self.psfs:
+            codes = _zxing(_deblurred(picture, psf), f"zxing-deblurred-{name}")[0]
+            if any(c.ok for c in codes):
+                return codes
+        return []
+
+
+DEBLUR_ENHANCEMENTS: tuple[Enhancement, ...] = (Deblur("deblurred", 1.0, _same),)
+
 STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
     *LIVE_ENHANCEMENTS,
     Enhancement("upscaled-2x", 2.0, _same),
@@ -479,6 +551,9 @@ class Budget:
     texture_pixels: int  # pixels read on texture regions, in all
     max_side: int  # an upscaled region's longest side, pixels
     enhancements: tuple[Enhancement, ...]
+    # then, once every region had those: deconvolved reads of regions up to this size
+    deblur: tuple[Enhancement, ...] = ()
+    deblur_side: int = 0
 
 
 #: The camera's per-frame path: three regions; suspects may read 8 megapixels, the
@@ -488,10 +563,12 @@ class Budget:
 LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=1_500_000,
                      texture_pixels=1_000_000, max_side=1600,
                      enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
-#: Stills (`thorough=True`): more regions, every enhancement, far more pixels.
+#: Stills (`thorough=True`): more regions, every enhancement, far more pixels, and the
+#: deconvolutions on regions up to 420 px (a code, not a whole phone or sign).
 STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, likely_pixels=60_000_000,
                       texture_pixels=60_000_000, max_side=1600,
-                      enhancements=STILL_ENHANCEMENTS)  # fmt: skip
+                      enhancements=STILL_ENHANCEMENTS, deblur=DEBLUR_ENHANCEMENTS,
+                      deblur_side=420)  # fmt: skip
 
 
 class Decoder:
@@ -556,21 +633,36 @@ class Decoder:
         spent = {"suspect": 0, "likely": 0, "texture": 0}
         allowance = {"suspect": budget.suspect_pixels, "likely": budget.likely_pixels,
                      "texture": budget.texture_pixels}  # fmt: skip
-        for (x, y, w, h), kind in regions:
-            crop = gray[y : y + h, x : x + w]
-            for enhancement in budget.enhancements:
-                factor = enhancement.factor(crop, budget.max_side)
-                if factor is None:
+        passes = [(budget.enhancements, 1 << 30), (budget.deblur, budget.deblur_side)]
+        for enhancements, side in passes:
+            for (x, y, w, h), kind in regions:
+                if max(w, h) > side:
                     continue
-                cost = enhancement.cost(crop, factor)
-                if spent[kind] + cost > allowance[kind]:
-                    continue
-                spent[kind] += cost
-                report.pixels += cost
-                report.steps.append(f"{enhancement.reader}-{enhancement.name}")
-                codes = enhancement.read(crop, factor)
+                codes = Decoder._read_region(gray[y : y + h, x : x + w], enhancements,
+                                             budget, kind, spent,
+                                             allowance, report)  # fmt: skip
                 if any(c.ok for c in codes):
                     return _shift(codes, x, y)
+        return []
+
+    @staticmethod
+    def _read_region(crop: np.ndarray, enhancements: Sequence[Enhancement], budget: Budget,
+                     kind: str, spent: dict[str, int], allowance: dict[str, int],
+                     report: DecodeReport) -> list[Code]:  # fmt: skip
+        """The first read of `crop` that finds a code, within `kind`'s allowance."""
+        for enhancement in enhancements:
+            factor = enhancement.factor(crop, budget.max_side)
+            if factor is None:
+                continue
+            cost = enhancement.cost(crop, factor)
+            if spent[kind] + cost > allowance[kind]:
+                continue
+            spent[kind] += cost
+            report.pixels += cost
+            report.steps.append(f"{enhancement.reader}-{enhancement.name}")
+            codes = enhancement.read(crop, factor)
+            if any(c.ok for c in codes):
+                return codes
         return []
 
 

@@ -3,12 +3,14 @@ misreads, and the work budget of the camera's path (counted in reads, never time
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 import zxingcpp
 from gate_frames import CLASSES, CODE_CLASSES, gate_frame, gate_frames
 
-from gatekeeper.scanner.decoder import LIVE_BUDGET, Decoder
+from gatekeeper.scanner.decoder import LIVE_BUDGET, STILL_BUDGET, Decoder
 
 DECODER = Decoder()
 SEEDS = range(6)  # the bench uses seeds from 1000: these are not the figures' frames
@@ -77,3 +79,12 @@ def test_the_camera_path_stays_within_its_budget() -> None:
             assert report.pixels <= texture + suspect, report.steps
     still = DECODER.decode(gate_frame("no_code", 0).image, thorough=True)
     assert still.pixels > texture  # stills may do far more
+
+
+def test_stills_deconvolve_a_blur_that_sharpening_cannot_undo() -> None:
+    frame = gate_frame("focus_blur", 0)
+    no_deblur = Decoder(still=replace(STILL_BUDGET, deblur=()))
+    assert no_deblur.decode(frame.image, thorough=True).texts == []
+    report = DECODER.decode(frame.image, thorough=True)
+    assert report.texts == [frame.text] and report.steps[-1] == "zxing-deblurred"
+    assert DECODER.decode(frame.image).texts == []  # the camera's path has no deblur
