@@ -445,7 +445,6 @@ LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
     Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
 )
 
-#: Stills try more: bigger upscales, stronger sharpening and smoothing, a median filter.
 def _spectrum(image: np.ndarray) -> np.ndarray:
     spectrum: np.ndarray = cv2.dft(image.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
     return spectrum
@@ -517,6 +516,8 @@ class Deblur(Enhancement):
 
 DEBLUR_ENHANCEMENTS: tuple[Enhancement, ...] = (Deblur("deblurred", 1.0, _same),)
 
+#: Stills try more: a plain 2x upscale, smoothing (moire), zbar, bigger upscales, a
+#: median filter, stronger sharpening; then, in a second pass, DEBLUR_ENHANCEMENTS.
 STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
     *LIVE_ENHANCEMENTS,
     Enhancement("upscaled-2x", 2.0, _same),
@@ -599,9 +600,9 @@ class Decoder:
         codes, suspects = _zxing(gray, "zxing", errors=True)
         if not codes and thorough:
             codes = self._cascade(gray, self.cascade, report)
-        if not any(c.ok for c in codes):
+        if not codes:  # nothing at all (a code that is not text is an answer too)
             codes = self._regions(gray, suspects, self.still if thorough else self.live,
-                                  report) or codes  # fmt: skip
+                                  report)  # fmt: skip
         report.codes = _dedupe(codes)
         report.ms = (time.perf_counter() - start) * 1000
         return report

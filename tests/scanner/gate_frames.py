@@ -30,7 +30,8 @@ up to 15 degrees, roll up to 20):
 | distance | 1.2-2.0 px per module (a phone held far from the camera) |
 | rotation | any roll (0-360 degrees) |
 | glare | a bright soft reflection over part of the code (washes contrast out, 50-85 %) |
-| moire | phone screens only: the screen's pixel grid aliased by the camera, plus a beat pattern |
+| moire | phones only: the screen's pixel grid (RGB stripes, dark gaps every 3-5 px) |
+|       | shrunk straight to the sensor, plus a beat (period 5-14 px, depth 20-35 %) |
 | dim | scene gain 0.15-0.35 with the noise of a camera at high gain (sigma 4-7) |
 | focus_blur | the carrier out of focus: a disc of radius 0.5-0.9 module (>= 1.5 px) |
 | motion_blur | the carrier moving: a line of 0.8-1.8 modules (>= 3 px) at any angle |
