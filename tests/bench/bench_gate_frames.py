@@ -8,6 +8,7 @@ per degradation, and frames without a code). Each frame goes through
   `gatekeeper decode --live` runs), and
 - the thorough path for stills (`Decoder.decode(frame, thorough=True)`, `gatekeeper decode`);
 and the ZXing corpus (../shared/bench/qr-zxing) through both.
+Times: the fastest of --repeat runs per frame (3), then p50/p95 over the frames.
 Same-run baseline: zxing-cpp alone (`read_barcodes` on the whole frame, default options):
 the ratio is what the decoder's extra work costs on this machine now.
 
@@ -78,10 +79,19 @@ HEADER = (f"  {'class':<13}{'read':>14}{'misread':>9}{'p50 ms':>9}{'p95 ms':>9}"
           f"{'miss p95':>8}")  # fmt: skip
 
 
+REPEAT = 3  # each frame is timed this often and its fastest time kept (--repeat)
+
+
 def timed(read: Callable[[np.ndarray], list[str]], image: np.ndarray) -> tuple[list[str], float]:
-    start = time.perf_counter()
-    found = read(image)
-    return found, (time.perf_counter() - start) * 1000
+    """What `read` found, and its fastest time over REPEAT runs: on a machine shared with
+    other work, the fastest run is the frame's own cost, the others add the neighbours'."""
+    best = float("inf")
+    found: list[str] = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        found = read(image)
+        best = min(best, (time.perf_counter() - start) * 1000)
+    return found, best
 
 
 def zxing_alone(image: np.ndarray) -> list[str]:
@@ -161,8 +171,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--per-class", type=int, default=30, help="Frames per class (30).")
     parser.add_argument("--seed", type=int, default=1000, help="First seed (1000).")
-    parser.add_argument("--quick", action="store_true", help="8 frames per class, no corpus.")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="Time each frame this often, keep the fastest (3).")
+    parser.add_argument("--quick", action="store_true",
+                        help="8 frames per class, timed once, no corpus.")
     args = parser.parse_args()
+    global REPEAT
+    REPEAT = 1 if args.quick else max(1, args.repeat)
     run(8 if args.quick else args.per_class, args.seed, corpus=not args.quick)
 
 
