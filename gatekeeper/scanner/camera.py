@@ -30,6 +30,10 @@ from gatekeeper.resources import DEMO_CAMERA, demo_video
 from gatekeeper.scanner.decoder import Code, Decoder
 
 DEBOUNCE_SECONDS = 3.0
+#: What the worker asks a camera for: 1920x1080 (a code held at the same distance has
+#: 1.5x the pixels per module of 720p), MJPG (USB 2 carries 1080p at 30 fps only
+#: compressed) and autofocus. A camera that does not offer them keeps what it has.
+REQUESTED_SIZE = (1920, 1080)
 BACKOFF_SECONDS: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0, 8.0)
 
 
@@ -92,6 +96,32 @@ class FrameResult:
     decode_ms: float
 
 
+@dataclass(frozen=True)
+class CaptureSettings:
+    """What the camera gave after the worker asked (`configure_capture`)."""
+
+    width: int
+    height: int
+    autofocus: bool  # the driver accepted autofocus on
+
+
+def configure_capture(capture: Capture) -> CaptureSettings:
+    """Ask for `REQUESTED_SIZE` in MJPG with autofocus; report what the camera gives.
+
+    Every request is a `cv2.VideoCapture.set`, which a camera (or a video file, or a
+    stream) that does not offer the setting refuses: it then keeps its own, and the
+    frames it delivers are decoded at whatever size they come.
+    """
+    capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter.fourcc(*"MJPG"))
+    capture.set(cv2.CAP_PROP_FRAME_WIDTH, REQUESTED_SIZE[0])
+    capture.set(cv2.CAP_PROP_FRAME_HEIGHT, REQUESTED_SIZE[1])
+    autofocus = bool(capture.set(cv2.CAP_PROP_AUTOFOCUS, 1))
+    capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not a queue of old ones
+    width = int(capture.get(cv2.CAP_PROP_FRAME_WIDTH) or 0)
+    height = int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT) or 0)
+    return CaptureSettings(width, height, autofocus)
+
+
 @dataclass
 class CameraStats:
     frames: int = 0
@@ -143,6 +173,7 @@ class CameraWorker:
         self.open_capture = open_capture or _open
         self.state = CameraState.STOPPED
         self.stats = CameraStats()
+        self.settings: CaptureSettings | None = None  # what the open camera gave
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -210,6 +241,10 @@ class CameraWorker:
             if capture is not None:
                 capture.release()
             return None
+        try:
+            self.settings = configure_capture(capture)
+        except Exception:  # a driver that fails a request still delivers frames
+            self.settings = None
         return capture
 
     def _read_until_failure(self, capture: Capture) -> bool:
@@ -263,7 +298,4 @@ class CameraWorker:
 
 
 def _open(source: int | str) -> Capture:
-    capture = cv2.VideoCapture(source)
-    if isinstance(source, int):
-        capture.set(cv2.CAP_PROP_BUFFERSIZE, 1)  # the newest frame, not a queue of old ones
-    return capture
+    return cv2.VideoCapture(source)  # configure_capture asks for size and focus

@@ -1,16 +1,25 @@
 """One QR decoder for the camera, the CLI and the benchmark.
 
-zxing-cpp reads first (fast, no charset guesses). Only when it finds nothing *and* the
-picture looks like it holds a code does a short cascade run, each step kept because the
-benchmark (tests/bench/bench_scanner.py) shows it rescues codes at no misread:
+zxing-cpp reads the whole picture first (fast, no charset guesses). When it finds
+nothing, two things may follow:
 
-1. zxing-cpp with the global-histogram binariser (uneven light, glare);
-2. zxing-cpp on a 2x upscale (codes whose modules are 1-2 pixels);
-3. pyzbar in binary mode (raw bytes, accepted only when they are valid UTF-8);
-4. both again on copies turned by 20 and 45 degrees (warped codes on cloth).
+- on stills (`thorough=True`) a cascade on the whole image, each step kept because it
+  rescues ZXing corpus images at no misread (tests/bench/bench_scanner.py): zxing-cpp
+  with the global-histogram binariser (uneven light, glare), on a 2x upscale, pyzbar in
+  binary mode (raw bytes, accepted only when valid UTF-8), and both again on copies
+  turned by 20, 45 and 90 degrees (warped codes on cloth; a code whose finder patterns
+  zxing-cpp's detector misses in one orientation);
+- on both paths, enhanced reads of the *regions* that may hold a code: where zxing-cpp
+  saw a symbol it could not decode, the densest square patch of edges
+  (`likely_region`) and other square, dense patches (`candidate_regions`, which finds
+  codes of 1-2 px per module too). Each region is read upscaled and sharpened (small
+  codes, focus blur), with the global-histogram binariser (screen moire, glare), and
+  sharpened (blur), and on stills in more ways (`STILL_ENHANCEMENTS`).
 
-Most frames at a gate hold no code, so the cascade is gated by `code_likely`, a cheap
-texture test; stills (`thorough=True`) always get the whole cascade.
+The camera's per-frame path (`decode(frame)`, also `gatekeeper decode --live`) does this
+within `LIVE_BUDGET`: a fixed amount of work counted in pixels read, so a frame without
+a code, or with one it cannot read, never holds the camera up (docs/benchmarks.md has
+the times), and the same frame always gets the same answer.
 
 Text comes back exactly as encoded: ECI honoured (UTF-8, GB18030, ...), control
 characters and CRLF kept. Bytes that are not valid text are reported (`Code.text` is
@@ -20,6 +29,7 @@ None), never replaced or guessed.
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable, Sequence
 from ctypes import c_void_p, cast
@@ -61,6 +71,7 @@ class DecodeReport:
     codes: list[Code] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
     ms: float = 0.0
+    pixels: int = 0  # the work done on regions after the first look (Budget, Enhancement.cost)
 
     @property
     def texts(self) -> list[str]:
@@ -253,7 +264,7 @@ def _step_pyzbar(gray: np.ndarray) -> list[Code]:
 
 
 def _step_rotated(gray: np.ndarray) -> list[Code]:
-    for degrees in (20.0, 45.0):
+    for degrees in (20.0, 45.0, 90.0):
         turned, back = _rotated(gray, degrees)
         codes = _step_global(turned) or _pyzbar(turned, "pyzbar")
         if codes:
@@ -282,6 +293,19 @@ def to_gray(image: np.ndarray) -> np.ndarray:
     return cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
 
 
+def _strong_edges(gray: np.ndarray, step: int) -> np.ndarray:
+    """1.0 where a sampled pixel has strong local contrast (a module edge), else 0.0.
+
+    "Strong" is 60 grey levels in a normal picture and less in a dim one (a camera at
+    high gain in dim light squeezes black and white together: a code's edges there are
+    30-60 levels).
+    """
+    small = gray[::step, ::step]
+    edges = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
+    threshold = 60 if cv2.mean(small)[0] >= 70 else 28
+    return (edges > threshold).astype(np.float32)
+
+
 def likely_region(gray: np.ndarray) -> Box | None:
     """Where a code most likely is, or None: a cheap test (well under 1 ms on 720p).
 
@@ -292,10 +316,7 @@ def likely_region(gray: np.ndarray) -> Box | None:
     """
     h, w = gray.shape[:2]
     step = max(1, min(h, w) // 180)
-    small = gray[::step, ::step]
-    edges = cv2.morphologyEx(small, cv2.MORPH_GRADIENT, _KERNEL3)
-    strong = (edges > 60).astype(np.float32)
-    density = cv2.blur(strong, (12, 12))
+    density = cv2.blur(_strong_edges(gray, step), (12, 12))
     _, peak, _, (px, py) = cv2.minMaxLoc(density)
     if peak < 0.45:
         return None
@@ -305,6 +326,30 @@ def likely_region(gray: np.ndarray) -> Box | None:
     if not 0.5 <= bw / bh <= 2.0:
         return None  # a line of text or a fence, not a square code
     return _grow((x * step, y * step, bw * step, bh * step), 0.25, w, h)
+
+
+def candidate_regions(gray: np.ndarray, limit: int) -> list[Box]:
+    """Up to `limit` regions that may hold a code, most code-like first (~1 ms on 720p).
+
+    Unlike `likely_region` this also finds small codes (a phone held far away: 1-2 px per
+    module, 40-80 px across at 720p): on a 1-in-3 sample, every roughly square, well
+    filled patch where most sampled pixels are strong edges, ranked by its area times its
+    squareness squared (a code is square; a sign's lines of text are not).
+    """
+    h, w = gray.shape[:2]
+    step = max(1, min(h, w) // 240)
+    density = cv2.blur(_strong_edges(gray, step), (7, 7))
+    mask = (density >= 0.4).astype(np.uint8)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    found: list[tuple[float, Box]] = []
+    for x, y, bw, bh, area in stats[1:n]:
+        if bw < 8 or bh < 8 or not 0.4 <= bw / bh <= 2.5 or area < 0.5 * bw * bh:
+            continue  # specks, lines of text, fences and outlines are not codes
+        squareness = min(bw, bh) / max(bw, bh)
+        found.append((float(area) * squareness**2, (int(x) * step, int(y) * step,
+                                                    int(bw) * step, int(bh) * step)))  # fmt: skip
+    found.sort(key=lambda item: -item[0])
+    return [_grow(box, 0.15, w, h) for _, box in found[:limit]]
 
 
 _KERNEL3 = np.ones((3, 3), np.uint8)
@@ -318,6 +363,15 @@ def _grow(box: Box, by: float, width: int, height: int) -> Box:
     return x0, y0, x1 - x0, y1 - y0
 
 
+def _overlap(a: Box, b: Box) -> float:
+    """Intersection over union of two boxes."""
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    inter = max(0, x1 - x0) * max(0, y1 - y0)
+    union = a[2] * a[3] + b[2] * b[3] - inter
+    return inter / union if union else 0.0
+
+
 def _shift(codes: list[Code], dx: int, dy: int) -> list[Code]:
     return [
         Code(c.text, c.raw, tuple((x + dx, y + dy) for x, y in c.corners), c.reader, c.problem)
@@ -325,22 +379,221 @@ def _shift(codes: list[Code], dx: int, dy: int) -> list[Code]:
     ]
 
 
+# --- enhancing a region: small codes, blur, screen moire ------------------------------------
+
+
+def _sharpened(gray: np.ndarray, sigma: float, amount: float) -> np.ndarray:
+    """Unsharp mask: gray + amount * (gray - blurred): restores edges a blur softened."""
+    blurred = cv2.GaussianBlur(gray, (0, 0), sigma)
+    return cv2.addWeighted(gray, 1 + amount, blurred, -amount, 0)
+
+
+def _upscaled(gray: np.ndarray, factor: float) -> np.ndarray:
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+
+
+@dataclass(frozen=True)
+class Enhancement:
+    """One way to read a region: a picture made from it and the reader that reads it."""
+
+    name: str
+    scale: float  # the region is upscaled by this before `make` (1: as it is)
+    make: Callable[[np.ndarray], np.ndarray]
+    reader: str = "zxing"  # "zxing", "zxing-global" (global-histogram binariser), "pyzbar"
+
+    def factor(self, region: np.ndarray, max_side: int) -> float | None:
+        """The upscale this read uses on `region`, None when it would be no upscale."""
+        factor = min(self.scale, max_side / max(region.shape[:2]))
+        if self.scale > 1 and factor <= 1.05:
+            return None  # the region is already as big as this budget allows
+        return float(max(1.0, factor))
+
+    def cost(self, region: np.ndarray, factor: float) -> int:
+        """The work of this read, in pixels read (zbar is ~8x slower per pixel than zxing)."""
+        h, w = region.shape[:2]
+        return int(h * factor) * int(w * factor) * (8 if self.reader == "pyzbar" else 1)
+
+    def read(self, region: np.ndarray, factor: float) -> list[Code]:
+        picture = self.make(_upscaled(region, factor) if factor > 1 else region)
+        name = f"zxing-{self.name}" if self.reader == "zxing" else f"{self.reader}-{self.name}"
+        if self.reader == "pyzbar":
+            codes = _pyzbar(picture, name)
+        else:
+            binarizer = zxingcpp.Binarizer.GlobalHistogram if self.reader == "zxing-global" \
+                else None  # fmt: skip
+            codes = _zxing(picture, name, binarizer=binarizer)[0]
+        if factor == 1:
+            return codes
+        return [
+            Code(c.text, c.raw, tuple((round(x / factor), round(y / factor)) for x, y in c.corners),
+                 c.reader, c.problem)
+            for c in codes
+        ]  # fmt: skip
+
+
+def _same(gray: np.ndarray) -> np.ndarray:
+    return gray
+
+
+#: The live path's enhancements, in order, each kept because without it fewer gate frames
+#: are read (tests/bench/bench_gate_frames.py, on seeds other than the figures'): small
+#: codes and focus blur (upscaled 2x and sharpened), screen moire and uneven light (the
+#: global-histogram binariser), bigger blurred codes (sharpened).
+LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
+    Enhancement("region", 1.0, _same, reader="zxing-global"),
+    Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
+)
+
+def _spectrum(image: np.ndarray) -> np.ndarray:
+    spectrum: np.ndarray = cv2.dft(image.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
+    return spectrum
+
+
+def _deblurred(picture: np.ndarray, psf: np.ndarray, noise: float = 0.01) -> np.ndarray:
+    """Wiener deconvolution by the blur `psf` of an image given as its spectrum
+    (`_spectrum`), as OpenCV's "Motion Deblur Filter" and "Out-of-focus Deblur Filter"
+    tutorials do it with cv2.dft: picture * conj(blur) / (|blur|^2 + noise)."""
+    h, w = picture.shape[:2]
+    kernel = np.zeros((h, w), np.float32)
+    kh, kw = psf.shape
+    kernel[:kh, :kw] = psf
+    blur = _spectrum(np.roll(kernel, (-(kh // 2), -(kw // 2)), axis=(0, 1)))  # centred at 0
+    power = blur[..., 0] ** 2 + blur[..., 1] ** 2 + noise
+    restored = cv2.mulSpectrums(picture, blur, 0, conjB=True) / power[..., None]
+    out = cv2.idft(restored, flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
+    restored_image: np.ndarray = np.clip(out, 0, 255).astype(np.uint8)
+    return restored_image
+
+
+def _motion_psf(length: int, degrees: float) -> np.ndarray:
+    """A straight smear of `length` pixels at `degrees` (a code moving while exposed)."""
+    size = length + 2 + (length + 1) % 2
+    psf = np.zeros((size, size), np.float32)
+    c = size // 2
+    dx = math.cos(math.radians(degrees)) * length / 2
+    dy = math.sin(math.radians(degrees)) * length / 2
+    cv2.line(psf, (round(c - dx), round(c - dy)), (round(c + dx), round(c + dy)), 1.0, 1,
+             cv2.LINE_AA)  # fmt: skip
+    normalised: np.ndarray = psf / float(psf.sum())
+    return normalised
+
+
+def _focus_psf(radius: int) -> np.ndarray:
+    """A disc of `radius` pixels (a code out of focus)."""
+    disc = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (2 * radius + 1, 2 * radius + 1))
+    psf: np.ndarray = disc.astype(np.float32) / float(disc.sum())
+    return psf
+
+
+#: The blurs a deconvolution guesses: defocus discs of radius 2-4 px, motion of 3-9 px
+#: in 8 directions.
+DEBLUR_PSFS: tuple[tuple[str, np.ndarray], ...] = (
+    *((f"focus-{r}", _focus_psf(r)) for r in (2, 3, 4)),
+    *((f"motion-{n}-{a}", _motion_psf(n, a))
+      for n in (3, 5, 7, 9) for a in (0, 22.5, 45, 67.5, 90, 112.5, 135, 157.5)),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Deblur(Enhancement):
+    """Stills only: the region deconvolved by each guessed blur in turn (`DEBLUR_PSFS`),
+    read by zxing-cpp after each; its spectrum is taken once. Far too much for a frame."""
+
+    psfs: tuple[tuple[str, np.ndarray], ...] = DEBLUR_PSFS
+
+    def cost(self, region: np.ndarray, factor: float) -> int:
+        return super().cost(region, factor) * len(self.psfs)
+
+    def read(self, region: np.ndarray, factor: float) -> list[Code]:
+        picture = _spectrum(region)
+        for name, psf in self.psfs:
+            codes = _zxing(_deblurred(picture, psf), f"zxing-deblurred-{name}")[0]
+            if any(c.ok for c in codes):
+                return codes
+        return []
+
+
+DEBLUR_ENHANCEMENTS: tuple[Enhancement, ...] = (Deblur("deblurred", 1.0, _same),)
+
+#: Stills try more: a plain 2x upscale, smoothing (moire), zbar, bigger upscales, a
+#: median filter, stronger sharpening, zbar on a 2x upscale (moire: +1 frame on seeds
+#: 0-29; the global binariser on a median, +1 more, misread qrcode-2/13.png and was
+#: dropped); then, in a second pass, DEBLUR_ENHANCEMENTS.
+STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    *LIVE_ENHANCEMENTS,
+    Enhancement("upscaled-2x", 2.0, _same),
+    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
+    Enhancement("region", 1.0, _same, reader="pyzbar"),
+    Enhancement("sharpened-3x", 3.0, lambda g: _sharpened(g, 3.0, 1.5)),
+    Enhancement("upscaled-3x", 3.0, _same),
+    Enhancement("smoothed-2x", 2.0, lambda g: cv2.GaussianBlur(g, (0, 0), 2.0)),
+    Enhancement("median", 1.0, lambda g: cv2.medianBlur(g, 3)),
+    Enhancement("sharpened-strong", 1.0, lambda g: _sharpened(g, 2.5, 2.5)),
+    Enhancement("sharpened-3x-strong", 3.0, lambda g: _sharpened(g, 3.0, 3.0)),
+    Enhancement("upscaled-2x", 2.0, _same, reader="pyzbar"),
+)
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How much one decode may do after zxing-cpp's look at the whole picture.
+
+    Counted in work, not time, so the same picture always gets the same answer (on any
+    machine, loaded or not); `tests/bench/bench_gate_frames.py` measures what the work
+    costs. The work is the pixels read (`Enhancement.cost`). Regions come in three kinds,
+    each with its own allowance: *suspect*, where zxing-cpp saw a symbol it could not
+    decode; *likely*, the one `likely_region` (a dense, square patch of edges) finds;
+    *texture*, the others `candidate_regions` finds (most of these, at a gate, are
+    signs, vests and fences: the smallest allowance). A read that would overrun its
+    allowance is skipped; a cheaper one after it may still run.
+    """
+
+    regions: int  # regions looked at, suspects first
+    suspect_pixels: int  # pixels read on suspect regions, in all
+    likely_pixels: int  # pixels read on the likely region
+    texture_pixels: int  # pixels read on texture regions, in all
+    max_side: int  # an upscaled region's longest side, pixels
+    enhancements: tuple[Enhancement, ...]
+    # then, once every region had those: deconvolved reads of regions up to this size
+    deblur: tuple[Enhancement, ...] = ()
+    deblur_side: int = 0
+
+
+#: The camera's per-frame path: three regions; suspects may read 8 megapixels, the
+#: likely region 1.5, the other texture regions 1 in all (a 720p frame is 0.92).
+#: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
+#: one with a code it cannot read <= 30 ms p95.
+LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=1_500_000,
+                     texture_pixels=1_000_000, max_side=1600,
+                     enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
+#: Stills (`thorough=True`): more regions, every enhancement, far more pixels, and the
+#: deconvolutions on regions up to 420 px (a code, not a whole phone or sign).
+STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, likely_pixels=60_000_000,
+                      texture_pixels=60_000_000, max_side=1600,
+                      enhancements=STILL_ENHANCEMENTS, deblur=DEBLUR_ENHANCEMENTS,
+                      deblur_side=420)  # fmt: skip
+
+
 class Decoder:
     """The decoder shared by the camera worker, `gatekeeper decode` and the benchmark.
 
-    `decode(frame)` is the live path: the cascade runs only on the region where zxing-cpp
-    saw a symbol it could not read or where `likely_region` sees a code, and without the
-    rotated copies (the next frame brings another angle). `decode(still, thorough=True)`
-    runs the whole cascade on the whole image.
+    `decode(frame)` is the live path (the camera, `gatekeeper decode --live`): zxing-cpp
+    on the whole frame, then, within `LIVE_BUDGET`, enhanced reads of the regions where
+    zxing-cpp saw a symbol it could not read or where `candidate_regions` sees a code.
+    `decode(still, thorough=True)` runs the whole cascade on the whole image first, then
+    the regions within `STILL_BUDGET`.
     """
 
     def __init__(
-        self, cascade: Sequence[Step] = CASCADE, live_cascade: Sequence[Step] | None = None
+        self,
+        cascade: Sequence[Step] = CASCADE,
+        live: Budget = LIVE_BUDGET,
+        still: Budget = STILL_BUDGET,
     ) -> None:
         self.cascade = tuple(cascade)
-        if live_cascade is None:
-            live_cascade = [s for s in self.cascade if s[0] != "rotated"]
-        self.live_cascade = tuple(live_cascade)
+        self.live = live
+        self.still = still
 
     def decode(self, image: np.ndarray, *, thorough: bool = False) -> DecodeReport:
         """Codes in a BGR or grayscale image. `thorough`: whole cascade, whole image."""
@@ -348,15 +601,11 @@ class Decoder:
         gray = to_gray(image)
         report = DecodeReport(steps=["zxing"])
         codes, suspects = _zxing(gray, "zxing", errors=True)
-        if not codes:
-            if thorough:
-                codes = self._cascade(gray, self.cascade, report)
-            elif self.live_cascade:
-                box = suspects[0] if suspects else likely_region(gray)
-                if box is not None:
-                    x, y, w, h = box
-                    crop = gray[y : y + h, x : x + w]
-                    codes = _shift(self._cascade(crop, self.live_cascade, report), x, y)
+        if not codes and thorough:
+            codes = self._cascade(gray, self.cascade, report)
+        if not codes:  # nothing at all (a code that is not text is an answer too)
+            codes = self._regions(gray, suspects, self.still if thorough else self.live,
+                                  report)  # fmt: skip
         report.codes = _dedupe(codes)
         report.ms = (time.perf_counter() - start) * 1000
         return report
@@ -370,6 +619,55 @@ class Decoder:
             if any(c.ok for c in codes):
                 break
         return codes
+
+    @staticmethod
+    def _regions(gray: np.ndarray, suspects: list[Box], budget: Budget,
+                 report: DecodeReport) -> list[Code]:  # fmt: skip
+        if budget.regions <= 0:
+            return []
+        regions = [(box, "suspect") for box in suspects[: budget.regions]]
+        if len(regions) < budget.regions:
+            likely = likely_region(gray)
+            more = [(likely, "likely")] if likely is not None else []
+            more += [(box, "texture") for box in candidate_regions(gray, budget.regions)]
+            for box, kind in more:
+                if len(regions) < budget.regions and all(
+                        _overlap(box, seen) < 0.5 for seen, _ in regions):  # fmt: skip
+                    regions.append((box, kind))
+        spent = {"suspect": 0, "likely": 0, "texture": 0}
+        allowance = {"suspect": budget.suspect_pixels, "likely": budget.likely_pixels,
+                     "texture": budget.texture_pixels}  # fmt: skip
+        passes = [(budget.enhancements, 1 << 30), (budget.deblur, budget.deblur_side)]
+        for enhancements, side in passes:
+            for (x, y, w, h), kind in regions:
+                if max(w, h) > side:
+                    continue
+                codes = Decoder._read_region(gray[y : y + h, x : x + w], enhancements,
+                                             budget, kind, spent,
+                                             allowance, report)  # fmt: skip
+                if any(c.ok for c in codes):
+                    return _shift(codes, x, y)
+        return []
+
+    @staticmethod
+    def _read_region(crop: np.ndarray, enhancements: Sequence[Enhancement], budget: Budget,
+                     kind: str, spent: dict[str, int], allowance: dict[str, int],
+                     report: DecodeReport) -> list[Code]:  # fmt: skip
+        """The first read of `crop` that finds a code, within `kind`'s allowance."""
+        for enhancement in enhancements:
+            factor = enhancement.factor(crop, budget.max_side)
+            if factor is None:
+                continue
+            cost = enhancement.cost(crop, factor)
+            if spent[kind] + cost > allowance[kind]:
+                continue
+            spent[kind] += cost
+            report.pixels += cost
+            report.steps.append(f"{enhancement.reader}-{enhancement.name}")
+            codes = enhancement.read(crop, factor)
+            if any(c.ok for c in codes):
+                return codes
+        return []
 
 
 def _dedupe(codes: list[Code]) -> list[Code]:

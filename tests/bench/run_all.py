@@ -23,6 +23,7 @@ BENCHMARKS: list[tuple[str, list[str], list[str] | None]] = [
     ("bench_ledger.py", ["--records", "1000000"], ["--records", "20000", "--appends", "200"]),
     ("bench_simulate.py", ["--days", "30", "--people", "400"], ["--days", "3", "--people", "60"]),
     ("bench_scanner.py", [], ["--quick"]),
+    ("bench_gate_frames.py", [], ["--quick"]),
     ("bench_exports.py", [], ["--screenings", "1000", "--records", "20000"]),
     ("bench_kiosk.py", ["--starts", "5", "--reps", "20"], ["--starts", "2", "--reps", "3"]),
     ("bench_pin.py", [], ["--reps", "2", "--max-log2", "16"]),

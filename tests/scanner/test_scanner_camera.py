@@ -9,7 +9,13 @@ import numpy as np
 import pytest
 from scanner_support import place, qr_image, scene, write_video
 
-from gatekeeper.scanner.camera import CameraState, CameraWorker, Debouncer, parse_camera_spec
+from gatekeeper.scanner.camera import (
+    CameraState,
+    CameraWorker,
+    CaptureSettings,
+    Debouncer,
+    parse_camera_spec,
+)
 
 W, H = 640, 360
 
@@ -130,3 +136,63 @@ def test_debounce_window_with_a_driven_clock() -> None:
 )
 def test_camera_spec(spec: str, source: int | str) -> None:
     assert parse_camera_spec(spec) == source
+
+
+class Recording:
+    """A real cv2.VideoCapture that records what the worker asks of it."""
+
+    def __init__(self, source: int | str) -> None:
+        import cv2
+
+        self.capture = cv2.VideoCapture(source)
+        self.asked: dict[int, float] = {}
+
+    def set(self, prop: int, value: float) -> bool:
+        self.asked[prop] = value
+        return bool(self.capture.set(prop, value))
+
+    def __getattr__(self, name: str):
+        return getattr(self.capture, name)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (640, 360)])
+def test_the_camera_is_asked_for_1080p_mjpg_and_autofocus_and_keeps_what_it_has(
+    tmp_path: Path, width: int, height: int
+) -> None:
+    """A video file offers none of the settings: it plays on at its own size, decoded."""
+    import cv2
+
+    background = scene(width, height, seed=2)
+    code = qr_image("GKP2.size.test", scale=4)
+    frames = [place(background, code, 60 + 8 * i, 40) for i in range(6)]
+    video = write_video(tmp_path / f"{width}.avi", frames)
+    opened: list[Recording] = []
+
+    def open_capture(source: int | str) -> Recording:
+        opened.append(Recording(source))
+        return opened[-1]
+
+    rec = Recorder()
+    worker = CameraWorker(str(video), on_result=rec.on_result, on_state=rec.on_state,
+                          on_frame=rec.on_frame, backoff=(0.01,), open_capture=open_capture)
+    worker.start()
+    try:
+        assert rec.event.wait(20), rec.states
+    finally:
+        worker.stop()
+    asked = opened[0].asked
+    assert asked[cv2.CAP_PROP_FRAME_WIDTH] == 1920 and asked[cv2.CAP_PROP_FRAME_HEIGHT] == 1080
+    assert asked[cv2.CAP_PROP_AUTOFOCUS] == 1
+    assert asked[cv2.CAP_PROP_FOURCC] == cv2.VideoWriter.fourcc(*"MJPG")
+    assert worker.settings == CaptureSettings(width, height, autofocus=False)
+    assert rec.frames == 6 and rec.results == ["GKP2.size.test"]
+
+
+def test_the_default_capture_is_asked_too(tmp_path: Path) -> None:
+    """Without a test double: the worker's own cv2.VideoCapture reports the file's size."""
+    video = write_video(tmp_path / "hd.avi", [scene(1920, 1080, seed=4)] * 3)
+    worker = CameraWorker(str(video), backoff=(0.01,))
+    capture = worker._try_open()
+    assert capture is not None
+    capture.release()
+    assert worker.settings == CaptureSettings(1920, 1080, autofocus=False)

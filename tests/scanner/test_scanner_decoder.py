@@ -76,8 +76,9 @@ def test_empty_frames_take_the_cheap_path() -> None:
         assert likely_region(cv2.cvtColor(scene(seed=seed), cv2.COLOR_BGR2GRAY)) is None
 
 
-def test_corpus_acceptance_95_percent_no_misreads() -> None:
-    """The acceptance target of issue 4 on ZXing's own photos (../shared/bench/qr-zxing)."""
+def test_corpus_acceptance_96_percent_no_misreads() -> None:
+    """The acceptance target of issue 12 (issue 4: 95 %) on ZXing's own photos
+    (../shared/bench/qr-zxing)."""
     items = corpus_items()
     decoded, misreads = 0, []
     for png, expected in items:
@@ -87,7 +88,7 @@ def test_corpus_acceptance_95_percent_no_misreads() -> None:
         elif found:
             misreads.append(png.name)
     assert misreads == []
-    assert decoded / len(items) >= 0.95, f"{decoded}/{len(items)}"
+    assert decoded / len(items) >= 0.96, f"{decoded}/{len(items)}"
 
 
 def test_without_zbar_the_cascade_goes_on_with_zxing_alone(
