@@ -60,6 +60,9 @@ SPACE_XL = 40
 RADIUS = 10
 TOUCH_MIN = 48  # the smallest height anything you can touch may have
 CHANNEL_BUTTON_HEIGHT = 112
+# The digit keypad's keys: well above TOUCH_MIN, for gloved fingers; each holder's height.
+KEY_WIDTH = 96
+KEY_HEIGHTS = {"pinDialog": 72, "signInDialog": 56, "managerAccounts": 64}
 HEADER_PAD = 6  # above and below the header's buttons: 64 px in all at 1280x800
 
 # --- colours ---------------------------------------------------------------------------
@@ -197,12 +200,18 @@ QPushButton[role="channel"][channel="{name}"]:pressed {{ background: {TEXT}; }}"
             "in_quarantine": IN_QUARANTINE,
         }.items()
     )
+    key_rules = "\n".join(
+        f'#{holder} QPushButton[role="pin-key"] {{ min-width: {max(touch, s(KEY_WIDTH))}px; '
+        f"min-height: {max(touch, s(height))}px; }}"
+        for holder, height in KEY_HEIGHTS.items()
+    )
     outcome_rules = "\n".join(
         f'QWidget#page_outcome[outcome="{name}"] {{ background: {colour}; }}\n'
         f'QWidget#page_outcome[outcome="{name}"] QLabel {{ color: {OUTCOME_TEXT[name]}; }}'
         for name, colour in OUTCOME_BG.items()
     )
     return f"""
+QWidget {{ font-size: {s(FONT_BODY)}px; }}
 QMainWindow, QStackedWidget, QWidget#startScreen, QWidget[role="page"] {{
     background: {BACKGROUND};
     color: {TEXT};
@@ -392,6 +401,43 @@ QPushButton[done="true"]:disabled {{ color: {ADMITTED}; background: #DDEEE5;
     border-color: #DDEEE5; }}
 QPushButton[role="secondary"]:disabled {{ color: {TEXT_MUTED}; }}
 QPushButton[compact="true"] {{ font-size: {s(FONT_SMALL)}px; padding: 0 {s(SPACE_S)}px; }}
+
+/* the digit keypad and its dialogs: the kiosk PIN, the console's sign-in, accounts */
+QDialog#pinDialog, QDialog#signInDialog {{ background: {BACKGROUND}; }}
+QLabel#pinTitle {{ font-size: {s(FONT_SUBTITLE)}px; font-weight: bold; color: {TEXT}; }}
+QLabel#pinMessage {{ font-size: {s(FONT_BODY)}px; color: {QUARANTINED}; }}
+QLineEdit#pinEdit {{
+    font-size: {s(FONT_TITLE)}px; min-height: {touch + s(SPACE_M)}px;
+    background: {SURFACE}; color: {TEXT};
+    border: 2px solid {BORDER}; border-radius: {s(RADIUS)}px;
+    padding: 0 {s(SPACE_M)}px;
+}}
+QLineEdit#pinEdit:focus {{ border-color: {FOCUS}; }}
+QPushButton[role="pin-key"] {{
+    font-size: {s(FONT_BUTTON)}px; color: {TEXT}; background: {SURFACE};
+    border: 2px solid {BORDER}; border-radius: {s(RADIUS)}px; padding: 0;
+}}
+{key_rules}
+QPushButton[role="pin-key"][key="clear"], QPushButton[role="pin-key"][key="back"] {{
+    font-size: {s(FONT_BODY)}px; color: {TEXT_MUTED};
+}}
+QPushButton[role="pin-key"]:pressed {{ background: {BORDER}; }}
+QPushButton[role="pin-action"] {{
+    font-size: {s(FONT_SUBTITLE)}px; min-height: {touch + s(SPACE_S)}px;
+    min-width: {s(140)}px; border-radius: {s(RADIUS)}px; padding: 0 {s(SPACE_L)}px;
+    color: {TEXT}; background: {SURFACE}; border: 2px solid {BORDER};
+}}
+QPushButton#pinOk {{ color: {HEADER_TEXT}; background: {HEADER_BG};
+    border-color: {HEADER_BG}; }}
+QPushButton#pinOk:disabled {{ background: {BORDER}; border-color: {BORDER}; }}
+QLineEdit[role="sign-in-field"] {{
+    font-size: {s(FONT_SUBTITLE)}px; min-height: {touch}px;
+    background: {SURFACE}; color: {TEXT};
+    border: 2px solid {BORDER}; border-radius: {s(RADIUS)}px;
+    padding: 0 {s(SPACE_M)}px;
+}}
+QLineEdit[role="sign-in-field"]:focus {{ border-color: {FOCUS}; }}
+QLabel[role="sign-in-label"] {{ font-size: {s(FONT_BODY)}px; color: {TEXT_MUTED}; }}
 """
 
 

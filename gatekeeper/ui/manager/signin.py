@@ -33,25 +33,10 @@ from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
 from gatekeeper.ui.translations import Retranslating, current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
-    KEY_SIZE,
     Keypad,
     dialog_actions,
-    dialog_stylesheet,
     pin_field,
 )
-
-
-def _stylesheet() -> str:
-    return dialog_stylesheet("signInDialog") + f"""
-QLineEdit[role="sign-in-field"] {{
-    font-size: {theme.FONT_SUBTITLE}px; min-height: {theme.TOUCH_MIN}px;
-    background: {theme.SURFACE}; color: {theme.TEXT};
-    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
-    padding: 0 {theme.SPACE_M}px;
-}}
-QLineEdit[role="sign-in-field"]:focus {{ border-color: {theme.FOCUS}; }}
-QLabel[role="sign-in-label"] {{ font-size: {theme.FONT_BODY}px; color: {theme.TEXT_MUTED}; }}
-"""
 
 
 def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
@@ -78,7 +63,6 @@ class _AccountDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setModal(True)
-        self.setStyleSheet(_stylesheet())
         self.signin = signin
         self.account: Account | None = None
         self._message: Callable[[], str] | None = None
@@ -93,7 +77,7 @@ class _AccountDialog(Retranslating, QDialog):
         self.form.setHorizontalSpacing(theme.SPACE_M)
         self.form.setVerticalSpacing(theme.SPACE_S)
         self.labels: dict[str, QLabel] = {}
-        self.keypad = Keypad(self, KEY_SIZE[1] - theme.SPACE_M)
+        self.keypad = Keypad(self)
         self.keys = self.keypad.keys
         self.ok_button, self.cancel_button, actions = dialog_actions(
             self, self.submit, self.reject
