@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from gatekeeper.ui import theme
+    from gatekeeper.ui.dialogs import place_over
     from gatekeeper.ui.translations import (
         LanguageSwitcher,
         default_resources_dir,
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                 app.processEvents()
                 image = window.grab()
                 if dialog is not None and dialog.isVisible() and dialog is not window:
-                    dialog.adjustSize()
+                    place_over(dialog, window)
                     grabbed = dialog.grab()
                     painter = QPainter(image)
                     painter.fillRect(image.rect(), theme_dim())
@@ -224,15 +225,16 @@ def _screens(window, flow, clock, signature) -> list:
 SIM_DAYS = 16
 
 
-def simulated_ledger() -> Path:
-    """Sixteen days of simulated traffic (60 people) for the manager console's shots."""
+def simulated_ledger(path: Path | None = None) -> Path:
+    """Sixteen days of simulated traffic (60 people) for the manager console's shots, at
+    `path` (default: a new temporary folder)."""
     from datetime import date
 
     from gatekeeper.domain.policy import Policy
     from gatekeeper.ledger import Ledger
     from gatekeeper.simulation.traffic import Simulation
 
-    path = Path(tempfile.mkdtemp(prefix="gk-shots-")) / "simulated.db"
+    path = path or Path(tempfile.mkdtemp(prefix="gk-shots-")) / "simulated.db"
     with Ledger.open(path, create=True, kiosk_id="gate-1") as ledger:
         Simulation(ledger, Policy(), people=60, seed=3, start=date(2020, 3, 1)).run(SIM_DAYS)
     return path

@@ -108,5 +108,23 @@ def recovery_question(parent: QWidget, describe: Callable[[], str]) -> Question:
     )
 
 
-__all__ = ["Question", "abandon_question", "close_question", "current_lang",
+def place_over(dialog: QWidget, window: QWidget) -> None:
+    """`dialog` at the size its type needs now, in the middle of `window` (kept inside
+    it where it fits). Not `adjustSize`, which bounds a dialog by a fraction of the
+    screen rather than by the window it belongs to."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    frame = window.geometry()
+    size = dialog.sizeHint().expandedTo(dialog.minimumSize()).boundedTo(frame.size())
+    if dialog.hasHeightForWidth():
+        size.setHeight(max(size.height(), dialog.heightForWidth(size.width())))
+    if size != dialog.size():
+        dialog.resize(size)
+    x = frame.x() + max(0, (frame.width() - dialog.width()) // 2)
+    y = frame.y() + max(0, (frame.height() - dialog.height()) // 2)
+    dialog.move(x, y)
+
+
+__all__ = ["Question", "abandon_question", "close_question", "current_lang", "place_over",
            "recovery_question"]

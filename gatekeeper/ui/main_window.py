@@ -47,7 +47,13 @@ from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
 from gatekeeper.ui import reflow, theme
 from gatekeeper.ui.devices import LaneRelease, SerialThermometer
-from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
+from gatekeeper.ui.dialogs import (
+    Question,
+    abandon_question,
+    close_question,
+    place_over,
+    recovery_question,
+)
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
 from gatekeeper.ui.screens import build_pages, wire
@@ -253,12 +259,11 @@ class MainWindow(Retranslating, QMainWindow):
         screen = self.screen()
         dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
         metrics = theme.metrics_for(size.width(), size.height(), dpi)
-        if metrics == self.metrics:
-            return
-        self.metrics = metrics
-        theme.apply(self, metrics)
-        reflow.orient(self, metrics.portrait)
-        for dialog in self.findChildren(QDialog):  # a question up: kept over the window
+        if metrics != self.metrics:
+            self.metrics = metrics
+            theme.apply(self, metrics)
+            reflow.orient(self, metrics.portrait)
+        for dialog in self.findChildren(QDialog):  # a dialog up: its size, over the window
             if dialog.isVisible():
                 place_over(dialog, self)
 
@@ -369,6 +374,7 @@ class MainWindow(Retranslating, QMainWindow):
         dialog: Any = (FirstManagerDialog(signin, self) if signin.needs_first_manager()
                        else SignInDialog(signin, self))  # fmt: skip
         self.sign_in_dialog = dialog
+        reflow.orient(dialog, self.metrics.portrait)
 
         def done(result: int) -> None:
             self.sign_in_dialog = None
@@ -378,6 +384,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         dialog.finished.connect(done)
         dialog.open()
+        place_over(dialog, self)
 
     def enter_console(self, account: Account) -> None:
         """The console for `account` (signed in through `accounts.sign_in`), kept until
@@ -588,6 +595,7 @@ class MainWindow(Retranslating, QMainWindow):
         question.accepted.connect(lambda: done(True))
         question.rejected.connect(lambda: done(False))
         question.open()
+        place_over(question, self)
 
     def offer_recovery(self) -> None:
         """On start: a screening the last run left unfinished is resumed or recorded."""
@@ -708,14 +716,6 @@ class MainWindow(Retranslating, QMainWindow):
                 "MainWindow", "No ledger is open: passes cannot be checked here."
             )
         )
-
-
-def place_over(dialog: QWidget, window: QWidget) -> None:
-    """`dialog` in the middle of `window` (kept inside it where it fits)."""
-    frame = window.geometry()
-    x = frame.x() + max(0, (frame.width() - dialog.width()) // 2)
-    y = frame.y() + max(0, (frame.height() - dialog.height()) // 2)
-    dialog.move(x, y)
 
 
 def _no_figures() -> DayStats:

@@ -309,6 +309,7 @@ QLineEdit, QComboBox {{
     min-height: {touch}px;
 }}
 QLineEdit:focus, QComboBox:focus {{ border-color: {FOCUS}; }}
+QDateEdit, QSpinBox {{ min-height: {touch}px; }}
 QLineEdit:disabled {{ background: {BACKGROUND}; color: {TEXT_MUTED}; }}
 QLineEdit[role="big-input"] {{ font-size: {s(FONT_BIG_INPUT)}px; }}
 QCheckBox {{ font-size: {s(FONT_SUBTITLE)}px; spacing: {s(SPACE_M)}px; min-height: {touch}px; }}
@@ -317,7 +318,7 @@ QCheckBox:focus {{ color: {FOCUS}; }}
 QPushButton[role="primary"], QPushButton[role="secondary"], QPushButton[role="danger"],
 QPushButton[role="choice"] {{
     font-size: {s(FONT_SUBTITLE)}px; border-radius: {s(RADIUS)}px; padding: 0 {s(SPACE_L)}px;
-    min-height: {touch + s(SPACE_S)}px; border: 2px solid {BORDER};
+    min-height: {touch + s(SPACE_S)}px; min-width: {touch}px; border: 2px solid {BORDER};
     background: {SURFACE}; color: {TEXT};
 }}
 QPushButton[role="primary"] {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #FFFFFF;

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
+from gatekeeper.ui.dialogs import place_over
 from gatekeeper.ui.manager.accounts import AccountsPage
 from gatekeeper.ui.manager.common import choice_buttons
 from gatekeeper.ui.manager.dashboard import DashboardPage
@@ -193,6 +194,7 @@ class ManagerConsole(Retranslating, QWidget):
 
         dialog.finished.connect(closed)
         dialog.open()
+        place_over(dialog, self.window())
         return dialog
 
     def close_export(self) -> None:

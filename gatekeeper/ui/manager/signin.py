@@ -31,6 +31,7 @@ from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.translations import Retranslating, current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
     Keypad,
@@ -83,13 +84,21 @@ class _AccountDialog(Retranslating, QDialog):
             self, self.submit, self.reject
         )
 
+        # the fields beside the keypad in a landscape window, above it in a portrait one
+        fields = QVBoxLayout()
+        fields.setSpacing(theme.SPACE_M)
+        fields.addLayout(self.form)
+        fields.addWidget(self.message_label)
+        fields.addStretch(1)
+        body = ReflowBox()
+        body.setSpacing(theme.SPACE_L)
+        body.addLayout(fields, 1)
+        body.addLayout(self.keypad.grid, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_M)
         layout.addWidget(self.title_label)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message_label)
-        layout.addLayout(self.keypad.grid, 1)
+        layout.addLayout(body, 1)
         layout.addLayout(actions)
 
     def _add_row(self, key: str, edit: QLineEdit) -> QLineEdit:
