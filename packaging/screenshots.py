@@ -75,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
                 image = window.grab()
                 if dialog is not None and dialog.isVisible() and dialog is not window:
                     place_over(dialog, window)
+                    app.processEvents()  # its layout at its new size
                     grabbed = dialog.grab()
                     painter = QPainter(image)
                     painter.fillRect(image.rect(), theme_dim())

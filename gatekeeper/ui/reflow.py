@@ -76,14 +76,14 @@ class ReflowGrid(QGridLayout):
 
 def in_rows(grid: ReflowGrid, widgets: Iterable[QWidget], landscape: int, portrait: int
             ) -> None:  # fmt: skip
-    """`widgets` in reading order, `landscape` (or `portrait`) of them to a row, the
-    columns sharing the width evenly."""
+    """`widgets` in reading order, `landscape` (or `portrait`) of them to a row. In
+    portrait the columns share the width evenly; in landscape each is as wide as what
+    it holds (an even share of a tight row would cut the longer labels short)."""
     count = 0
     for i, widget in enumerate(widgets):
         grid.place(widget, divmod(i, landscape), divmod(i, portrait))
         count += 1
-    grid.column_stretches({c: 1 for c in range(min(count, landscape))},
-                          {c: 1 for c in range(min(count, portrait))})  # fmt: skip
+    grid.column_stretches({}, {c: 1 for c in range(min(count, portrait))})
 
 
 def reflowing(splitter: QSplitter) -> QSplitter:

@@ -126,7 +126,9 @@ SELECTION = "#CFE3F7"
 
 # --- every screen shape ------------------------------------------------------------------
 
-DESIGN_LONG, DESIGN_SHORT = 1280, 800  # the window the sizes above are made for
+# The window the sizes above are made for: 1280x800; a portrait window (a totem) is
+# narrow for what a page puts side by side, so there the design is 864 wide.
+DESIGN = {False: (1280, 800), True: (864, 1280)}
 SCALE_MIN, SCALE_MAX, SCALE_STEP = 0.8, 1.6, 0.05
 TOUCH_MM = 9.0  # the smallest touch target, physically (a gloved fingertip)
 TOUCH_FLOOR = 44  # and never fewer pixels than this, whatever the screen says its DPI is
@@ -159,16 +161,18 @@ DEFAULT_METRICS = Metrics()
 def metrics_for(width: int, height: int, dpi: float = 96.0) -> Metrics:
     """The metrics of a `width` x `height` window on a screen of `dpi` logical DPI.
 
-    The scale is how much bigger the window is than the design's 1280x800, measured
-    along its long and its short side (so a 1080x1920 totem scales like a 1920x1080
-    panel and its pages reflow to portrait), rounded down to a step of 0.05 so that a
-    window being resized restyles only now and then, and kept within 0.8–1.6.
+    The scale is how much bigger the window is than the design (1280x800, or 864x1280
+    for a window taller than wide, whose pages reflow to portrait), measured along both
+    sides, rounded down to a step of 0.05 so that a window being resized restyles only
+    now and then, and kept within 0.8–1.6: 1920x1080 gets 1.35, a 1080x1920 totem 1.25,
+    1024x768 0.8.
     """
-    long_side, short_side = max(width, height), min(width, height)
-    raw = min(long_side / DESIGN_LONG, short_side / DESIGN_SHORT)
+    portrait = height > width
+    design_width, design_height = DESIGN[portrait]
+    raw = min(width / design_width, height / design_height)
     steps = math.floor(raw / SCALE_STEP + 1e-9)
     scale = min(SCALE_MAX, max(SCALE_MIN, round(steps * SCALE_STEP, 2)))
-    return Metrics(scale=scale, portrait=height > width, dpi=dpi)
+    return Metrics(scale=scale, portrait=portrait, dpi=dpi)
 
 
 def base_font(metrics: Metrics = DEFAULT_METRICS) -> QFont:
@@ -318,7 +322,7 @@ QCheckBox:focus {{ color: {FOCUS}; }}
 QPushButton[role="primary"], QPushButton[role="secondary"], QPushButton[role="danger"],
 QPushButton[role="choice"] {{
     font-size: {s(FONT_SUBTITLE)}px; border-radius: {s(RADIUS)}px; padding: 0 {s(SPACE_L)}px;
-    min-height: {touch + s(SPACE_S)}px; min-width: {touch}px; border: 2px solid {BORDER};
+    min-height: {touch + s(SPACE_S)}px; border: 2px solid {BORDER};
     background: {SURFACE}; color: {TEXT};
 }}
 QPushButton[role="primary"] {{ background: {PRIMARY}; border-color: {PRIMARY}; color: #FFFFFF;
@@ -376,7 +380,7 @@ QPushButton#managerButton:pressed {{ background: {TEXT}; }}
 QFrame#managerBar {{ background: {SURFACE}; border-bottom: 1px solid {BORDER}; }}
 /* seven pages, export and sign-out share the bar: narrower padding keeps it in 1280 px */
 QFrame#managerBar QPushButton[role="choice"] {{
-    padding: 0 {s(SPACE_XS)}px; font-size: {s(FONT_BODY)}px; }}
+    padding: 0 {s(SPACE_XS)}px; font-size: {s(FONT_BODY)}px; min-width: {touch}px; }}
 QLabel#managerTitle {{ font-size: {s(FONT_SUBTITLE)}px; font-weight: bold; color: {PRIMARY}; }}
 QLabel[role="section"] {{ font-size: {s(FONT_BODY)}px; font-weight: bold; color: {TEXT_MUTED}; }}
 QFrame[compact="true"] QLabel[role="figure-value"] {{ font-size: {s(FONT_FIGURE_COMPACT)}px; }}
@@ -420,7 +424,7 @@ QPushButton[role="pin-key"] {{
 }}
 {key_rules}
 QPushButton[role="pin-key"][key="clear"], QPushButton[role="pin-key"][key="back"] {{
-    font-size: {s(FONT_BODY)}px; color: {TEXT_MUTED};
+    font-size: {s(FONT_SMALL)}px; color: {TEXT_MUTED};
 }}
 QPushButton[role="pin-key"]:pressed {{ background: {BORDER}; }}
 QPushButton[role="pin-action"] {{

@@ -89,12 +89,14 @@ def misfits(top: QWidget) -> list[str]:
 
 
 def _minimum(widget: QWidget) -> QSize:
-    """The smallest size a layout means to give `widget` (as QWidgetItem reckons it: an
-    explicit minimum, else the minimum size hint, nothing for an Ignored policy)."""
+    """The smallest size `widget` shows all of itself at: its minimum size hint (what
+    its text or contents need) and at least its explicit minimum; nothing for an
+    Ignored policy (shortened on purpose). Not the layout's reckoning, which lets an
+    explicit minimum (a stylesheet's min-width) undercut the text."""
     hint, explicit, policy = widget.minimumSizeHint(), widget.minimumSize(), widget.sizePolicy()
     ignored = QSizePolicy.Policy.Ignored
-    width = explicit.width() or (0 if policy.horizontalPolicy() == ignored else hint.width())
-    height = explicit.height() or (0 if policy.verticalPolicy() == ignored else hint.height())
+    width = 0 if policy.horizontalPolicy() == ignored else max(hint.width(), explicit.width())
+    height = 0 if policy.verticalPolicy() == ignored else max(hint.height(), explicit.height())
     return QSize(max(width, 0), max(height, 0))
 
 

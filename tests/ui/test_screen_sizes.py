@@ -131,7 +131,8 @@ def test_type_scales_with_the_window() -> None:
     assert design.scale == 1.0 and not design.portrait
     assert theme.metrics_for(1920, 1080).scale == 1.35
     totem = theme.metrics_for(1080, 1920)
-    assert totem.portrait and totem.scale == 1.35
+    assert totem.portrait and totem.scale == 1.25  # its pages are 864 px wide by design
+    assert theme.metrics_for(800, 1280).scale == 0.9
     assert theme.metrics_for(1024, 768).scale == 0.8
     assert theme.metrics_for(640, 480).scale == theme.SCALE_MIN  # and never smaller
 
@@ -165,3 +166,30 @@ def test_portrait_stacks_the_channel_buttons(qtbot, make_window) -> None:
     buttons = [window.start_screen.channel_buttons[c].geometry() for c in CHANNEL_ORDER]
     for left, right in itertools.pairwise(buttons):
         assert right.left() > left.right() and right.top() == left.top()
+
+
+def test_a_window_opens_no_bigger_than_its_screen() -> None:
+    from gatekeeper.ui.app import initial_size
+
+    assert initial_size(QSize(1920, 1040)) == QSize(1280, 800)
+    assert initial_size(QSize(1024, 728)) == QSize(1024, 688)  # below the panel and title
+    assert initial_size(QSize(1080, 1880)) == QSize(1080, 1840)  # a totem: all of it
+    assert initial_size(None) == QSize(1280, 800)
+
+
+def test_the_kiosk_pin_dialog_fits_every_screen(qtbot, make_window, tmp_path) -> None:
+    from datetime import datetime
+
+    from gatekeeper.services.kiosk_pin import KioskPin
+    from gatekeeper.ui.widgets.pin_dialog import PinDialog
+
+    window = make_window()
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = PinDialog(KioskPin(tmp_path / "pin"), lambda: datetime.now().astimezone(), window)
+    dialog.open()
+    found: dict[str, list[str]] = {"fit": [], "touch": []}
+    check_every_size(window, "kiosk PIN", dialog, found)
+    dialog.reject()
+    assert not found["fit"], "\n".join(found["fit"])
+    assert not found["touch"], "\n".join(found["touch"])

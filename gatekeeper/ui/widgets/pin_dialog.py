@@ -123,8 +123,10 @@ def dialog_actions(
     cancel_button.clicked.connect(on_cancel)
     actions = QHBoxLayout()
     actions.setSpacing(theme.SPACE_M)
-    actions.addWidget(cancel_button, 1)
-    actions.addWidget(ok_button, 1)
+    # no stretch: each at least as wide as its text (a stretch would share the row out
+    # evenly and cut a long "Create and sign in" short in a narrow dialog)
+    actions.addWidget(cancel_button)
+    actions.addWidget(ok_button)
     return ok_button, cancel_button, actions
 
 
