@@ -69,6 +69,7 @@ class Server:
     _bin: Path | None = None
     _user: str | None = None
     durable: bool = False
+    options: str = ""  # more server settings, e.g. " -c wal_level=logical"
     _made: list[str] = field(default_factory=list)
 
     def dsn(self, dbname: str, **extra: str) -> str:
@@ -149,6 +150,7 @@ def _start(server: Server, port: int) -> None:
     options = (
         f"-c listen_addresses=127.0.0.1 -c port={port} "
         f"-c unix_socket_directories={server.folder} {fast}-c max_connections=60"
+        f"{server.options}"
     )
     server.run("pg_ctl", "start", "-D", str(data), "-l", str(server.folder / "server.log"),
                "-w", "-t", "60", "-o", options)  # fmt: skip
@@ -163,7 +165,7 @@ def _start(server: Server, port: int) -> None:
             time.sleep(0.2)
 
 
-def start_cluster(*, durable: bool = False) -> Server:
+def start_cluster(*, durable: bool = False, options: str = "") -> Server:
     """initdb + pg_ctl start into a new temporary folder, on a free port (with `durable`,
     fsync on, as a real server)."""
     user = "postgres" if os.geteuid() == 0 else None
@@ -175,7 +177,8 @@ def start_cluster(*, durable: bool = False) -> Server:
         for path in (folder, folder / "pw"):
             os.chown(path, info.pw_uid, info.pw_gid)
     os.chmod(folder, 0o700)
-    server = Server(admin_dsn="", folder=folder, _bin=bindir(), _user=user, durable=durable)
+    server = Server(admin_dsn="", folder=folder, _bin=bindir(), _user=user, durable=durable,
+                    options=options)
     server.run("initdb", "-D", str(folder / "data"), "-U", "gk_admin", "-E", "UTF8",
                "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
                f"--pwfile={folder / 'pw'}", "-N")  # fmt: skip

@@ -16,7 +16,7 @@ import click
 
 from gatekeeper.cli.ledger_commands import fail
 from gatekeeper.cli.manager_commands import open_writable
-from gatekeeper.cli.options import db_option, policy_option
+from gatekeeper.cli.options import db_option, policy_option, say
 from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import system_lang
 from gatekeeper.hub import admin
@@ -31,6 +31,7 @@ NO_DB = messages.entry("cli.no_db")
 INITIALISED = messages.entry("hub.initialised")
 ADDED = messages.entry("hub.kiosk_added")
 SYNCED = messages.entry("hub.synced")
+READER_ADDED = messages.entry("hub.reader_added")
 
 _HUB_HELP = ("The site hub: a libpq connection string or postgresql:// URL. A hub on "
              "another machine is reached with its certificate checked (sslmode=verify-full).")
@@ -71,6 +72,26 @@ def add_kiosk(hub_dsn: str, db: Path | None) -> None:
     click.echo(kiosk_dsn)
 
 
+@hub_group.command("add-reader")
+@hub_required
+@click.option("--name", required=True, metavar="NAME",
+              help="Lower-case letters, digits and _ (e.g. the person's username).")
+@click.option("--role", "what", type=click.Choice(admin.READER_ROLES), required=True,
+              help="manager or inspector: both read the site's records, neither writes.")
+def add_reader(hub_dsn: str, name: str, what: str) -> None:
+    """A read-only role at the hub for a site manager's or an inspector's tools
+    (`verify --hub`, `stats --hub`, reporting). Its password is kept in an owner-only file
+    on this machine; the last line of the output is its DSN (no password in it)."""
+    with Hub.connect(hub_dsn) as hub:
+        try:
+            role, password = admin.add_reader(hub, name, what)
+        except ValueError:
+            raise click.BadParameter(name, param_hint="--name") from None
+    reader_dsn, dsn_file = hub_link.remember(f"reader-{name}", hub_dsn, role, password)
+    click.echo(READER_ADDED.format(system_lang(), name=name, role=what, file=dsn_file))
+    click.echo(reader_dsn)
+
+
 @click.command("sync")
 @db_option
 @hub_option
@@ -101,6 +122,7 @@ def sync(db: Path | None, hub_dsn: str | None, as_json: bool, policy_path: Path 
                 "waiting": waiting(ledger), "ok": False, "code": exc.code,
                 "error": exc.message(system_lang()),
             }, ensure_ascii=False, sort_keys=True))  # fmt: skip
+            say(exc.message(system_lang()))  # and, as every error, one line on stderr
             sys.exit(exc.exit_code)
     if as_json:
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, sort_keys=True))

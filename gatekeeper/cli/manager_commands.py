@@ -291,18 +291,30 @@ def _refuse_long_range(start: date, end: date) -> None:
     "--older-than", "days", type=click.IntRange(1, 36500), required=True, metavar="DAYS",
     help="Erase personal fields of records dated more than DAYS days ago.",
 )  # fmt: skip
+@click.option(
+    "--backups", "backup_folders", type=click.Path(file_okay=False, path_type=Path),
+    multiple=True, metavar="DIR",
+    help="A folder `gatekeeper backup --to` writes to (repeatable): this ledger's backups "
+    "there are purged too.",
+)  # fmt: skip
 @as_option
 @policy_option
-def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | None) -> None:
+def purge(db: Path | None, days: int, backup_folders: tuple[Path, ...], as_user: str | None,
+          policy_path: Path | None) -> None:  # fmt: skip
     """Erase names, ID numbers, phones and signatures older than DAYS days; figures,
-    outcomes and the hash chain stay. The purge is recorded. Acts as --as USERNAME (its
-    PIN is asked for), a site manager."""
+    outcomes and the hash chain stay. The purge is recorded. With --backups DIR, this
+    ledger's backups in DIR are purged the same way (exit 2 if one could not be). Acts as
+    --as USERNAME (its PIN is asked for), a site manager."""
+    from gatekeeper.services.backup import NO_FOLDER
     from gatekeeper.services.retention import purge as run_purge
 
+    for folder in backup_folders:  # before the sign-in: nothing is written
+        if not folder.is_dir():
+            raise LocalizedError("no_backup_folder", NO_FOLDER, {"path": folder})
     now, _zone = _now(policy_path)
     with open_writable(db) as ledger:
         actor = sign_in_as(ledger, as_user, acc.Action.PURGE, now)
-        result = run_purge(ledger, days, now, by=actor)
+        result = run_purge(ledger, days, now, by=actor, backup_folders=backup_folders)
         path = ledger.path
     lang = system_lang()
     click.echo(
@@ -310,11 +322,23 @@ def purge(db: Path | None, days: int, as_user: str | None, policy_path: Path | N
     )
     if result.badges:
         click.echo(messages.text("retention.badges", lang, count=result.badges))
+    if backup_folders:
+        folders = ", ".join(str(f) for f in backup_folders)
+        click.echo(messages.text("retention.backups", lang, count=len(result.backups),
+                                 folders=folders))  # fmt: skip
+    else:
+        click.echo(messages.text("retention.no_backup_folder_given", lang))
     for name in result.full_exports:
         click.echo(messages.text("retention.full_export", lang, file=name))
+    could_not = False
+    for failed in result.backups_failed:  # said plainly: that backup still holds the data
+        say(messages.text("retention.backup_not_purged", lang, path=failed.path,
+                          problem=failed.problem.message(lang)))  # fmt: skip
+        could_not = True
     if not result.bytes_gone:  # said honestly: erased in the database, not yet on disk
-        click.echo(f"gatekeeper: {messages.text('retention.bytes_kept', lang, path=path)}",
-                   err=True)  # fmt: skip
+        say(messages.text("retention.bytes_kept", lang, path=path))
+        could_not = True
+    if could_not:
         raise SystemExit(2)
 
 

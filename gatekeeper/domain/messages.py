@@ -329,6 +329,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "The signature is missing or is not a PNG image. Ask the person to sign again.",
         "签名缺失或不是PNG图片。请本人重新签名。",
     ),
+    "error.manual_check_needs_manager": (
+        "A manual check is decided by a site manager: the manager signs in with their "
+        "username and PIN. Nothing was recorded.",
+        "人工核验须由项目负责人决定：请项目负责人用用户名和 PIN 登录。未记录任何内容。",
+    ),
     "error.pass_refused_needs_manager": (
         "This site pass was read and refused: staff cannot mark it OK. Scan the person's "
         "own valid pass, or ask a manager for a manual check.",
@@ -1005,6 +1010,8 @@ _RAW: dict[str, tuple[str, str]] = {
     "accounts.action.correction": ("correct a record", "更正记录"),
     "accounts.action.purge": ("purge personal data", "清除个人信息"),
     "accounts.action.backup": ("back up the ledger", "备份台账"),
+    "accounts.action.manual_check": (
+        "decide a code by hand at the QR step", "在扫码环节人工核验二维码"),
     "kiosk_pin.not_digits": (
         "The PIN may contain only the digits 0-9 (no letters, spaces or signs). Choose a PIN of "
         "{min} to {max} digits.",
@@ -1090,6 +1097,33 @@ _RAW: dict[str, tuple[str, str]] = {
     "retention.badges": (
         "{count} printed badge files from before the cutoff were deleted.",
         "已删除截止日前打印的胸卡文件 {count} 个。",
+    ),
+    "retention.backups": (
+        "Backups of this ledger purged the same way, each with its purge record: {count} "
+        "(in {folders}).",
+        "已按同样方式清除本台账的备份 {count} 个，每个备份均有清除记录（位于 {folders}）。",
+    ),
+    "retention.no_backup_folder_given": (
+        "Backups were not purged: no backup folder was given. Run the same purge with "
+        "--backups DIR (the folder `gatekeeper backup --to` writes to); until then its "
+        "backups still hold the personal data older than the cutoff.",
+        "未清除备份：未指定备份文件夹。请加上 --backups DIR（即 `gatekeeper backup --to` "
+        "写入的文件夹）再次执行同一清除；在此之前，这些备份仍含有截止日前的个人信息。",
+    ),
+    "retention.backup_not_purged": (
+        "The backup {path} could not be purged and still holds the personal data older "
+        "than the cutoff: {problem} Fix that and run the same purge again (it erases "
+        "nothing twice), or delete that backup.",
+        "备份 {path} 未能清除，仍含有截止日前的个人信息：{problem} 请排除问题后再次执行同一"
+        "清除（不会重复清除），或删除该备份。",
+    ),
+    "retention.backup_bytes_kept": (
+        "another program still reads {path}, so its old bytes stay in its -wal file.",
+        "另有程序正在读取 {path}，其旧数据仍留在 -wal 文件中。",
+    ),
+    "retention.backup_os_error": (
+        "{path} cannot be opened ({error}).",
+        "无法打开 {path}（{error}）。",
     ),
     "retention.full_export": (
         "An unmasked export made before the cutoff still holds names: {file} — delete "
@@ -1441,6 +1475,12 @@ _RAW: dict[str, tuple[str, str]] = {
         "Kiosk {kiosk} is registered at the hub; its connection is kept (owner-only) in {file}. "
         "Its DSN:",
         "终端 {kiosk} 已在中心库登记；其连接信息（仅本人可读）保存在 {file}。其 DSN：",
+    ),
+    "hub.reader_added": (
+        "{name} may now read the site's records at the hub as {role} (nothing can be written "
+        "with it); the connection is kept (owner-only) in {file}. Its DSN:",
+        "{name} 现可作为 {role} 读取中心库中的站点记录（不能写入）；连接信息（仅本人可读）"
+        "保存在 {file}。其 DSN：",
     ),
     "hub.new_id": (
         "This ledger's kiosk is now {kiosk} (was {old}): its new records start a chain of their "

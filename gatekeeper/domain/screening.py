@@ -481,10 +481,11 @@ class Screening:
         self,
         kind: ScanKind | str,
         status_by_manager: ScanStatus | str,
-        by: str = "manager",
+        by: str,
         at: datetime | None = None,
     ) -> StepResult | OutcomeResult:
-        """A manager decides a scan that was unreadable or forged (OK, yellow or red)."""
+        """A manager decides a scan that was unreadable or forged (OK, yellow or red);
+        `by` names them (the kiosk session takes it from the site manager's sign-in)."""
         self._guard(Step.QR_SCAN)
         kind = self._scan_kind(kind)
         if kind not in self._manual:

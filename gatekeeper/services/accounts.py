@@ -94,6 +94,7 @@ class Action(StrEnum):
     CORRECTION = "correction"
     PURGE = "purge"
     BACKUP = "backup"
+    MANUAL_CHECK = "manual_check"  # decide by hand a code the kiosk could not read (QR step)
 
 
 _READ = frozenset({Action.DASHBOARD, Action.REVIEW, Action.VERIFY, Action.POLICY_VIEW})
@@ -112,6 +113,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
         Action.CORRECTION,
         Action.PURGE,
         Action.BACKUP,
+        Action.MANUAL_CHECK,
     },
     # Inspectors see everything and change nothing: their only writes are the records
     # of their own sign-ins and exports.
@@ -144,6 +146,7 @@ ACTION_NAMES: dict[Action, Text] = {
     Action.CORRECTION: messages.entry("accounts.action.correction"),
     Action.PURGE: messages.entry("accounts.action.purge"),
     Action.BACKUP: messages.entry("accounts.action.backup"),
+    Action.MANUAL_CHECK: messages.entry("accounts.action.manual_check"),
 }
 
 _NOBODY = messages.entry("accounts.nobody")

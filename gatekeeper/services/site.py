@@ -110,6 +110,8 @@ class AlertKind(StrEnum):
     MISSING_ROUND = "missing_round"  # people on site with no reading after the round's time
     QUARANTINE_OVERDUE = "quarantine_overdue"  # open after its due date
     NOT_DISINFECTED = "not_disinfected"  # zones with no disinfection after the slot's time
+    HUB_REFUSED = "hub_refused"  # the site hub refuses this kiosk's chain (services.sync)
+    HUB_OFFLINE = "hub_offline"  # no sync with the hub for over an hour: others do not see it
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,8 @@ class Alert:
     due_date: date | None = None
     people: tuple[str, ...] = ()  # masked names (missing from a round)
     zones: tuple[Zone, ...] = ()  # not disinfected
+    detail: str = ""  # the hub's refusal, as said when it happened
+    since: str = ""  # ISO instant: refused at, or offline since
 
 
 @dataclass(frozen=True)
@@ -400,7 +404,23 @@ def alerts(
             zones = tuple(z for z in Zone if (z, slot) not in log)
             if zones:
                 found.append(Alert(AlertKind.NOT_DISINFECTED, slot=slot, zones=zones))
+    found += hub_alerts(ledger.sync_state(), now)
     return found
+
+
+HUB_OFFLINE_ALERT = timedelta(hours=1)
+
+
+def hub_alerts(state: dict[str, str], now: datetime) -> list[Alert]:
+    """The site hub's state (meta `hub.*`, kept by services.sync): a refusal always, being
+    out of reach once it has lasted an hour (the other gates no longer see this one)."""
+    if state.get("refused"):
+        return [Alert(AlertKind.HUB_REFUSED, detail=state["refused"],
+                      since=state.get("refused_at", ""))]  # fmt: skip
+    since = state.get("offline_since")
+    if since and now - datetime.fromisoformat(since) >= HUB_OFFLINE_ALERT:
+        return [Alert(AlertKind.HUB_OFFLINE, since=since)]
+    return []
 
 
 def load(ledger: Ledger, policy: Policy, now: datetime, *, days: int = 14) -> SiteView:

@@ -29,6 +29,7 @@ from gatekeeper.domain.i18n import system_lang
 from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import (
     BehindError,
+    ConflictError,
     DivergedError,
     HubError,
     HubRefusedError,
@@ -85,7 +86,12 @@ def _checked_start(ledger: Ledger, hub: Hub) -> int:
 
 
 def push(ledger: Ledger, hub: Hub, *, batch: int = BATCH) -> int:
-    """Send this kiosk's records the hub lacks; how many were sent."""
+    """Send this kiosk's records the hub lacks; how many were sent.
+
+    Another sync of the same ledger may be pushing the same batch at the same moment
+    (`gatekeeper sync` while the kiosk syncs by itself): the hub then refuses one of
+    the two as a duplicate. That is no conflict when the hub's head now matches this
+    ledger: the push goes on from there. Only a chain the hub does not hold is refused."""
     after = _checked_start(ledger, hub)
     ledger.set_sync_state(pushed=str(after))
     sent = 0
@@ -95,9 +101,16 @@ def push(ledger: Ledger, hub: Hub, *, batch: int = BATCH) -> int:
             return sent
         try:
             hub.push(rows)
-        except DivergedError as exc:  # a copy of this kiosk pushed in the meantime
-            raise DivergedError(kiosk=ledger.kiosk_id, seq=exc.params.get("seq"),
-                                db=str(ledger.path)) from None  # fmt: skip
+        except (DivergedError, ConflictError) as exc:
+            resumed = _checked_start(ledger, hub)  # raises when the chains really differ
+            if resumed <= after:
+                if isinstance(exc, DivergedError):  # a copy of this kiosk pushed first
+                    raise DivergedError(kiosk=ledger.kiosk_id, seq=exc.params.get("seq"),
+                                        db=str(ledger.path)) from None  # fmt: skip
+                raise
+            after = resumed
+            ledger.set_sync_state(pushed=str(after))
+            continue
         after = int(rows[-1]["kiosk_seq"])
         sent += len(rows)
         ledger.set_sync_state(pushed=str(after))
@@ -215,7 +228,7 @@ def status_text(status: SyncStatus, now: datetime, lang: str) -> str:
     if status.refused:
         return messages.text("hub.status.refused", lang, detail=status.refused)
     if status.offline_since:
-        since = datetime.fromisoformat(status.offline_since).astimezone(now.tzinfo)
+        since = datetime.fromisoformat(status.offline_since)  # the kiosk's own time
         return messages.text("hub.status.offline", lang, since=f"{since:%H:%M}",
                              waiting=status.waiting)  # fmt: skip
     if status.synced_at:

@@ -137,6 +137,7 @@ class MainWindow(Retranslating, QMainWindow):
         # Where the sync with the site hub stands (hidden when the kiosk has no hub).
         self.sync_label = QLabel(self.header)
         self.sync_label.setObjectName("syncStatus")
+        self.sync_label.setContentsMargins(theme.SPACE_M, 0, theme.SPACE_M, 0)  # in its hint
         self.sync_label.hide()
         self._sync_status: Any = None
         header_row.addWidget(self.sync_label)
@@ -303,6 +304,7 @@ class MainWindow(Retranslating, QMainWindow):
             if hasattr(page, "abandon_requested"):
                 page.abandon_requested.connect(self.ask_abandon)
         self.step_pages[Page.NOTICE].print_requested.connect(self._print_notice)
+        self.step_pages[Page.QR_SCAN].manual_chosen.connect(self.ask_manual_check)
         self.flow.page_requested.connect(self._show_page)
         self.flow.state_updated.connect(self._update_page)
         self.flow.field_error.connect(self._field_error)
@@ -386,6 +388,32 @@ class MainWindow(Retranslating, QMainWindow):
         dialog.open()
         place_over(dialog, self)
 
+    def ask_manual_check(self, kind: str, status: str) -> None:
+        """The QR step's "manager checked": a site manager signs in (username and PIN)
+        and their Actor decides the code; cancelled, nothing is recorded."""
+        if self.flow is None or self.sign_in_dialog is not None:
+            return
+        from gatekeeper.ui.manager.signin import ManualCheckDialog
+
+        service = self.console_service()
+        assert service is not None
+        dialog = ManualCheckDialog(service.signing_in(), self)
+        self.sign_in_dialog = dialog
+        flow = self.flow
+
+        def done(result: int) -> None:
+            self.sign_in_dialog = None
+            dialog.deleteLater()
+            account = dialog.account
+            if result == QDialog.DialogCode.Accepted and account is not None:
+                flow.submit_manual_check(kind, status, account.actor)
+            page = self.step_pages.get(Page.QR_SCAN)
+            if page is not None and self.current_page() is Page.QR_SCAN:
+                page.focus_input()
+
+        dialog.finished.connect(done)
+        dialog.open()
+
     def enter_console(self, account: Account) -> None:
         """The console for `account` (signed in through `accounts.sign_in`), kept until
         the console is left."""
@@ -461,11 +489,14 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "No ledger is open: passes cannot be checked here."))
             return
-        taken = self.question is None and self.flow.scanned(text)
+        # Nothing is scanned behind a question or a sign-in (a manager's check included).
+        taken = (self.question is None and self.sign_in_dialog is None
+                 and self.flow.scanned(text))
         if taken:
             self.notice.dismiss()
             return
-        if self.current_page() is Page.START and self.question is None:
+        if (self.current_page() is Page.START and self.question is None
+                and self.sign_in_dialog is None):
             self.show_notice(lambda: QCoreApplication.translate(
                 "MainWindow", "Only a site pass can be scanned here: choose worker, "
                 "visitor or goods vehicle first."), for_page=True)

@@ -48,7 +48,8 @@ def build_pages(stack: QStackedWidget) -> dict[Page, Any]:
 
 
 def wire(flow: KioskFlow, pages: dict[Page, Any]) -> None:
-    """Page signals → flow calls (raw input only)."""
+    """Page signals → flow calls (raw input only). The QR step's manual check goes
+    through the window first (`MainWindow.ask_manual_check`: a site manager signs in)."""
     p = pages
     p[Page.PASS_SCAN].submitted.connect(flow.submit_pass)
     p[Page.PLATE].submitted.connect(flow.submit_plate)
@@ -62,7 +63,6 @@ def wire(flow: KioskFlow, pages: dict[Page, Any]) -> None:
     p[Page.QUARANTINE_REGISTRATION].submitted.connect(flow.submit_quarantine_registration)
     p[Page.QR_SCAN].scan_chosen.connect(flow.submit_scan)
     p[Page.QR_SCAN].scan_entered.connect(flow.submit_scan_text)
-    p[Page.QR_SCAN].manual_chosen.connect(flow.submit_manual_check)
     p[Page.PLEDGE].signed.connect(flow.submit_signature)
     p[Page.NOTICE].handed_over.connect(flow.submit_notice)
     p[Page.VEHICLE_NEXT].add_passenger.connect(flow.add_passenger)

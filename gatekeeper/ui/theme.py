@@ -227,7 +227,6 @@ QLabel#headerTitle {{ color: {HEADER_TEXT}; font-size: {s(FONT_SUBTITLE)}px; fon
 QLabel#syncStatus {{ color: {HEADER_MUTED}; font-size: {s(FONT_BODY)}px; }}
 QLabel#syncStatus[alert="true"] {{
     color: {NOTICE_TEXT}; background: {NOTICE_BG}; border-radius: {s(RADIUS)}px;
-    padding: 0 {s(SPACE_S)}px;
 }}
 QPushButton#languageButton {{
     color: {HEADER_TEXT}; background: transparent;

@@ -116,27 +116,27 @@
 <context>
     <name>CertificatePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/certificate.py" line="96"/>
+        <location filename="../../gatekeeper/ui/steps/certificate.py" line="97"/>
         <source>No document</source>
         <translation>无证件</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/certificate.py" line="99"/>
+        <location filename="../../gatekeeper/ui/steps/certificate.py" line="100"/>
         <source>Valid until (leave empty if none)</source>
         <translation>有效期至（无则留空）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/certificate.py" line="102"/>
+        <location filename="../../gatekeeper/ui/steps/certificate.py" line="103"/>
         <source>e.g. 2020-12-31</source>
         <translation>例如 2020-12-31</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/certificate.py" line="107"/>
+        <location filename="../../gatekeeper/ui/steps/certificate.py" line="108"/>
         <source>No document: turn away</source>
         <translation>无证件：劝返</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/certificate.py" line="108"/>
+        <location filename="../../gatekeeper/ui/steps/certificate.py" line="109"/>
         <source>Certificate checked</source>
         <translation>证件已查验</translation>
     </message>
@@ -195,142 +195,152 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="59"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
         <source>Admitted</source>
         <translation>放行</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="60"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
         <source>Turned away</source>
         <translation>劝返</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="61"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
         <source>Quarantined</source>
         <translation>隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="62"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="64"/>
         <source>Abandoned</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="63"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="65"/>
         <source>In quarantine now</source>
         <translation>当前隔离中</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="64"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="66"/>
         <source>On site now</source>
         <translation>当前在场</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="234"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="236"/>
         <source>Day {n}</source>
         <translation>第 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="238"/>
         <source>{date} overdue</source>
         <translation>{date} 已逾期</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="250"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="253"/>
         <source>No alerts.</source>
         <translation>暂无预警。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="259"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="262"/>
         <source>Today, {date}</source>
         <translation>今日，{date}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="269"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="272"/>
         <source>{n} days</source>
         <translation>{n} 天</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="270"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="273"/>
         <source>Screenings by outcome, last {n} days</source>
         <translation>近 {n} 天检查结果</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="272"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="275"/>
         <source>Alerts</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="273"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="276"/>
         <source>On site now, by zone</source>
         <translation>当前在场人员（按区域）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="274"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
         <source>In quarantine: day count and due date</source>
         <translation>隔离人员：隔离天数与到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="277"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="280"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="278"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="281"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="279"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="282"/>
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="282"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="283"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="286"/>
         <source>Day</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="284"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="287"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="285"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="288"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="294"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="297"/>
         <source>Fever on the {round}: {name}, {reading} °C — sent to quarantine.</source>
         <translation>{round}发热：{name}，{reading} °C，已转入隔离。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="300"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="303"/>
         <source>{round}: {n} on site not measured yet ({names}).</source>
         <translation>{round}：在场 {n} 人尚未测温（{names}）。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="304"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="307"/>
         <source>Quarantine overdue: {name}, due {date} — decide on release.</source>
         <translation>隔离逾期：{name}，{date} 到期，请作出解除隔离决定。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="308"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="311"/>
+        <source>The site hub refuses this kiosk: {detail}</source>
+        <translation>站点中心库拒绝本终端：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="315"/>
+        <source>Not synced with the site hub since {time}: the other gates do not see this kiosk&apos;s records. Check the network.</source>
+        <translation>自 {time} 起未与站点中心库同步：其他门岗看不到本终端的记录。请检查网络。</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="320"/>
         <source>Not disinfected ({slot}): {zones}.</source>
         <translation>未消毒（{slot}）：{zones}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="315"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="334"/>
         <source>evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/dashboard.py" line="335"/>
         <source>morning</source>
         <translation>早间</translation>
     </message>
@@ -504,29 +514,29 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>KioskPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="226"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="231"/>
         <source>Back to start</source>
         <translation>返回首页</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="227"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="232"/>
         <source>Abandon</source>
         <translation>中止</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="247"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="252"/>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="114"/>
         <source>Driver</source>
         <translation>司机</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="250"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="255"/>
         <location filename="../../gatekeeper/ui/steps/vehicle_plate.py" line="115"/>
         <source>Passenger {n}</source>
         <translation>乘车人{n}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/base.py" line="254"/>
+        <location filename="../../gatekeeper/ui/steps/base.py" line="259"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -534,64 +544,64 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="393"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="466"/>
         <source>Only a site pass can be scanned here: choose worker, visitor or goods vehicle first.</source>
         <translation>此处只能扫工地通行证：请先选择工人、访客或货车。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="380"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="397"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="450"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="470"/>
         <source>A code was scanned, but this screen does not take one: nothing was entered.</source>
         <translation>已扫到一个码，但本页面不接受扫码：未录入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="300"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="335"/>
         <source>Finish or abandon this screening before opening the manager console.</source>
         <translation>请先完成或中止当前检查，再打开管理台。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="434"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="555"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="440"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="561"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="444"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="565"/>
         <source>Printing failed: hand over a printed copy.</source>
         <translation>打印失败：请发放纸质告知书。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="529"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="662"/>
         <source>Worksite entry checkpoint</source>
         <translation>工地出入口卡口</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="534"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="669"/>
         <source>Switch the screen&apos;s language</source>
         <translation>切换界面语言</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="536"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="671"/>
         <source>Manager</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="538"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="673"/>
         <source>Site managers and inspectors: sign in for the dashboard, rounds, quarantine, review and exports</source>
         <translation>项目负责人和督导检查人员：登录后查看看板、巡查、隔离、核查和导出</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="563"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="700"/>
         <source>{channel}: no ledger is open, so nobody can be screened here.</source>
         <translation>{channel}：未打开台账，此处无法办理进场检查。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="385"/>
-        <location filename="../../gatekeeper/ui/main_window.py" line="574"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="455"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="711"/>
         <source>No ledger is open: passes cannot be checked here.</source>
         <translation>未打开台账：此处无法查验通行证。</translation>
     </message>
@@ -719,17 +729,17 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PassScanPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="77"/>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="79"/>
         <source>Scan the worker&apos;s site pass, or type their ID number.</source>
         <translation>请扫工人的工地通行码，或输入其证件号码。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="80"/>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="82"/>
         <source>Site pass or ID number</source>
         <translation>工地通行证或证件号码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="86"/>
+        <location filename="../../gatekeeper/ui/steps/pass_scan.py" line="88"/>
         <source>Check pass</source>
         <translation>查验通行证</translation>
     </message>
@@ -737,164 +747,164 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>PassesPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="214"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="216"/>
         <source>The site key could not be written: check the data folder&apos;s permissions.</source>
         <translation>无法写入工地密钥：请检查数据文件夹的权限。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="236"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="238"/>
         <source>Registered {name} and issued a pass valid until {until}.</source>
         <translation>已登记 {name}，并签发通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="242"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="244"/>
         <source>{name} was already registered: issued a new pass valid until {until}.</source>
         <translation>{name} 已登记过：已签发新通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="275"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="277"/>
         <source>Save the badge as</source>
         <translation>通行证图片另存为</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="303"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="305"/>
         <source>Badge saved as {path}</source>
         <translation>通行证图片已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="309"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="311"/>
         <source>Could not write {path}: choose another folder.</source>
         <translation>无法写入 {path}：请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="333"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="335"/>
         <source>Sent to the printer {name}.</source>
         <translation>已发送到打印机 {name}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="358"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="364"/>
         <source>Printing failed: save the badge and print it elsewhere.</source>
         <translation>打印失败：请保存通行证图片，在别处打印。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="364"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="370"/>
         <source>No printer attached: saved as PDF {path}</source>
         <translation>未连接打印机：已另存为 PDF {path}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="397"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="403"/>
         <source>{name}&apos;s pass is revoked: it is refused at the gate from now on.</source>
         <translation>{name} 的通行证已注销：从现在起闸口将拒绝该证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="420"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="426"/>
         <source>Issue a site pass</source>
         <translation>签发工地通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="423"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="429"/>
         <source>Issuing registers the worker if they are new (or finds them by ID number) and signs the pass with the site&apos;s key.</source>
         <translation>签发时，新工人会被登记（已登记的按身份证号查到），并用工地密钥签名通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="431"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="437"/>
         <source>This machine has no site key yet: issuing the first pass creates the site&apos;s signing key (kept in the data folder, never in the ledger). Back it up; passes signed with it are refused if it is lost.</source>
         <translation>本机尚无工地密钥：签发第一张通行证会生成工地签名密钥（保存在数据文件夹中，绝不写入台账）。请备份密钥；密钥丢失后，用它签发的通行证都会被拒绝。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="441"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="447"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="442"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="453"/>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="460"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="448"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="466"/>
         <source>ID number</source>
         <translation>身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="443"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="449"/>
         <source>Mobile phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="444"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="450"/>
         <source>Employer</source>
         <translation>所属单位</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="445"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="451"/>
         <source>Valid for (days)</source>
         <translation>有效天数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="450"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
         <source>Issue the pass</source>
         <translation>签发通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="451"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="457"/>
         <source>Revoke a pass</source>
         <translation>注销通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="456"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="458"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
         <source>Revoke</source>
         <translation>注销</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="459"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="465"/>
         <source>A person&apos;s pass</source>
         <translation>查询通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="461"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
         <source>Show</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="462"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="468"/>
         <source>Badge</source>
         <translation>通行证</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="463"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="469"/>
         <source>Save the badge…</source>
         <translation>保存通行证图片…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="464"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="470"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="467"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="473"/>
         <source>The badge appears here once a pass is issued.</source>
         <translation>签发通行证后，图片显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="477"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="483"/>
         <source>{name} is registered but has no pass.</source>
         <translation>{name} 已登记，但没有通行证。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="482"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="488"/>
         <source>{name}&apos;s pass (valid until {until}) was revoked on {day}.</source>
         <translation>{name} 的通行证（有效期至 {until}）已于 {day} 注销。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="486"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="492"/>
         <source>{name} holds a pass issued {issued}, valid until {until}.</source>
         <translation>{name} 持有 {issued} 签发的通行证，有效期至 {until}。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/passes.py" line="489"/>
+        <location filename="../../gatekeeper/ui/manager/passes.py" line="495"/>
         <source>{name}&apos;s pass expired on {until}: issue a new one.</source>
         <translation>{name} 的通行证已于 {until} 过期：请重新签发。</translation>
     </message>
@@ -952,7 +962,7 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
         <translation>确定</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="151"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="157"/>
         <location filename="../../gatekeeper/ui/widgets/pin_dialog.py" line="322"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -1127,49 +1137,49 @@ SHA-256 {digest}。本次导出已记入台账。</translation>
 <context>
     <name>QrScanPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="130"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="132"/>
         <source>waiting</source>
         <translation>待扫码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="139"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="141"/>
         <source>Now: {scan}. Scan the code, or press the colour you see.</source>
         <translation>当前：{scan}。请扫码，或按下您看到的颜色。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="144"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="146"/>
         <source>Read: {text}</source>
         <translation>读取结果：{text}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="146"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="148"/>
         <source>No camera connected.
 Use the hand scanner, or type the code.</source>
         <translation>未连接摄像头。
 请使用扫码枪，或手动输入码的内容。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="148"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="150"/>
         <source>Code text (typed; a hand scanner enters it by itself)</source>
         <translation>码的内容（手动输入；扫码枪会自动录入）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="152"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="154"/>
         <source>Unreadable</source>
         <translation>无法识别</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="157"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="159"/>
         <source>Manager checked: OK</source>
         <translation>负责人核验：正常</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="161"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="163"/>
         <source>Check the code</source>
         <translation>核验此码</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="162"/>
+        <location filename="../../gatekeeper/ui/steps/qr_scan.py" line="164"/>
         <source>Green code / OK</source>
         <translation>绿码 / 正常</translation>
     </message>
@@ -1310,12 +1320,12 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>QuarantineRegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="192"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="194"/>
         <source>Quarantine: register the person before they go</source>
         <translation>隔离：请先登记该人员信息</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="196"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="198"/>
         <source>Register and finish</source>
         <translation>登记并完成</translation>
     </message>
@@ -1378,37 +1388,37 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RegistrationPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="112"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="114"/>
         <source>Use the registered name: {name}</source>
         <translation>使用登记的姓名：{name}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="115"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="117"/>
         <source>The typed name is right: {name}</source>
         <translation>输入的姓名正确：{name}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="154"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="156"/>
         <source>Scan or type: a registered person is filled in</source>
         <translation>扫描或输入：已登记人员自动填写</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="156"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="158"/>
         <source>e.g. 138 0013 8000</source>
         <translation>例如 138 0013 8000</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="157"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="159"/>
         <source>Province, city (e.g. 河南省周口市)</source>
         <translation>省、市（例如 河南省周口市）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="159"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="161"/>
         <source>Place and last day, e.g. 郑州 2020-02-20; separate with ;</source>
         <translation>地点和最后停留日期，例如 郑州 2020-02-20；多个用分号隔开</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/registration.py" line="168"/>
+        <location filename="../../gatekeeper/ui/steps/registration.py" line="170"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
@@ -1547,154 +1557,154 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>RoundsPage</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="247"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="249"/>
         <source>Scan a site pass, or type a name or ID number.</source>
         <translation>请扫工地通行码，或输入姓名或身份证号。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="253"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="255"/>
         <source>Nobody on site matches “{text}”.</source>
         <translation>在场人员中没有与“{text}”相符的人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="268"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="270"/>
         <source>{n} people match: touch the right one in the list.</source>
         <translation>有 {n} 人相符：请在名单中点选。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="292"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="294"/>
         <source>Pick a person first: scan their pass, search, or touch their row.</source>
         <translation>请先选定人员：扫通行码、搜索，或点选名单中的一行。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="316"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="318"/>
         <source>Fever: {name}, {reading} °C — sent to quarantine. Take them to the isolation room.</source>
         <translation>发热：{name}，{reading} °C，已转入隔离。请带至隔离间。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="321"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="323"/>
         <source>Recorded: {name}, {reading} °C.</source>
         <translation>已记录：{name}，{reading} °C。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="363"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="365"/>
         <source>Not measured yet</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="366"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="368"/>
         <source>Fever: quarantined</source>
         <translation>发热，已隔离</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="367"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="369"/>
         <source>Measured</source>
         <translation>已测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="375"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="377"/>
         <source>{round}: {done} of {total} on site measured, {missing} still missing.</source>
         <translation>{round}：在场 {total} 人，已测 {done} 人，尚缺 {missing} 人。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="379"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="381"/>
         <source>Nobody picked yet.</source>
         <translation>尚未选定人员。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="382"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="384"/>
         <source>Measuring: {name} · {zone}</source>
         <translation>正在测温：{name} · {zone}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="388"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="390"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="392"/>
         <source>Not yet</source>
         <translation>未消毒</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="395"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="397"/>
         <source>✓ {time}
 {by}</source>
         <translation>✓ {time}
 {by}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="410"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="412"/>
         <source>Everyone</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="411"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="413"/>
         <source>Still missing</source>
         <translation>尚未测温</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="413"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="415"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="414"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="416"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="415"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="417"/>
         <source>Reading</source>
         <translation>读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="416"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="418"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="418"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="420"/>
         <source>Temperature round: scan a pass or search</source>
         <translation>巡查测温：扫通行码或搜索</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="420"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="422"/>
         <source>Read-only: a search narrows the roster. Only a site manager records readings and disinfection.</source>
         <translation>只读：搜索可筛选名单。体温和消毒只能由项目负责人记录。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="423"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
         <source>Name or ID number</source>
         <translation>姓名或身份证号</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="425"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="427"/>
         <source>Find</source>
         <translation>查找</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="426"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="428"/>
         <source>Reading °C, e.g. 36.5</source>
         <translation>体温读数 °C，如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="428"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="430"/>
         <source>Record reading</source>
         <translation>记录读数</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="429"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="431"/>
         <source>Twice-daily disinfection: today&apos;s log</source>
         <translation>每日两次消毒：今日记录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="438"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="440"/>
         <source>Evening</source>
         <translation>晚间</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/rounds.py" line="439"/>
+        <location filename="../../gatekeeper/ui/manager/rounds.py" line="441"/>
         <source>Morning</source>
         <translation>早间</translation>
     </message>
@@ -1702,65 +1712,80 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="150"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="195"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="156"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="201"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="174"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="180"/>
         <source>Enter your username first.</source>
         <translation>请先输入用户名。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="179"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="185"/>
         <source>Enter your PIN.</source>
         <translation>请输入 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="196"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="202"/>
         <source>Site managers and inspectors: sign in with your username and PIN</source>
         <translation>项目负责人和督导检查人员：请用用户名和 PIN 登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="198"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="244"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="204"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="266"/>
         <source>Username</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="199"/>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="246"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="205"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="268"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="223"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="217"/>
+        <source>Manager&apos;s check</source>
+        <translation>项目负责人核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="218"/>
+        <source>A site manager decides this code: sign in with your username and PIN</source>
+        <translation>此码由项目负责人核验决定：请用您的用户名和 PIN 登录</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="221"/>
+        <source>Sign in and decide</source>
+        <translation>登录并核验</translation>
+    </message>
+    <message>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
         <source>The two PINs differ: enter the same PIN twice.</source>
         <translation>两次输入的 PIN 不一致：请输入两次相同的 PIN。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="239"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="261"/>
         <source>Create and sign in</source>
         <translation>创建并登录</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="240"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="262"/>
         <source>First start</source>
         <translation>首次启动</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="241"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="263"/>
         <source>No site manager account yet: create the first one. The site manager then creates the accounts of gate staff and inspectors.</source>
         <translation>尚无项目负责人账户：请创建第一个。之后由项目负责人为门岗人员和督导检查人员创建账户。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="245"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="267"/>
         <source>Full name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/manager/signin.py" line="247"/>
+        <location filename="../../gatekeeper/ui/manager/signin.py" line="269"/>
         <source>PIN again</source>
         <translation>再次输入 PIN</translation>
     </message>
@@ -1786,7 +1811,7 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../gatekeeper/ui/main_window.py" line="526"/>
+        <location filename="../../gatekeeper/ui/main_window.py" line="659"/>
         <location filename="../../gatekeeper/ui/start_screen.py" line="230"/>
         <source>GateKeeper</source>
         <translation>门岗通</translation>
@@ -1810,27 +1835,27 @@ Use the hand scanner, or type the code.</source>
 <context>
     <name>TemperaturePage</name>
     <message>
-        <location filename="../../gatekeeper/ui/steps/temperature.py" line="63"/>
+        <location filename="../../gatekeeper/ui/steps/temperature.py" line="79"/>
         <source>{field} (°C)</source>
         <translation>{field}（°C）</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/temperature.py" line="67"/>
+        <location filename="../../gatekeeper/ui/steps/temperature.py" line="83"/>
         <source>e.g. 36.5</source>
         <translation>例如 36.5</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/temperature.py" line="80"/>
+        <location filename="../../gatekeeper/ui/steps/temperature.py" line="100"/>
         <source>Rest: {time} left</source>
         <translation>休息中：还剩 {time}</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/temperature.py" line="86"/>
+        <location filename="../../gatekeeper/ui/steps/temperature.py" line="106"/>
         <source>Rest is over: measure again.</source>
         <translation>休息结束：请复测。</translation>
     </message>
     <message>
-        <location filename="../../gatekeeper/ui/steps/temperature.py" line="93"/>
+        <location filename="../../gatekeeper/ui/steps/temperature.py" line="113"/>
         <source>Record reading</source>
         <translation>记录体温</translation>
     </message>

@@ -97,8 +97,9 @@ def test_sync_exits_2_when_the_hub_cannot_be_reached(hub_dsn, tmp_path) -> None:
     gone = make_conninfo(hub_dsn, port="1", connect_timeout="3")
     result = run("sync", "--db", db, "--hub", gone, "--json")
     assert result.exit_code == 2
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["ok"] is False and data["waiting"] == 4 and data["kiosk"] == "gate-a"
+    assert result.stderr.startswith("gatekeeper: ") and len(result.stderr.splitlines()) == 1
     plain = run("sync", "--db", db, "--hub", gone)
     assert plain.exit_code == 2 and "Nothing is lost" in plain.output
     assert str(conninfo_to_dict(hub_dsn)["password"]) not in plain.output + result.output
@@ -158,3 +159,30 @@ def test_the_installed_command_syncs_and_keeps_the_password_off_the_command_line
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["pushed"] == 4
     assert "password" not in kiosk_dsn
+
+
+def test_an_inspectors_reader_role_verifies_the_hub_and_cannot_write(hub_dsn, tmp_path) -> None:
+    _init(hub_dsn)
+    db = tmp_path / "a.sqlite3"
+    _ledger(db, "gate-a")
+    _add(hub_dsn, db)
+    run("sync", "--db", db)
+    result = run("hub", "add-reader", "--hub", hub_dsn, "--name", "inspector_li",
+                 "--role", "inspector")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    reader = result.output.strip().splitlines()[-1]
+    assert "password" not in conninfo_to_dict(reader)
+    assert run("verify", "--hub", reader).exit_code == 0
+    assert json.loads(run("stats", "--hub", reader, "--date", DAY, "--json").output)[
+        "admitted"] == 2  # fmt: skip
+    with psycopg.connect(reader, autocommit=True) as conn:
+        for statement in ("DELETE FROM gatekeeper.records",
+                          "INSERT INTO gatekeeper.kiosks VALUES ('x', 'y', now())",
+                          "SELECT * FROM gatekeeper.account_secrets"):  # fmt: skip
+            try:
+                conn.execute(statement.encode())
+            except psycopg.errors.InsufficientPrivilege:
+                continue
+            raise AssertionError(f"an inspector's role could: {statement}")
+    assert run("hub", "add-reader", "--hub", hub_dsn, "--name", "Bad-Name",
+               "--role", "inspector").exit_code == 2  # fmt: skip

@@ -86,3 +86,14 @@ def test_a_refusal_is_said_before_anything_else() -> None:
     state = SyncStatus(linked=True, synced_at=NOW.isoformat(), offline_since=NOW.isoformat(),
                        refused="at sequence 7 this ledger holds another record", waiting=2)
     assert "sequence 7" in status_text(state, datetime.now().astimezone(), "en")
+
+
+def test_the_dashboard_alerts_once_the_hub_has_been_out_of_reach_for_an_hour() -> None:
+    from gatekeeper.services.site import AlertKind, hub_alerts
+
+    since = NOW.isoformat(timespec="seconds")
+    assert hub_alerts({"offline_since": since}, NOW + timedelta(minutes=59)) == []
+    [alert] = hub_alerts({"offline_since": since}, NOW + timedelta(minutes=61))
+    assert alert.kind is AlertKind.HUB_OFFLINE and alert.since == since
+    [refused] = hub_alerts({"refused": "no", "offline_since": since}, NOW)
+    assert refused.kind is AlertKind.HUB_REFUSED and refused.detail == "no"

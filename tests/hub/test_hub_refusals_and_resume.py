@@ -13,8 +13,9 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from hub_support import add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
+from hub_support import NOW, add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
 
+from gatekeeper.domain.policy import Policy
 from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import (
     BehindError,
@@ -23,6 +24,7 @@ from gatekeeper.hub.errors import (
     PulledBrokenError,
 )
 from gatekeeper.ledger import Ledger
+from gatekeeper.services import site
 from gatekeeper.services import sync as sync_service
 
 
@@ -69,8 +71,10 @@ def test_a_cloned_kiosk_is_refused_naming_kiosk_and_sequence(kiosk, tmp_path: Pa
     assert refused.value.params["seq"] == head.kiosk_seq
     assert "kiosk new-id" in refused.value.message("en")
     assert _count(hub_dsn) == before  # nothing of the clone's was taken
-    with Ledger.open(clone) as ledger:  # and it says so until fixed
+    with Ledger.open(clone) as ledger:  # and it says so, on the dashboard too, until fixed
         assert "gate-1" in ledger.sync_state()["refused"]
+        [alert] = [a for a in site.alerts(ledger, Policy(), NOW) if a.kind.startswith("hub")]
+    assert alert.kind is site.AlertKind.HUB_REFUSED and "gate-1" in alert.detail
 
 
 def test_a_cloned_kiosk_given_a_new_id_syncs_again(kiosk, tmp_path: Path) -> None:
@@ -197,6 +201,7 @@ def test_the_hub_stopped_mid_sync_then_back(kiosk, pg_server, monkeypatch) -> No
         == uuids(path)  # fmt: skip
     with Ledger.open(path) as ledger:
         assert "offline_since" not in ledger.sync_state()
+        assert not [a for a in site.alerts(ledger, Policy(), NOW) if a.kind.startswith("hub")]
 
 
 def test_a_kiosk_killed_mid_push_resumes(kiosk) -> None:
@@ -255,3 +260,23 @@ def test_a_record_changed_on_the_hub_is_refused_by_every_replica(
     assert uuids(other) == []  # nothing of that batch was kept
     with Ledger.open(other) as ledger:
         assert ledger.verify().ok
+
+
+def test_two_syncs_of_one_kiosk_at_once_are_no_conflict(kiosk, monkeypatch) -> None:
+    """`gatekeeper sync` while the kiosk syncs by itself: both push the same batch."""
+    hub_dsn, path, dsn = kiosk
+    _append(path, 120)
+    original = Hub.push
+    raced = []
+
+    def push(self: Hub, rows):
+        if not raced:  # the other sync gets there first, with the same records
+            raced.append(1)
+            with Hub.connect(dsn) as other:
+                original(other, rows)
+        return original(self, rows)
+
+    monkeypatch.setattr(Hub, "push", push)
+    result = sync(path, dsn, batch=50)
+    assert result.waiting == 0
+    assert _count(hub_dsn) == len(uuids(path)) and _dupes(hub_dsn) == 0

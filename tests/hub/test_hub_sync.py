@@ -78,3 +78,27 @@ def test_records_pulled_keep_their_hashes_and_the_replica_verifies(site) -> None
         assert report.ok, report.problem
         with Ledger.open(a, readonly=True) as origin:
             assert ledger.head().kiosks == origin.head().kiosks
+
+
+def test_who_is_on_site_is_the_whole_site_on_every_synced_replica(site) -> None:
+    from datetime import datetime, time
+
+    from gatekeeper.domain.policy import Policy
+    from gatekeeper.services import site as site_view
+
+    _hub, kiosks = site
+    (a, a_dsn), (b, b_dsn) = kiosks[:2]
+    simulate(a, seed=11)
+    simulate(b, seed=12)
+    evening = datetime.combine(datetime.fromisoformat(DAY).date(), time(21, 0), Policy().tz)
+    alone = {}
+    for path in (a, b):
+        with Ledger.open(path, readonly=True) as ledger:
+            alone[path] = {p.person_id for p in site_view.on_site(ledger, evening)}
+    assert alone[a] and alone[b] and not alone[a] & alone[b]
+    for path, dsn in ((a, a_dsn), (b, b_dsn), (a, a_dsn)):
+        sync(path, dsn)
+    for path in (a, b):
+        with Ledger.open(path, readonly=True) as ledger:
+            view = site_view.load(ledger, Policy(), evening)
+        assert {p.person_id for p in view.on_site} == alone[a] | alone[b]

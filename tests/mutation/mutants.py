@@ -748,6 +748,13 @@ MUTANTS: tuple[Mutant, ...] = (
         ("tests/services/test_kiosk_scan_rule_gaps.py",),
     ),
     Mutant(
+        "kiosk-manual-check-by-manager", K + "session.py",
+        "                manager = acting(by, Action.MANUAL_CHECK)\n",
+        "                manager = by\n",
+        "a manual check at the QR step is decided by a signed-in site manager",
+        ("tests/services/test_kiosk_scan_rule_gaps.py",),
+    ),
+    Mutant(
         "closed-loop-rounds", S + "gate.py",
         "        if self.ledger.get_person(person_id) is None:\n"
         "            raise LocalizedError(\"unknown_person\", UNKNOWN_PERSON, "
@@ -763,6 +770,13 @@ MUTANTS: tuple[Mutant, ...] = (
         "    def _rollback(self, snap: _Snapshot) -> None:\n        self._held = None\n",
         "a refused write leaves the screening as it was before the press",
         ("tests/services/test_kiosk_session_failures.py",),
+    ),
+    Mutant(
+        "purge-reaches-backups", S + "retention.py",
+        "    backups, failed = _backups_of(ledger, folders)\n",
+        "    backups, failed = _backups_of(ledger, ())\n",
+        "a purge erases the same personal fields in every backup of the ledger it is given",
+        ("tests/services/test_services_purge_backups.py",),
     ),
     Mutant(
         "purge-one-transaction", L + "store.py",

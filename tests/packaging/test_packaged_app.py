@@ -81,8 +81,20 @@ def test_decode_uses_the_bundled_zbar(tmp_path: Path) -> None:
 def test_issue_a_pass_and_read_the_badge_back(tmp_path: Path) -> None:
     """Badge drawn by Qt (offscreen, Chinese name), read back by the bundled decoder."""
     db, badge = tmp_path / "ledger.sqlite3", tmp_path / "badge.png"
-    issued = app(tmp_path, "pass", "issue", "--db", db, "--name", "张三", "--id-number",
-                 "11010519491231002X", "--phone", "13800138000", "-o", badge)  # fmt: skip
+    assert app(tmp_path, "simulate", "--db", db, "--days", "1", "--people", "1").returncode == 0
+    pin = "246810\n"  # the first site manager's PIN twice, then it signs in for the pass
+    made = subprocess.run(
+        [str(APP), "account", "add", "--db", str(db), "--username", "boss", "--role",
+         "site_manager", "--name", "王经理"], input=pin * 2, env=env(tmp_path), cwd=tmp_path,
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    issued = subprocess.run(
+        [str(APP), "pass", "issue", "--db", str(db), "--name", "张三", "--id-number",
+         "11010519491231002X", "--phone", "13800138000", "-o", str(badge), "--as", "boss"],
+        input=pin, env=env(tmp_path), cwd=tmp_path, capture_output=True, text=True,
+        timeout=60,
+    )  # fmt: skip
     assert issued.returncode == 0, issued.stderr
     payload = issued.stdout.strip()
     decoded = app(tmp_path, "decode", "--json", badge)
@@ -108,3 +120,19 @@ def test_gui_runs_offscreen_for_three_seconds(tmp_path: Path) -> None:
         _out, err = process.communicate(timeout=10)
     problems = [line for line in err.splitlines() if any(t in line for t in TROUBLE)]
     assert not problems, err
+
+
+def test_the_packaged_app_syncs_with_a_real_hub(tmp_path: Path, hub_dsn: str) -> None:
+    """psycopg's binary implementation (and its libpq) made it into the package."""
+    from hub_support import make_hub
+
+    make_hub(hub_dsn)
+    db = tmp_path / "l.sqlite3"
+    assert app(tmp_path, "simulate", "--db", db, "--days", "1", "--people", "10").returncode == 0
+    added = app(tmp_path, "hub", "add-kiosk", "--hub", hub_dsn, "--db", db)
+    assert added.returncode == 0, added.stderr
+    synced = app(tmp_path, "sync", "--db", db, "--json")
+    assert synced.returncode == 0, synced.stderr
+    assert json.loads(synced.stdout)["pushed"] > 0
+    verified = app(tmp_path, "verify", "--hub", hub_dsn)
+    assert verified.returncode == 0 and not any(t in verified.stderr for t in TROUBLE)

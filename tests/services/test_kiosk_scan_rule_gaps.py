@@ -2,8 +2,9 @@
 writing the mutation check, docs/mutation.md "Rules the code does not enforce").
 
 "QR scan: a site pass whose signature verifies ... unreadable or forged: re-scan or
-manual check by a manager." Both tests are strict xfails: they pass once the session
-enforces the rule, and then the marker must go.
+manual check by a manager." Both were strict xfails until the session enforced them:
+staff cannot wave a refused pass through, and the manual check takes a signed-in site
+manager's Actor (`KioskSession.submit_manual_check`), recorded as who decided.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from gatekeeper.scanner.keys import SiteKey
 from gatekeeper.services.accounts import Role
 from gatekeeper.services.kiosk import Page
 from gatekeeper.services.passes import PassService
+from gatekeeper.services.schema import PassageBody
 
 
 def scan_pass(session, payload: str) -> dict:  # type: ignore[no-untyped-def]
@@ -51,15 +53,58 @@ def test_staff_cannot_wave_through_a_refused_site_pass(tmp_path) -> None:
     assert session.screening.scans[ScanKind.SITE_PASS]["status"] != "ok"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "services/kiosk/session.py submit_manual_check takes no signed-in account: the "
-    "'manager checked' decision is recorded with by = the kiosk's staff name and "
-    "no role is checked"))  # fmt: skip
-def test_a_manual_check_is_decided_by_a_site_manager(tmp_path) -> None:
+def _refused_pass(tmp_path):  # type: ignore[no-untyped-def]
+    """At the site pass, after a scan the kiosk could not read: a manager's check is due."""
     gate, _passes, session = _at_the_site_pass(tmp_path)
     session.submit_scan_text(ScanKind.SITE_PASS.value, "GKP1.not-a-pass")
     assert ScanKind.SITE_PASS in session.screening.needs_manual_check
-    session.submit_manual_check(ScanKind.SITE_PASS.value, "ok")
+    return gate, session
+
+
+def _still_undecided(session) -> None:  # type: ignore[no-untyped-def]
+    scan = session.screening.scans[ScanKind.SITE_PASS]
+    assert scan["status"] == "unreadable" and scan["by"] is None
+    assert ScanKind.SITE_PASS in session.screening.needs_manual_check
+    assert session.screening.current_step is Step.QR_SCAN
+
+
+def test_a_manual_check_is_decided_by_a_site_manager(tmp_path) -> None:
+    gate, session = _refused_pass(tmp_path)
+    manager = actor(gate.ledger, "li.manager")
+    session.submit_manual_check(ScanKind.SITE_PASS.value, "ok", manager)
     decided = session.screening.scans[ScanKind.SITE_PASS]
+    assert decided["status"] == "ok" and decided["detail"] == "manual check"
     account = gate.ledger.get_account(str(decided["by"]))
     assert account is not None and account.role == Role.SITE_MANAGER
+    assert account.username == "li.manager"  # who decided, not the kiosk's staff name
+    assert decided["by"] != gate.service.staff
+    screen = session._display
+    walk_to(session, screen, gate, Page.OUTCOME)  # the ledger keeps who decided
+    [passage] = gate.ledger.records(kind="passage")
+    assert PassageBody.read(passage).scans["site_pass"]["by"] == "li.manager"
+
+
+def test_a_manual_check_without_a_manager_sign_in_is_refused(tmp_path) -> None:
+    _gate, session = _refused_pass(tmp_path)
+    screen = session._display
+    session.submit_manual_check(ScanKind.SITE_PASS.value, "ok", None)
+    _still_undecided(session)
+    assert "site manager" in screen.error(field="scan")
+    assert "项目负责人" in screen.error("zh_CN", field="scan")
+
+
+@pytest.mark.parametrize("role", [Role.GATE_STAFF, Role.INSPECTOR])
+def test_a_manual_check_by_another_role_is_refused(tmp_path, role: Role) -> None:
+    gate, session = _refused_pass(tmp_path)
+    screen = session._display
+    signed_in = actor(gate.ledger, "someone", role)
+    session.submit_manual_check(ScanKind.SITE_PASS.value, "ok", signed_in)
+    _still_undecided(session)
+    assert "only a site manager may" in screen.error(field="scan")
+
+
+def test_a_manual_check_takes_an_actor_not_a_name(tmp_path) -> None:
+    _gate, session = _refused_pass(tmp_path)
+    with pytest.raises(TypeError):
+        session.submit_manual_check(ScanKind.SITE_PASS.value, "ok", "boss")  # type: ignore[arg-type]
+    _still_undecided(session)

@@ -98,3 +98,22 @@ def sign_in(k, username: str = "manager", pin: str = MANAGER_PIN, role: str = "s
     dialog.submit()
     assert k.window.manager_open(), dialog.message()
     return k.window.manager
+
+
+def manager_check(k, username: str = "manager", pin: str = MANAGER_PIN,  # type: ignore[no-untyped-def]
+                  role: str = "site_manager") -> str:
+    """The QR step's "Manager checked: OK": click it, sign in as `username` in the dialog
+    it opens (making the account if it is missing) and submit. Returns the dialog's
+    message ("" once accepted)."""
+    if k.ledger.get_account(username) is None:
+        add_account(k.ledger, username, role, pin)
+    from gatekeeper.ui.flow import Page
+
+    k.click(k.page(Page.QR_SCAN).manual_button)
+    dialog = k.window.sign_in_dialog
+    assert dialog is not None and type(dialog).__name__ == "ManualCheckDialog"
+    dialog.username_edit.setText(username)
+    dialog.pin_edit.setText(pin)
+    dialog.submit()
+    message = "" if k.window.sign_in_dialog is None else dialog.message()
+    return str(message)

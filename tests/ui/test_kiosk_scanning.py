@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from console_support import manager_actor
+from console_support import add_account, manager_actor, manager_check
 from kiosk_support import GREEN_CODE, PERSON, START, Kiosk
 from PySide6.QtCore import Qt
 
@@ -162,7 +162,34 @@ def test_an_unknown_code_asks_for_a_rescan_or_a_manager(make_kiosk) -> None:
     assert k.at() is Page.QR_SCAN
     assert "not a health code this site knows" in qr.read_label.text()
     assert qr.manual_button.isVisible()
-    k.click(qr.manual_button)  # the manager checked it
+    assert manager_check(k) == ""  # a site manager signed in and checked it
+    assert qr.current() == "itinerary_code"
+
+
+def test_the_manual_check_needs_a_site_managers_sign_in(make_kiosk) -> None:
+    k = make_kiosk()
+    to_qr_step(k)
+    qr = k.page(Page.QR_SCAN)
+    k.usb_scan("https://example.com/not-a-health-code")
+    assert qr.manual_button.isVisible()
+    add_account(k.ledger, "guard", "gate_staff", "4321")
+    sign_ins = k.ledger.count(kind="sign_in")
+    # Gate staff cannot decide it: the dialog says who may, and stays up.
+    message = manager_check(k, "guard", pin="4321", role="gate_staff")
+    assert "only a site manager may" in message
+    assert k.window.sign_in_dialog is not None
+    k.window.sign_in_dialog.reject()  # cancelled: nothing decided
+    assert k.window.sign_in_dialog is None
+    assert k.flow.screening.scans["health_code"]["status"] == "unreadable"
+    assert qr.current() == "health_code" and qr.manual_button.isVisible()
+    assert k.ledger.count(kind="sign_in") == sign_ins + 1  # the attempt is recorded
+    # A wrong PIN decides nothing either.
+    add_account(k.ledger, "li.manager", "site_manager")
+    assert manager_check(k, "li.manager", pin="000000") != ""
+    k.window.sign_in_dialog.reject()
+    assert k.flow.screening.scans["health_code"]["by"] is None
+    assert manager_check(k, "li.manager") == ""  # decided, under the manager's name
+    assert k.flow.screening.scans["health_code"]["by"] == "li.manager"
     assert qr.current() == "itinerary_code"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from console_support import MANAGER_PIN, add_account
 from kiosk_support import PERSON, START, Kiosk
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -126,7 +127,15 @@ def test_every_screen_in_chinese_is_chinese(kiosk, languages, qtbot) -> None:
     qr = k.page(Page.QR_SCAN)
     k.click(qr.status_buttons["unreadable"])
     walk.check("qr manual")
-    k.click(qr.manual_button)
+    add_account(k.ledger, "manager", "site_manager")
+    k.click(qr.manual_button)  # a site manager signs in to decide it
+    dialog = k.window.sign_in_dialog
+    walk.check("qr manager sign-in")
+    assert "项目负责人" in dialog.title_label.text()
+    dialog.username_edit.setText("manager")
+    dialog.pin_edit.setText(MANAGER_PIN)
+    dialog.submit()
+    assert k.window.sign_in_dialog is None, dialog.message()
     k.scans(1)
     walk.check("pledge")
     k.click(k.page(Page.PLEDGE).confirm_button)  # nothing drawn yet

@@ -48,6 +48,7 @@ from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel, IdType, Outcome, ScanKind, ScanStatus, Step
 from gatekeeper.ledger.errors import LedgerError, from_sqlite
 from gatekeeper.scanner.passes import PassRejected, parse_pass
+from gatekeeper.services.accounts import Action, Actor, acting
 from gatekeeper.services.clock import parse_day
 from gatekeeper.services.gate import GateOpening, GateService
 from gatekeeper.services.kiosk import people, scans
@@ -673,11 +674,22 @@ class KioskSession:
         """What a scanned text says for `kind` (`scans.read_scan`)."""
         return scans.read_scan(self.gate, self.passes, s, kind, text, self.gate.today())
 
-    def submit_manual_check(self, kind: str, status: str) -> None:
-        """A manager decides a scan that stayed unreadable or forged."""
+    def submit_manual_check(self, kind: str, status: str, by: Actor | None) -> None:
+        """A site manager decides a scan that stayed unreadable or forged: `by` is their
+        Actor, from a sign-in with username and PIN made for it (gate-process.md, QR
+        scan: "manual check by a manager"). Without one, or as an account whose role may
+        not decide it (gate staff, an inspector), it is refused on the page and nothing
+        changes. The decision is recorded under the manager's username ("by")."""
         with self._transaction(Page.QR_SCAN):
+            if by is None:
+                raise ValidationError("error.manual_check_needs_manager", "scan")
+            try:
+                manager = acting(by, Action.MANUAL_CHECK)
+            except LocalizedError as refused:
+                self._error(Page.QR_SCAN, "scan", refused.message)
+                return
             self._after_scan(self._step(
-                Page.QR_SCAN, lambda s: s.manual_check(kind, status, by=self.gate.staff)))
+                Page.QR_SCAN, lambda s: s.manual_check(kind, status, by=manager.username)))
 
     def _after_scan(self, ok: bool) -> None:
         s = self.screening

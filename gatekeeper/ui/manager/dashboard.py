@@ -7,6 +7,8 @@ only draws it.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -241,7 +243,8 @@ class DashboardPage(ManagerPage):
             item = QListWidgetItem(alert_text(alert))
             item.setData(Qt.ItemDataRole.UserRole, alert.kind.value)
             item.setForeground(QColor(theme.ERROR_TEXT if alert.kind in (
-                site.AlertKind.ROUND_FEVER, site.AlertKind.QUARANTINE_OVERDUE) else theme.TEXT))
+                site.AlertKind.ROUND_FEVER, site.AlertKind.QUARANTINE_OVERDUE,
+                site.AlertKind.HUB_REFUSED) else theme.TEXT))
             self.alerts_list.addItem(item)
         if not view.alerts:
             item = QListWidgetItem(QCoreApplication.translate("Dashboard", "No alerts."))
@@ -316,10 +319,26 @@ def alert_text(alert: site.Alert) -> str:
         return QCoreApplication.translate(
             "Dashboard", "Quarantine overdue: {name}, due {date} — decide on release."
         ).format(name=alert.name_masked, date=alert.due_date.isoformat() if alert.due_date else "")
+    if kind is site.AlertKind.HUB_REFUSED:
+        return QCoreApplication.translate(
+            "Dashboard", "The site hub refuses this kiosk: {detail}"
+        ).format(detail=alert.detail)
+    if kind is site.AlertKind.HUB_OFFLINE:
+        return QCoreApplication.translate(
+            "Dashboard", "Not synced with the site hub since {time}: the other gates do not "
+            "see this kiosk's records. Check the network."
+        ).format(time=_local_time(alert.since))
     zones = "、".join(zone_name(z) for z in alert.zones)
     return QCoreApplication.translate(
         "Dashboard", "Not disinfected ({slot}): {zones}."
     ).format(slot=_disinfection_slot(alert), zones=zones)
+
+
+def _local_time(instant: str) -> str:
+    try:
+        return f"{datetime.fromisoformat(instant):%Y-%m-%d %H:%M}"  # the kiosk's own time
+    except ValueError:
+        return instant
 
 
 def _disinfection_slot(alert: site.Alert) -> str:

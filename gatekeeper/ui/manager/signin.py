@@ -6,6 +6,9 @@ every attempt (right or wrong) in the ledger; a wrong PIN says how many tries ar
 a locked account says until when. An account whose role may not open the console (gate
 staff) is told so.
 
+`ManualCheckDialog` is the QR step's: the same sign-in, accepted only for a site manager,
+whose Actor then decides a code the kiosk could not read.
+
 `FirstManagerDialog` is the first start's: while the ledger has no site manager it
 creates one (username, name, PIN twice) with `SignInService.create_first_manager`, which
 also signs them in. Both dialogs are opened with `open()` (never `exec()`): the window goes
@@ -59,6 +62,8 @@ def _text_edit(parent: QWidget, name: str, max_length: int) -> QLineEdit:
 class _AccountDialog(Retranslating, QDialog):
     """What both dialogs share: labelled fields, the keypad (typing into whichever PIN
     field last had focus), a message line, Cancel and OK."""
+
+    admits = Action.DASHBOARD  # what the account signed in must be allowed to do
 
     def __init__(self, signin: SignInService, parent: QWidget | None):
         super().__init__(parent)
@@ -127,9 +132,10 @@ class _AccountDialog(Retranslating, QDialog):
         self._set_message(lambda: error.message(current_lang()))
 
     def _admit(self, account: Account) -> bool:
-        """Accept with `account` if its role may open the console; say so if not."""
+        """Accept with `account` if its role may do what the dialog is for (open the
+        console; decide a code by hand); say so if not."""
         try:
-            accounts.require(account.role, Action.DASHBOARD)
+            accounts.require(account.role, self.admits)
         except LocalizedError as exc:
             self._show_error(exc)
             return False
@@ -190,6 +196,22 @@ class SignInDialog(_AccountDialog):
             "SignInDialog", "Site managers and inspectors: sign in with your username and PIN"))
         self.labels["username"].setText(QCoreApplication.translate("SignInDialog", "Username"))
         self.labels["pin"].setText(QCoreApplication.translate("SignInDialog", "PIN"))
+
+
+class ManualCheckDialog(SignInDialog):
+    """The QR step's manual check: a site manager signs in (username and PIN, recorded
+    as every sign-in) to decide a code the kiosk could not read. Accepted only for an
+    account that may (`Action.MANUAL_CHECK`); the kiosk session checks the Actor again."""
+
+    admits = Action.MANUAL_CHECK
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.setWindowTitle(QCoreApplication.translate("SignInDialog", "Manager's check"))
+        self.title_label.setText(QCoreApplication.translate(
+            "SignInDialog", "A site manager decides this code: sign in with your username "
+            "and PIN"))
+        self.ok_button.setText(QCoreApplication.translate("SignInDialog", "Sign in and decide"))
 
 
 class FirstManagerDialog(_AccountDialog):
