@@ -156,11 +156,13 @@ def kiosk_walk(window, clock) -> Iterator[tuple[str, object]]:
 
 
 def _dialog_up(window):
-    question = window.question
     crash = getattr(window, "crash_reporter", None)
     if crash is not None and crash.dialog is not None and crash.dialog.isVisible():
         return crash.dialog
-    return question if question is not None and question.isVisible() else None
+    for dialog in (window.question, window.sign_in_dialog):
+        if dialog is not None and dialog.isVisible():
+            return dialog
+    return None
 
 
 def _screens(window, flow, clock, signature) -> list:
@@ -178,6 +180,8 @@ def _screens(window, flow, clock, signature) -> list:
         ("registration", lambda: flow.submit_disinfection(True)),
         ("registration_error", lambda: _registration_error(window, flow)),
         ("qr_scan", lambda: flow.submit_registration({**PERSON, "role": "司机"})),
+        ("qr_manager_check", lambda: window.ask_manual_check("health_code", "ok")),
+        (None, lambda: window.sign_in_dialog.reject()),
         (None, lambda: flow.submit_scan("health_code", "ok", "")),
         ("pledge", lambda: flow.submit_scan("itinerary_code", "ok", "")),
         ("notice", lambda: flow.submit_signature(signature)),

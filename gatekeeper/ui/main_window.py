@@ -376,7 +376,6 @@ class MainWindow(Retranslating, QMainWindow):
         dialog: Any = (FirstManagerDialog(signin, self) if signin.needs_first_manager()
                        else SignInDialog(signin, self))  # fmt: skip
         self.sign_in_dialog = dialog
-        reflow.orient(dialog, self.metrics.portrait)
 
         def done(result: int) -> None:
             self.sign_in_dialog = None
@@ -385,6 +384,12 @@ class MainWindow(Retranslating, QMainWindow):
                 self.enter_console(dialog.account)
 
         dialog.finished.connect(done)
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Open `dialog` (window-modal, `open()`) laid out for the window's orientation,
+        at the size its type needs, over the window."""
+        reflow.orient(dialog, self.metrics.portrait)
         dialog.open()
         place_over(dialog, self)
 
@@ -412,7 +417,7 @@ class MainWindow(Retranslating, QMainWindow):
                 page.focus_input()
 
         dialog.finished.connect(done)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def enter_console(self, account: Account) -> None:
         """The console for `account` (signed in through `accounts.sign_in`), kept until

@@ -100,7 +100,7 @@ def test_the_walk_reaches_every_page(walked) -> None:
              "disinfection", "registration", "qr_scan", "pledge", "notice", "vehicle_next",
              "quarantine_registration", "outcome-admitted", "outcome-turned_away",
              "outcome-quarantined", "outcome-abandoned", "abandon_question",
-             "recovery_dialog"}  # fmt: skip
+             "recovery_dialog", "qr_manager_check"}  # fmt: skip
     console = {"manager_first_start", "manager_signin", "manager_dashboard",
                "manager_rounds", "manager_quarantine", "manager_review", "manager_passes",
                "manager_accounts", "manager_policy", "manager_export"}  # fmt: skip
