@@ -132,7 +132,7 @@ class FiguresStrip(Retranslating, QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_S)
         layout.addWidget(self.heading_label)
-        layout.addLayout(row)
+        layout.addLayout(row, 1)  # extra height goes to the tiles, not between them and the heading
         self.retranslate()
 
     def show_figures(self, stats: DayStats) -> None:
