@@ -1,10 +1,13 @@
-"""Render every kiosk screen in each language to docs/screenshots/<screen>-<lang>.png.
+"""Render every screen of the kiosk and the manager console, in each language and at
+two window sizes, to docs/screenshots/:
 
-    .venv/bin/python packaging/screenshots.py [--out DIR]
+    .venv/bin/python packaging/screenshots.py [--out DIR] [--only landscape|portrait]
 
-Off screen, 1280x800. The screens are driven through the real flow on a throwaway
-ledger with a stepping clock; the start screen's figures are a plausible day at the
-gate, not read from any ledger.
+1280x800 (landscape) to <screen>-<lang>.png, 1080x1920 (a portrait totem) to
+portrait/<screen>-<lang>.png. Off screen. The screens are driven through the real flow
+on a throwaway ledger with a stepping clock; the start screen's figures are a
+plausible day at the gate, not read from any ledger. `kiosk_walk` and `manager_walk`
+are also what tests/ui/test_screen_sizes.py walks at every supported screen size.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ import itertools
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE = (1280, 800)
+SIZES = {"landscape": (1280, 800), "portrait": (1080, 1920)}
+FOLDERS = {"landscape": "", "portrait": "portrait"}
 LANGS = ("en", "zh_CN")
 
 PERSON = {
@@ -32,6 +36,7 @@ PERSON = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--only", choices=sorted(SIZES), default=None)
     args = parser.parse_args(argv)
 
     # Set before Qt starts: a screenshot needs no screen.
@@ -39,87 +44,125 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QPainter
     from PySide6.QtWidgets import QApplication
 
-    from gatekeeper.domain.policy import Policy
-    from gatekeeper.ledger import Ledger
-    from gatekeeper.services.clock import SteppingClock
-    from gatekeeper.services.figures import DayStats
-    from gatekeeper.services.gate import GateService
-    from gatekeeper.services.session import GateSession
     from gatekeeper.ui import theme
-    from gatekeeper.ui.main_window import MainWindow
+    from gatekeeper.ui.dialogs import place_over
     from gatekeeper.ui.translations import (
         LanguageSwitcher,
         default_resources_dir,
         ensure_compiled,
     )
 
-    class Silent:
-        def play(self, outcome: str) -> None:
-            """No sound for screenshots."""
-
     app = QApplication(sys.argv[:1])
     app.setFont(theme.base_font())
     resources = default_resources_dir()
     ensure_compiled(resources)
     languages = LanguageSwitcher(app, resources / "i18n")
-    day = DayStats(date="2020-03-02", admitted=148, turned_away=3,
-                   turned_away_by_reason={"no_certificate": 3}, quarantined=1, in_quarantine=2)
-    policy = Policy(quarantine_contact_phone="0371-6221 0000")
-    args.out.mkdir(parents=True, exist_ok=True)
     written = 0
 
-    simulated = _simulated_ledger()
-    for lang in LANGS:
-        if not languages.set_language(lang):
-            raise SystemExit(f"no translations for {lang}")
-        with tempfile.TemporaryDirectory() as tmp:
-            clock = SteppingClock(datetime(2020, 3, 2, 8, 0, tzinfo=policy.tz))
-            ledger = Ledger.open(Path(tmp) / "gatekeeper.db", create=True)
-            session = GateSession(ledger, policy, clock, GateService(ledger, policy, clock))
-            window = MainWindow(languages, lambda: day, db_path=Path("gatekeeper.db"),
-                                session=session, sound=Silent())
-            window.resize(*SIZE)
-            window.show()
-            flow = window.flow
-            assert flow is not None
+    simulated = simulated_ledger()
+    for shape, size in SIZES.items():
+        if args.only and shape != args.only:
+            continue
+        out = args.out / FOLDERS[shape]
+        out.mkdir(parents=True, exist_ok=True)
+        for lang in LANGS:
+            if not languages.set_language(lang):
+                raise SystemExit(f"no translations for {lang}")
 
-            def shot(name: str, window: MainWindow = window, lang: str = lang) -> None:
+            def shot(name: str, window, dialog=None, lang: str = lang, out: Path = out) -> None:
                 nonlocal written
                 app.processEvents()
                 image = window.grab()
-                question = window.question
-                crash = getattr(window, "crash_reporter", None)
-                if crash is not None and crash.dialog is not None:
-                    question = crash.dialog
-                if question is not None and question.isVisible():
-                    question.adjustSize()
-                    dialog = question.grab()
+                if dialog is not None and dialog.isVisible() and dialog is not window:
+                    place_over(dialog, window)
+                    app.processEvents()  # its layout at its new size
+                    grabbed = dialog.grab()
                     painter = QPainter(image)
                     painter.fillRect(image.rect(), theme_dim())
-                    painter.drawPixmap((image.width() - dialog.width()) // 2,
-                                       (image.height() - dialog.height()) // 2, dialog)
+                    painter.drawPixmap((image.width() - grabbed.width()) // 2,
+                                       (image.height() - grabbed.height()) // 2, grabbed)
                     painter.end()
-                path = args.out / f"{name}-{lang}.png"
+                path = out / f"{name}-{lang}.png"
                 if not image.save(str(path)):
                     raise SystemExit(f"could not write {path}")
                 written += 1
                 print(f"wrote {path}")
 
-            def walk(steps: list[tuple[str | None, Callable[[], None]]]) -> None:
-                for name, action in steps:
-                    action()
-                    if name:
-                        shot(name)
-
-            walk(_screens(window, flow, clock, _signature_png()))
-            window.question.reject() if window.question else None
-            window._close_confirmed = True
-            window.close()
-            ledger.close()
-        written += _manager_screens(app, languages, lang, simulated, args.out)
+            with KioskWindow(languages, size) as (window, clock):
+                for name, dialog in kiosk_walk(window, clock):
+                    shot(name, window, dialog)
+            with ManagerWindow(languages, simulated, size) as (window, ledger, clock):
+                for name, dialog in manager_walk(window, ledger, clock):
+                    shot(name, window, dialog)
     languages.set_language("en")
     print(f"{written} screenshots")
     return 0
+
+
+class Silent:
+    def play(self, outcome: str) -> None:
+        """No sound for screenshots."""
+
+
+class KioskWindow:
+    """The kiosk's MainWindow on a throwaway ledger at `size`: (window, clock)."""
+
+    def __init__(self, languages, size: tuple[int, int]) -> None:
+        self.languages, self.size = languages, size
+
+    def __enter__(self):
+        from gatekeeper.domain.policy import Policy
+        from gatekeeper.ledger import Ledger
+        from gatekeeper.services.clock import SteppingClock
+        from gatekeeper.services.figures import DayStats
+        from gatekeeper.services.gate import GateService
+        from gatekeeper.services.session import GateSession
+        from gatekeeper.ui.main_window import MainWindow
+
+        day = DayStats(date="2020-03-02", admitted=148, turned_away=3,
+                       turned_away_by_reason={"no_certificate": 3}, quarantined=1,
+                       in_quarantine=2)  # fmt: skip
+        policy = Policy(quarantine_contact_phone="0371-6221 0000")
+        self.tmp = tempfile.TemporaryDirectory()
+        clock = SteppingClock(datetime(2020, 3, 2, 8, 0, tzinfo=policy.tz))
+        self.ledger = Ledger.open(Path(self.tmp.name) / "gatekeeper.db", create=True)
+        session = GateSession(self.ledger, policy, clock,
+                              GateService(self.ledger, policy, clock))  # fmt: skip
+        self.window = MainWindow(self.languages, lambda: day, db_path=Path("gatekeeper.db"),
+                                 session=session, sound=Silent())
+        self.window.resize(*self.size)
+        self.window.show()
+        return self.window, clock
+
+    def __exit__(self, *exc) -> None:
+        window = self.window
+        window.question.reject() if window.question else None
+        window._close_confirmed = True
+        window.close()
+        window.deleteLater()
+        self.ledger.close()
+        self.tmp.cleanup()
+
+
+def kiosk_walk(window, clock) -> Iterator[tuple[str, object]]:
+    """Every kiosk screen in turn, driven through the real flow: yields (name, the
+    dialog up over the window or None) with the screen in view."""
+    flow = window.flow
+    assert flow is not None
+    for name, action in _screens(window, flow, clock, _signature_png()):
+        action()
+        if name:
+            yield name, _dialog_up(window)
+
+
+def _dialog_up(window):
+    crash = getattr(window, "crash_reporter", None)
+    if crash is not None and crash.dialog is not None and crash.dialog.isVisible():
+        return crash.dialog
+    for dialog in (window.question, window.sign_in_dialog):
+        if dialog is not None and dialog.isVisible():
+            return dialog
+    return None
 
 
 def _screens(window, flow, clock, signature) -> list:
@@ -137,6 +180,8 @@ def _screens(window, flow, clock, signature) -> list:
         ("registration", lambda: flow.submit_disinfection(True)),
         ("registration_error", lambda: _registration_error(window, flow)),
         ("qr_scan", lambda: flow.submit_registration({**PERSON, "role": "司机"})),
+        ("qr_manager_check", lambda: window.ask_manual_check("health_code", "ok")),
+        (None, lambda: window.sign_in_dialog.reject()),
         (None, lambda: flow.submit_scan("health_code", "ok", "")),
         ("pledge", lambda: flow.submit_scan("itinerary_code", "ok", "")),
         ("notice", lambda: flow.submit_signature(signature)),
@@ -185,141 +230,143 @@ def _screens(window, flow, clock, signature) -> list:
 SIM_DAYS = 16
 
 
-def _simulated_ledger() -> Path:
-    """Sixteen days of simulated traffic (60 people) for the manager console's shots."""
+def simulated_ledger(path: Path | None = None) -> Path:
+    """Sixteen days of simulated traffic (60 people) for the manager console's shots, at
+    `path` (default: a new temporary folder)."""
     from datetime import date
 
     from gatekeeper.domain.policy import Policy
     from gatekeeper.ledger import Ledger
     from gatekeeper.simulation.traffic import Simulation
 
-    path = Path(tempfile.mkdtemp(prefix="gk-shots-")) / "simulated.db"
+    path = path or Path(tempfile.mkdtemp(prefix="gk-shots-")) / "simulated.db"
     with Ledger.open(path, create=True, kiosk_id="gate-1") as ledger:
         Simulation(ledger, Policy(), people=60, seed=3, start=date(2020, 3, 1)).run(SIM_DAYS)
     return path
 
 
-def _manager_screens(app, languages, lang: str, simulated: Path, out: Path) -> int:
-    """The manager console on a copy of the simulated ledger: the dashboard at the end of
-    the last day; the next morning's round half done (two zones disinfected); a quarantine
-    case with its checks."""
-    import shutil
+class ManagerWindow:
+    """The MainWindow on a copy of the simulated ledger at the end of its last day, at
+    `size`: (window, ledger, clock)."""
 
-    from gatekeeper.domain.policy import Policy
-    from gatekeeper.domain.vocab import RoundSlot, Zone
-    from gatekeeper.ledger import Ledger
-    from gatekeeper.services import site
-    from gatekeeper.services.clock import SteppingClock
-    from gatekeeper.services.gate import GateService
-    from gatekeeper.services.session import GateSession
-    from gatekeeper.ui.main_window import MainWindow
+    def __init__(self, languages, simulated: Path, size: tuple[int, int]) -> None:
+        self.languages, self.simulated, self.size = languages, simulated, size
 
-    policy = Policy()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "gatekeeper.db"
-        shutil.copyfile(simulated, path)
+    def __enter__(self):
+        import shutil
+
+        from gatekeeper.domain.policy import Policy
+        from gatekeeper.ledger import Ledger
+        from gatekeeper.services.clock import SteppingClock
+        from gatekeeper.services.gate import GateService
+        from gatekeeper.services.session import GateSession
+        from gatekeeper.ui.main_window import MainWindow
+
+        policy = Policy()
+        self.tmp = tempfile.TemporaryDirectory()
+        path = Path(self.tmp.name) / "gatekeeper.db"
+        shutil.copyfile(self.simulated, path)
         clock = SteppingClock(datetime(2020, 3, SIM_DAYS, 20, 0, tzinfo=policy.tz))
-        ledger = Ledger.open(path)
-        service = GateService(ledger, policy, clock)
-        window = MainWindow(languages, session=GateSession(ledger, policy, clock, service),
-                            db_path=Path("gatekeeper.db"))
-        window.resize(*SIZE)
-        window.show()
-        written = 0
+        self.ledger = Ledger.open(path)
+        service = GateService(self.ledger, policy, clock)
+        self.window = MainWindow(self.languages, db_path=Path("gatekeeper.db"),
+                                 session=GateSession(self.ledger, policy, clock, service))
+        self.window.resize(*self.size)
+        self.window.show()
+        return self.window, self.ledger, clock
 
-        def shot(name: str) -> None:
-            nonlocal written
-            app.processEvents()
-            target = out / f"{name}-{lang}.png"
-            if not window.grab().save(str(target)):
-                raise SystemExit(f"could not write {target}")
-            written += 1
-            print(f"wrote {target}")
+    def __exit__(self, *exc) -> None:
+        self.window._close_confirmed = True
+        self.window.close()
+        self.window.deleteLater()
+        self.ledger.close()
+        self.tmp.cleanup()
 
-        def dialog_shot(name: str, dialog) -> None:  # type: ignore[no-untyped-def]
-            nonlocal written
-            app.processEvents()
-            target = out / f"{name}-{lang}.png"
-            if not dialog.grab().save(str(target)):
-                raise SystemExit(f"could not write {target}")
-            written += 1
-            print(f"wrote {target}")
 
-        from gatekeeper.services import accounts
+def manager_walk(window, ledger, clock) -> Iterator[tuple[str, object]]:
+    """The manager console, page by page: the first start and the sign-in dialogs, the
+    dashboard at the end of the last day; the next morning's round half done (two zones
+    disinfected); a quarantine case with its checks; review, passes, policy, accounts
+    and the export dialog. Yields (name, the dialog up or None)."""
+    from PySide6.QtWidgets import QApplication
 
-        window.open_manager()  # first start: asks for the site manager's account
-        dialog_shot("manager_first_start", window.sign_in_dialog)
-        window.sign_in_dialog.reject()
-        manager = accounts.create_first_manager(
-            ledger, username="wang", display_name="王建国", pin="246810", now=clock.now())
-        wang = manager.actor  # what the services take as proof of who records
-        assert wang is not None
-        window.open_manager()  # from now on: sign in
-        dialog_shot("manager_signin", window.sign_in_dialog)
-        window.sign_in_dialog.reject()
-        window.enter_console(manager)
-        shot("manager_dashboard")
-        clock.advance(hours=13, minutes=45)  # the next morning, 09:45
-        people = site.on_site(ledger, service.now())
-        readings = [(p.person_id, 36.2 + (i % 7) / 10) for i, p in enumerate(people[::2])]
-        service.record_round(RoundSlot.MORNING, readings, wang)
-        for zone in (Zone.MANAGEMENT, Zone.CONSTRUCTION):
-            service.record_disinfection(zone, RoundSlot.MORNING, wang)
-        window.manager.show_page("rounds")
-        rounds = window.manager.rounds
-        rounds.select(rounds.missing()[0].person_id)
-        rounds.reading_edit.setText("36.7")
-        shot("manager_rounds")
-        window.manager.show_page("quarantine")
-        page = window.manager.quarantine
-        if page.cases:
-            page.select(page.cases[0].case_id)
-            page.temperature_edit.setText("36.5")
-            page.choose(page.decision_buttons.__iter__().__next__())
-        shot("manager_quarantine")
-        window.manager.show_page("review")
-        review_page = window.manager.review
-        person = next(iter(site.open_quarantine_cases(ledger, policy, service.now())), None)
-        if person is not None:
-            review_page.from_edit.setDate(review_page.from_edit.date().addDays(-16))
-            review_page.show_timeline(person.person_id)
-        review_page.check_ledger()
-        deadline = datetime.now().timestamp() + 30
-        while review_page.checking() and datetime.now().timestamp() < deadline:
-            app.processEvents()
-        shot("manager_review")
-        window.manager.show_page("passes")
-        passes = window.manager.passes
-        passes.key_dir = Path(tmp) / "keys"  # a throwaway site key, not the user's
-        passes.name_edit.setText("赵建民")
-        passes.id_edit.setText("410102198506123034")
-        passes.phone_edit.setText("13800138000")
-        passes.employer_edit.setText("中牟建设集团")
-        passes.issue()
-        shot("manager_passes")
-        window.manager.show_page("policy")
-        shot("manager_policy")
-        accounts.create_account(
-            ledger, username="li.guard", role="gate_staff", display_name="李建国", pin="135790",
-            now=service.now(), by=wang)  # fmt: skip
-        accounts.create_account(
-            ledger, username="zhou.insp", role="inspector", display_name="周督导", pin="135790",
-            now=service.now(), by=wang)  # fmt: skip
-        window.manager.show_page("accounts")
-        accounts_page = window.manager.accounts
-        accounts_page.username_edit.setText("zhao.jm")
-        accounts_page.name_edit.setText("赵建民")
-        accounts_page.pin_edit.setText("2468")
-        accounts_page.again_edit.setText("2468")
-        shot("manager_accounts")
-        export = window.manager.open_export()
-        if export is not None:
-            dialog_shot("manager_export", export)
-            window.manager.close_export()
-        window._close_confirmed = True
-        window.close()
-        ledger.close()
-    return written
+    from gatekeeper.domain.vocab import RoundSlot, Zone
+    from gatekeeper.services import accounts, site
+
+    app = QApplication.instance()
+    service = window.session.service
+    policy = window.session.policy
+    window.open_manager()  # first start: asks for the site manager's account
+    yield "manager_first_start", window.sign_in_dialog
+    window.sign_in_dialog.reject()
+    manager = accounts.create_first_manager(
+        ledger, username="wang", display_name="王建国", pin="246810", now=clock.now())
+    wang = manager.actor  # what the services take as proof of who records
+    assert wang is not None
+    window.open_manager()  # from now on: sign in
+    yield "manager_signin", window.sign_in_dialog
+    window.sign_in_dialog.reject()
+    window.enter_console(manager)
+    yield "manager_dashboard", None
+    clock.advance(hours=13, minutes=45)  # the next morning, 09:45
+    people = site.on_site(ledger, service.now())
+    readings = [(p.person_id, 36.2 + (i % 7) / 10) for i, p in enumerate(people[::2])]
+    service.record_round(RoundSlot.MORNING, readings, wang)
+    for zone in (Zone.MANAGEMENT, Zone.CONSTRUCTION):
+        service.record_disinfection(zone, RoundSlot.MORNING, wang)
+    window.manager.show_page("rounds")
+    rounds = window.manager.rounds
+    rounds.select(rounds.missing()[0].person_id)
+    rounds.reading_edit.setText("36.7")
+    yield "manager_rounds", None
+    window.manager.show_page("quarantine")
+    page = window.manager.quarantine
+    if page.cases:
+        page.select(page.cases[0].case_id)
+        page.temperature_edit.setText("36.5")
+        page.choose(page.decision_buttons.__iter__().__next__())
+    yield "manager_quarantine", None
+    window.manager.show_page("review")
+    review_page = window.manager.review
+    person = next(iter(site.open_quarantine_cases(ledger, policy, service.now())), None)
+    if person is not None:
+        review_page.from_edit.setDate(review_page.from_edit.date().addDays(-16))
+        review_page.show_timeline(person.person_id)
+    review_page.check_ledger()
+    deadline = datetime.now().timestamp() + 30
+    while review_page.checking() and datetime.now().timestamp() < deadline:
+        app.processEvents()
+    yield "manager_review", None
+    window.manager.show_page("passes")
+    passes = window.manager.passes
+    keys = tempfile.TemporaryDirectory()
+    passes.key_dir = Path(keys.name)  # a throwaway site key, not the user's
+    passes.name_edit.setText("赵建民")
+    passes.id_edit.setText("410102198506123034")
+    passes.phone_edit.setText("13800138000")
+    passes.employer_edit.setText("中牟建设集团")
+    passes.issue()
+    yield "manager_passes", None
+    keys.cleanup()
+    window.manager.show_page("policy")
+    yield "manager_policy", None
+    accounts.create_account(
+        ledger, username="li.guard", role="gate_staff", display_name="李建国", pin="135790",
+        now=service.now(), by=wang)  # fmt: skip
+    accounts.create_account(
+        ledger, username="zhou.insp", role="inspector", display_name="周督导", pin="135790",
+        now=service.now(), by=wang)  # fmt: skip
+    window.manager.show_page("accounts")
+    accounts_page = window.manager.accounts
+    accounts_page.username_edit.setText("zhao.jm")
+    accounts_page.name_edit.setText("赵建民")
+    accounts_page.pin_edit.setText("2468")
+    accounts_page.again_edit.setText("2468")
+    yield "manager_accounts", None
+    export = window.manager.open_export()
+    if export is not None:
+        yield "manager_export", export
+        window.manager.close_export()
 
 
 def theme_dim():

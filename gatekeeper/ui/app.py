@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QApplication
 
 from gatekeeper.devices.thermometer import ThermometerWorker
@@ -29,6 +30,20 @@ from gatekeeper.ui.translations import LanguageSwitcher, default_resources_dir, 
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 800)
+TITLE_BAR = QSize(0, 40)
+
+
+def initial_size(available: QSize | None) -> QSize:
+    """The window's size when it opens windowed on a screen with `available` room:
+    1280x800 where that fits, no bigger than the room there is, and all of a portrait
+    screen (a totem's window is its whole width anyway)."""
+    size = QSize(*DEFAULT_SIZE)
+    if available is None or available.isEmpty():
+        return size
+    room = available - TITLE_BAR  # the window manager's frame comes on top
+    if room.height() > room.width():
+        return room
+    return size.boundedTo(room)
 
 NO_PIN = Text(
     "Kiosk mode needs a PIN to leave it, and none is set. Run `gatekeeper kiosk set-pin` "
@@ -149,7 +164,9 @@ def run_gui(
         if kiosk:
             window.show_kiosk()
         else:
-            window.resize(*DEFAULT_SIZE)
+            screen = window.screen()
+            available = screen.availableGeometry().size() if screen is not None else None
+            window.resize(initial_size(available))
             window.show()
         window.offer_recovery()
         code = app.exec()

@@ -23,6 +23,8 @@ from typing import IO, Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from gatekeeper.ui import theme
+
 log = logging.getLogger("gatekeeper")
 
 
@@ -97,6 +99,8 @@ class CrashReporter(QObject):
             return
         parent = _active_window()
         box = QMessageBox(parent)
+        if parent is None:  # no window to take the look from: the kiosk's all the same
+            box.setStyleSheet(theme.stylesheet())
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("Crash", "Unexpected error"))
         box.setText(QCoreApplication.translate(

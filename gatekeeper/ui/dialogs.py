@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gatekeeper.ui import theme
 from gatekeeper.ui.translations import Retranslating, current_lang
@@ -52,6 +60,7 @@ class Question(Retranslating, QDialog):
         row.addStretch(1)
         row.addWidget(self.yes_button)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with its type
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_L)
         layout.addWidget(self.text_label)
@@ -99,5 +108,23 @@ def recovery_question(parent: QWidget, describe: Callable[[], str]) -> Question:
     )
 
 
-__all__ = ["Question", "abandon_question", "close_question", "current_lang",
+def place_over(dialog: QWidget, window: QWidget) -> None:
+    """`dialog` at the size its type needs now, in the middle of `window` (kept inside
+    it where it fits). Not `adjustSize`, which bounds a dialog by a fraction of the
+    screen rather than by the window it belongs to."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    frame = window.geometry()
+    size = dialog.sizeHint().expandedTo(dialog.minimumSize()).boundedTo(frame.size())
+    if dialog.hasHeightForWidth():
+        size.setHeight(max(size.height(), dialog.heightForWidth(size.width())))
+    if size != dialog.size():
+        dialog.resize(size)
+    x = frame.x() + max(0, (frame.width() - dialog.width()) // 2)
+    y = frame.y() + max(0, (frame.height() - dialog.height()) // 2)
+    dialog.move(x, y)
+
+
+__all__ = ["Question", "abandon_question", "close_question", "current_lang", "place_over",
            "recovery_question"]

@@ -21,8 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QHideEvent, QShowEvent
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -45,9 +45,15 @@ from gatekeeper.services.figures import DayStats
 from gatekeeper.services.gate import GateOpening
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.session import GateSession
-from gatekeeper.ui import theme
+from gatekeeper.ui import reflow, theme
 from gatekeeper.ui.devices import LaneRelease, SerialThermometer
-from gatekeeper.ui.dialogs import Question, abandon_question, close_question, recovery_question
+from gatekeeper.ui.dialogs import (
+    Question,
+    abandon_question,
+    close_question,
+    place_over,
+    recovery_question,
+)
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
 from gatekeeper.ui.screens import build_pages, wire
@@ -60,6 +66,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 FIGURES_REFRESH_MS = 30_000
+# The window may be made this small; its look follows its size (`theme.metrics_for`), so
+# the layout does not hold it larger (the smallest supported window, 784x688, fits).
+SMALLEST = QSize(640, 480)
 
 # The name of each language in itself: the switch shows the language you would get.
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "中文"}
@@ -99,7 +108,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.question: Question | None = None  # the question up now, if any
         self._notice_for_page = False  # the notice up is about this page only
         self._page_shown_at = 0.0  # time.monotonic() when the page in view was shown
-        theme.apply(self)
+        self.metrics = theme.DEFAULT_METRICS  # re-made from the window's size (resizeEvent)
+        theme.apply(self, self.metrics)
+        self.setMinimumSize(SMALLEST)
 
         # header: where the gate is, and the language switch
         self.header = QFrame(self)
@@ -116,9 +127,10 @@ class MainWindow(Retranslating, QMainWindow):
         # page moves under a finger when one appears.
         self.notice = NoticeBanner(self.header)
         self.notice.dismissed.connect(self.header_title.show)
-        self.header.setMinimumHeight(theme.HEADER_HEIGHT)
+        # As tall as its buttons (touch targets: they grow with the screen) or a notice.
         header_row = QHBoxLayout(self.header)
-        header_row.setContentsMargins(theme.SPACE_L, theme.SPACE_XS, theme.SPACE_L, theme.SPACE_XS)
+        pad = theme.HEADER_PAD
+        header_row.setContentsMargins(theme.SPACE_L, pad, theme.SPACE_L, pad)
         header_row.setSpacing(theme.SPACE_L)
         header_row.addWidget(self.header_title, 1)
         header_row.addWidget(self.notice, 1)
@@ -146,7 +158,6 @@ class MainWindow(Retranslating, QMainWindow):
         # Kiosk mode: a blank corner button is the way out (it asks for the PIN).
         self.exit_button = QPushButton(self.header)
         self.exit_button.setObjectName("exitCorner")
-        self.exit_button.setFixedSize(theme.TOUCH_MIN, theme.TOUCH_MIN)
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exit_button.clicked.connect(self.close)
         self.exit_button.hide()
@@ -238,6 +249,24 @@ class MainWindow(Retranslating, QMainWindow):
         style = self.style()
         style.unpolish(self.start_screen)
         style.polish(self.start_screen)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit(event.size())
+
+    def fit(self, size: QSize) -> None:
+        """Type, touch targets and the portrait or landscape layout for a window of
+        `size` on its screen (restyled only when the metrics change)."""
+        screen = self.screen()
+        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        metrics = theme.metrics_for(size.width(), size.height(), dpi)
+        if metrics != self.metrics:
+            self.metrics = metrics
+            theme.apply(self, metrics)
+            reflow.orient(self, metrics.portrait)
+        for dialog in self.findChildren(QDialog):  # a dialog up: its size, over the window
+            if dialog.isVisible():
+                place_over(dialog, self)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.figures_timer.stop()
@@ -355,7 +384,14 @@ class MainWindow(Retranslating, QMainWindow):
                 self.enter_console(dialog.account)
 
         dialog.finished.connect(done)
+        self._open_dialog(dialog)
+
+    def _open_dialog(self, dialog: QDialog) -> None:
+        """Open `dialog` (window-modal, `open()`) laid out for the window's orientation,
+        at the size its type needs, over the window."""
+        reflow.orient(dialog, self.metrics.portrait)
         dialog.open()
+        place_over(dialog, self)
 
     def ask_manual_check(self, kind: str, status: str) -> None:
         """The QR step's "manager checked": a site manager signs in (username and PIN)
@@ -381,7 +417,7 @@ class MainWindow(Retranslating, QMainWindow):
                 page.focus_input()
 
         dialog.finished.connect(done)
-        dialog.open()
+        self._open_dialog(dialog)
 
     def enter_console(self, account: Account) -> None:
         """The console for `account` (signed in through `accounts.sign_in`), kept until
@@ -396,6 +432,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.manager = ManagerConsole(service, self._authorise, parent=self.pages)
             self.manager.back_requested.connect(self.close_manager)
             self.pages.addWidget(self.manager)
+            theme.size_rows(self.manager, self.metrics)
+            reflow.orient(self.manager, self.metrics.portrait)
         self.manager.set_account(account)
         self.stop_camera()
         self.notice.dismiss()
@@ -593,6 +631,7 @@ class MainWindow(Retranslating, QMainWindow):
         question.accepted.connect(lambda: done(True))
         question.rejected.connect(lambda: done(False))
         question.open()
+        place_over(question, self)
 
     def offer_recovery(self) -> None:
         """On start: a screening the last run left unfinished is resumed or recorded."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.services.figures import DayStats
 from gatekeeper.ui import theme
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.translations import Retranslating
 
 # The order the buttons appear in, left to right.
@@ -131,7 +132,7 @@ class FiguresStrip(Retranslating, QFrame):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.SPACE_S)
         layout.addWidget(self.heading_label)
-        layout.addLayout(row)
+        layout.addLayout(row, 1)  # extra height goes to the tiles, not between them and the heading
         self.retranslate()
 
     def show_figures(self, stats: DayStats) -> None:
@@ -191,7 +192,7 @@ class StartScreen(Retranslating, QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.channel_buttons: dict[Channel, ChannelButton] = {}
-        buttons_row = QHBoxLayout()
+        buttons_row = ReflowBox()  # one above the other in portrait
         buttons_row.setSpacing(theme.SPACE_L)
         for channel in CHANNEL_ORDER:
             button = ChannelButton(channel, self)

@@ -35,9 +35,10 @@ from gatekeeper.ui.manager.common import (
     touch_table,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
-from gatekeeper.ui.widgets.pin_dialog import Keypad, dialog_actions, dialog_stylesheet, pin_field
+from gatekeeper.ui.widgets.pin_dialog import Keypad, dialog_actions, pin_field
 
 NEW, RESET = "new", "reset"
 
@@ -49,8 +50,6 @@ class AccountsPage(ManagerPage):
         self, service: ConsoleService, authorise: Authorise, parent: QWidget | None = None
     ) -> None:
         super().__init__("managerAccounts", service, authorise, parent)
-        # the keypad's keys and the OK/Cancel row look as in the PIN dialogs
-        self.setStyleSheet(dialog_stylesheet("managerAccounts"))
         self.rows: list[Account] = []
         self.picked: str | None = None  # the username whose PIN a reset sets
         self.mode = NEW
@@ -85,7 +84,7 @@ class AccountsPage(ManagerPage):
         self.pin_edit = pin_field(line_edit(self, "accountPin"))
         self.again_edit = pin_field(line_edit(self, "accountPinAgain"))
         self.pin_fields = (self.pin_edit, self.again_edit)
-        self.keypad = Keypad(self, theme.TOUCH_MIN + theme.SPACE_M)
+        self.keypad = Keypad(self)
         self.keys = self.keypad.keys
         for edit in self.pin_fields:
             self.keypad.add_field(edit)
@@ -129,7 +128,7 @@ class AccountsPage(ManagerPage):
         right.addStretch(1)
         right.addLayout(self.keypad.grid)
 
-        row = QHBoxLayout(self)
+        row = ReflowBox(self)  # the list, the form, the keypad: stacked in portrait
         row.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
         row.setSpacing(theme.SPACE_L)
         row.addLayout(left, 5)

@@ -93,6 +93,7 @@ class InlineMessage(Retranslating, QLabel):
 def section_label(parent: QWidget) -> QLabel:
     label = QLabel(parent)
     label.setProperty("role", "section")
+    label.setWordWrap(True)  # two lines rather than clipped on a narrow screen
     return label
 
 
@@ -100,12 +101,13 @@ def choice_buttons(
     parent: QWidget,
     options: Iterable[tuple[K, str]],
     on_choose: Callable[[K], object],
-    row: QBoxLayout,
+    row: QBoxLayout | None,
     *,
     stretch: int = 0,
 ) -> tuple[QButtonGroup, dict[K, QPushButton]]:
     """A row of checkable "choice" touch buttons, one checked at a time: for each
-    (key, object name) a button added to `row` in order; a click calls on_choose(key)."""
+    (key, object name) a button added to `row` in order (None: the caller places them);
+    a click calls on_choose(key)."""
     from gatekeeper.ui.steps.base import touch_button
 
     group = QButtonGroup(parent)
@@ -116,7 +118,8 @@ def choice_buttons(
         button.clicked.connect(lambda _c=False, k=key: on_choose(k))
         group.addButton(button)
         buttons[key] = button
-        row.addWidget(button, stretch)
+        if row is not None:
+            row.addWidget(button, stretch)
     return group, buttons
 
 

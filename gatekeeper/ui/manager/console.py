@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
+from gatekeeper.ui.dialogs import place_over
 from gatekeeper.ui.manager.accounts import AccountsPage
 from gatekeeper.ui.manager.common import choice_buttons
 from gatekeeper.ui.manager.dashboard import DashboardPage
@@ -37,6 +37,7 @@ from gatekeeper.ui.manager.quarantine import QuarantinePage
 from gatekeeper.ui.manager.review import ReviewPage
 from gatekeeper.ui.manager.rounds import RoundsPage
 from gatekeeper.ui.manager.signin import role_name
+from gatekeeper.ui.reflow import ReflowGrid, in_rows
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import Retranslating
 
@@ -74,27 +75,36 @@ class ManagerConsole(Retranslating, QWidget):
         self.bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.title_label = QLabel(self.bar)
         self.title_label.setObjectName("managerTitle")
-        bar = QHBoxLayout(self.bar)
+        # Landscape: who is signed in, the pages, export, sign out, in one row (who sits
+        # under the role, so the row fits 1280 px in both languages). Portrait: who and
+        # sign out, then the pages and export in rows of four.
+        bar = ReflowGrid(self.bar)
         bar.setContentsMargins(theme.SPACE_L, theme.SPACE_XS, theme.SPACE_L, theme.SPACE_XS)
-        bar.setSpacing(theme.SPACE_S)
-        # who is signed in sits under the role, so the bar fits 1280 px in both languages
+        bar.setHorizontalSpacing(theme.SPACE_M)
+        bar.setVerticalSpacing(theme.SPACE_XS)
         self.who_label = QLabel(self.bar)
         self.who_label.setObjectName("managerWho")
-        heading = QVBoxLayout()
-        heading.setSpacing(0)
-        heading.addWidget(self.title_label)
-        heading.addWidget(self.who_label)
-        bar.addLayout(heading)
-        bar.addSpacing(theme.SPACE_M)
+        heading = QWidget(self.bar)
+        heading_column = QVBoxLayout(heading)
+        heading_column.setContentsMargins(0, 0, 0, 0)
+        heading_column.setSpacing(0)
+        heading_column.addWidget(self.title_label)
+        heading_column.addWidget(self.who_label)
+        bar.place(heading, (0, 0), (0, 0))
+        nav = QWidget(self.bar)
+        nav_grid = ReflowGrid(nav)
+        nav_grid.setContentsMargins(0, 0, 0, 0)
+        nav_grid.setSpacing(theme.SPACE_S)
         self.nav_group, self.nav = choice_buttons(
-            self.bar, [(name, f"nav_{name}") for name in PAGES], self.show_page, bar)
-        self.export_button = touch_button(self.bar, "nav_export", "choice")
+            nav, [(name, f"nav_{name}") for name in PAGES], self.show_page, None)
+        self.export_button = touch_button(nav, "nav_export", "choice")
         self.export_button.clicked.connect(lambda: self.open_export())
-        bar.addWidget(self.export_button)
-        bar.addStretch(1)
+        in_rows(nav_grid, [*self.nav.values(), self.export_button], len(PAGES) + 1, 4)
+        bar.place(nav, (0, 1), (1, 0, 1, 3))
         self.back_button = touch_button(self.bar, "managerBack")
         self.back_button.clicked.connect(self.back_requested)
-        bar.addWidget(self.back_button)
+        bar.place(self.back_button, (0, 3), (0, 2))
+        bar.column_stretches({2: 1}, {1: 1})
 
         self.stack = QStackedWidget(self)
         self.dashboard = DashboardPage(service, authorise, self.stack)
@@ -184,6 +194,7 @@ class ManagerConsole(Retranslating, QWidget):
 
         dialog.finished.connect(closed)
         dialog.open()
+        place_over(dialog, self.window())
         return dialog
 
     def close_export(self) -> None:

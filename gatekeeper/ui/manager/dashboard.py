@@ -17,10 +17,9 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QCoreApplication, QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QCoreApplication, QEvent, QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QListWidget,
@@ -43,6 +42,7 @@ from gatekeeper.ui.manager.common import (
     zone_name,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.reflow import ReflowGrid
 from gatekeeper.ui.start_screen import FigureTile
 
 SERIES_OUTCOMES: tuple[str, ...] = ("admitted", "turned_away", "quarantined", "abandoned")
@@ -86,11 +86,13 @@ class DashboardPage(ManagerPage):
             tiles_row.addWidget(tile, 1)
 
         # the chart and its 14/30 toggle
-        self.chart_label = section_label(self)
-        span_row = QHBoxLayout()
+        chart_heading = QWidget(self)
+        self.chart_label = section_label(chart_heading)
+        span_row = QHBoxLayout(chart_heading)
+        span_row.setContentsMargins(0, 0, 0, 0)
         span_row.addWidget(self.chart_label, 1)
         self.span_group, self.span_buttons = choice_buttons(
-            self, [(days, f"span{days}") for days in SPANS], self.set_days, span_row)
+            chart_heading, [(days, f"span{days}") for days in SPANS], self.set_days, span_row)
         self.span_buttons[self.days].setChecked(True)
         # The view's own chart (C++-owned): a chart made in Python and handed to the view
         # would be deleted twice, once by the view and once by Python's wrapper.
@@ -99,7 +101,6 @@ class DashboardPage(ManagerPage):
         self.chart.setBackgroundVisible(False)
         self.chart.setMargins(QMargins(0, 0, 0, 0))
         self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.legend().setFont(theme.base_font())
         self.series = QStackedBarSeries()
         self.sets: dict[str, QBarSet] = {}
         for outcome in SERIES_OUTCOMES:
@@ -112,10 +113,6 @@ class DashboardPage(ManagerPage):
         self.axis_x = QBarCategoryAxis()
         self.axis_y = QValueAxis()
         self.axis_y.setLabelFormat("%d")
-        small = theme.base_font()
-        small.setPixelSize(theme.FONT_CHART)
-        self.axis_x.setLabelsFont(small)
-        self.axis_y.setLabelsFont(small)
         self.chart.addAxis(self.axis_x, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.axis_y, Qt.AlignmentFlag.AlignLeft)
         self.series.attachAxis(self.axis_x)
@@ -123,6 +120,7 @@ class DashboardPage(ManagerPage):
         self.chart_view.setObjectName("outcomeChart")
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.chart_view.setMinimumHeight(220)
+        self._chart_fonts()
 
         # alerts
         self.alerts_label = section_label(self)
@@ -140,21 +138,20 @@ class DashboardPage(ManagerPage):
             for col in range(table.columnCount() - 1):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
 
-        grid = QGridLayout()
+        # landscape: chart and alerts over on site and quarantine; portrait: one column
+        grid = ReflowGrid()
         grid.setHorizontalSpacing(theme.SPACE_L)
         grid.setVerticalSpacing(theme.SPACE_XS)
-        grid.addLayout(span_row, 0, 0)
-        grid.addWidget(self.chart_view, 1, 0)
-        grid.addWidget(self.alerts_label, 0, 1)
-        grid.addWidget(self.alerts_list, 1, 1)
-        grid.addWidget(self.on_site_label, 2, 0)
-        grid.addWidget(self.quarantine_label, 2, 1)
-        grid.addWidget(self.on_site_table, 3, 0)
-        grid.addWidget(self.quarantine_table, 3, 1)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
-        grid.setRowStretch(1, 3)
-        grid.setRowStretch(3, 2)
+        grid.place(chart_heading, (0, 0), (0, 0))
+        grid.place(self.chart_view, (1, 0), (1, 0))
+        grid.place(self.alerts_label, (0, 1), (2, 0))
+        grid.place(self.alerts_list, (1, 1), (3, 0))
+        grid.place(self.on_site_label, (2, 0), (4, 0))
+        grid.place(self.on_site_table, (3, 0), (5, 0))
+        grid.place(self.quarantine_label, (2, 1), (6, 0))
+        grid.place(self.quarantine_table, (3, 1), (7, 0))
+        grid.column_stretches({0: 3, 1: 2}, {0: 1})
+        grid.row_stretches({1: 3, 3: 2}, {1: 3, 3: 2, 5: 2, 7: 2})
 
         column = QVBoxLayout(self)
         column.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
@@ -261,6 +258,21 @@ class DashboardPage(ManagerPage):
         day = self.view.today.date if self.view else ""
         self.heading.setText(QCoreApplication.translate("Dashboard", "Today, {date}").format(
             date=day))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the window's type, scaled to its screen
+            self._chart_fonts()
+        super().changeEvent(event)
+
+    def _chart_fonts(self) -> None:
+        """The chart's legend at the page's body size, its axes a little smaller."""
+        body = self.font()
+        self.chart.legend().setFont(body)
+        small = QFont(body)
+        size = body.pixelSize() if body.pixelSize() > 0 else theme.FONT_BODY
+        small.setPixelSize(max(1, round(size * theme.FONT_CHART / theme.FONT_BODY)))
+        self.axis_x.setLabelsFont(small)
+        self.axis_y.setLabelsFont(small)
 
     def retranslate(self) -> None:
         self._set_heading()

@@ -39,6 +39,7 @@ from gatekeeper.ui.manager.common import (
     touch_table,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
@@ -142,7 +143,7 @@ class QuarantinePage(ManagerPage):
         right.addWidget(self.pick_label)
         right.addWidget(self.detail, 1)
 
-        row = QHBoxLayout(self)
+        row = ReflowBox(self)  # the case under the list in portrait
         row.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
         row.setSpacing(theme.SPACE_L)
         row.addLayout(left, 2)

@@ -16,7 +16,6 @@ from datetime import timedelta
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,11 +31,12 @@ from gatekeeper.services import review
 from gatekeeper.services.accounts import Action
 from gatekeeper.services.console import ConsoleService, VerifyReport
 from gatekeeper.services.exports import ExportRow
-from gatekeeper.ui import theme
+from gatekeeper.ui import reflow, theme
 from gatekeeper.ui.manager.common import InlineMessage, cell, section_label, touch_table
 from gatekeeper.ui.manager.export_dialog import date_edit, pydate
 from gatekeeper.ui.manager.jobs import ServiceJob
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.reflow import ReflowGrid
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
 
@@ -90,7 +90,8 @@ class ReviewPage(ManagerPage):
         self.search_button.clicked.connect(self.search)
         self.search_error = InlineMessage(self)
         self.filter_labels = [QLabel(self) for _ in range(5)]
-        filters = QGridLayout()
+        # landscape: the five filters and Search in one row; portrait: three to a row
+        filters = ReflowGrid()
         filters.setHorizontalSpacing(theme.SPACE_S)
         for i, (label, widget) in enumerate(zip(
             self.filter_labels,
@@ -98,10 +99,12 @@ class ReviewPage(ManagerPage):
              self.channel_combo), strict=True,
         )):  # fmt: skip
             label.setBuddy(widget)
-            filters.addWidget(label, 0, i)
-            filters.addWidget(widget, 1, i)
-        filters.setColumnStretch(0, 2)
-        filters.addWidget(self.search_button, 1, 5)
+            label.setWordWrap(True)
+            row, column = (i // 3) * 2, i % 3
+            filters.place(label, (0, i), (row, column))
+            filters.place(widget, (1, i), (row + 1, column))
+        filters.place(self.search_button, (1, 5), (3, 2))
+        filters.column_stretches({0: 2, 1: 1, 2: 1, 3: 1, 4: 1}, {0: 1, 1: 1, 2: 1})
 
         # the results and the chosen person's timeline
         self.results_label = section_label(self)
@@ -121,6 +124,7 @@ class ReviewPage(ManagerPage):
         column.addWidget(self.timeline_label)
         column.addWidget(self.timeline_table, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        reflow.reflowing(splitter)  # the timeline under the results in portrait
         splitter.addWidget(results)
         splitter.addWidget(timeline)
         splitter.setSizes([620, 520])

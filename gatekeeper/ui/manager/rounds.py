@@ -46,6 +46,7 @@ from gatekeeper.ui.manager.common import (
     zone_name,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
@@ -166,7 +167,7 @@ class RoundsPage(ManagerPage):
         right.addLayout(grid)
         right.addWidget(self.disinfection_error)
 
-        row = QHBoxLayout(self)
+        row = ReflowBox(self)  # the roster beside the entry; above it in portrait
         row.setContentsMargins(theme.SPACE_L, theme.SPACE_S, theme.SPACE_L, theme.SPACE_S)
         row.setSpacing(theme.SPACE_L)
         row.addLayout(left, 3)

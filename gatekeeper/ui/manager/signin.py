@@ -34,27 +34,13 @@ from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.translations import Retranslating, current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
-    KEY_SIZE,
     Keypad,
     dialog_actions,
-    dialog_stylesheet,
     pin_field,
 )
-
-
-def _stylesheet() -> str:
-    return dialog_stylesheet("signInDialog") + f"""
-QLineEdit[role="sign-in-field"] {{
-    font-size: {theme.FONT_SUBTITLE}px; min-height: {theme.TOUCH_MIN}px;
-    background: {theme.SURFACE}; color: {theme.TEXT};
-    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
-    padding: 0 {theme.SPACE_M}px;
-}}
-QLineEdit[role="sign-in-field"]:focus {{ border-color: {theme.FOCUS}; }}
-QLabel[role="sign-in-label"] {{ font-size: {theme.FONT_BODY}px; color: {theme.TEXT_MUTED}; }}
-"""
 
 
 def _pin_edit(parent: QWidget, name: str) -> QLineEdit:
@@ -83,7 +69,6 @@ class _AccountDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("signInDialog")
         self.setModal(True)
-        self.setStyleSheet(_stylesheet())
         self.signin = signin
         self.account: Account | None = None
         self._message: Callable[[], str] | None = None
@@ -98,19 +83,27 @@ class _AccountDialog(Retranslating, QDialog):
         self.form.setHorizontalSpacing(theme.SPACE_M)
         self.form.setVerticalSpacing(theme.SPACE_S)
         self.labels: dict[str, QLabel] = {}
-        self.keypad = Keypad(self, KEY_SIZE[1] - theme.SPACE_M)
+        self.keypad = Keypad(self)
         self.keys = self.keypad.keys
         self.ok_button, self.cancel_button, actions = dialog_actions(
             self, self.submit, self.reject
         )
 
+        # the fields beside the keypad in a landscape window, above it in a portrait one
+        fields = QVBoxLayout()
+        fields.setSpacing(theme.SPACE_M)
+        fields.addLayout(self.form)
+        fields.addWidget(self.message_label)
+        fields.addStretch(1)
+        body = ReflowBox()
+        body.setSpacing(theme.SPACE_L)
+        body.addLayout(fields, 1)
+        body.addLayout(self.keypad.grid, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_L, theme.SPACE_L, theme.SPACE_L, theme.SPACE_L)
         layout.setSpacing(theme.SPACE_M)
         layout.addWidget(self.title_label)
-        layout.addLayout(self.form)
-        layout.addWidget(self.message_label)
-        layout.addLayout(self.keypad.grid, 1)
+        layout.addLayout(body, 1)
         layout.addLayout(actions)
 
     def _add_row(self, key: str, edit: QLineEdit) -> QLineEdit:

@@ -22,6 +22,7 @@ def field_row(page: KioskPage, field: str, widget: QWidget) -> tuple[QLabel, QVB
     """A caption over `widget` over the field's error label; returns (caption, layout)."""
     caption = QLabel(page)
     caption.setProperty("role", "field-caption")
+    caption.setWordWrap(True)  # a long caption takes two lines on a narrow screen
     caption.setBuddy(widget)
     box = QVBoxLayout()
     box.setSpacing(theme.SPACE_XS)

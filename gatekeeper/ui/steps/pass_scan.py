@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say
 from gatekeeper.ui.steps.camera_slot import CameraSlot
@@ -49,7 +50,7 @@ class PassScanPage(KioskPage):
         right.addWidget(self.key_label)
         right.addLayout(box)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        columns = ReflowBox()  # the camera above the field in portrait
         columns.setSpacing(theme.SPACE_L)
         columns.addWidget(self.camera_slot, 2)
         columns.addLayout(right, 3)

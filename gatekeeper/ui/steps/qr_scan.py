@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import ScanKind, ScanStatus, Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say, touch_button
 from gatekeeper.ui.steps.camera_slot import CameraSlot
@@ -78,7 +79,7 @@ class QrScanPage(KioskPage):
         right.addLayout(text_box)
         right.addLayout(buttons)
         right.addStretch(1)
-        columns = QHBoxLayout()
+        columns = ReflowBox()  # the camera above the scans in portrait
         columns.setSpacing(theme.SPACE_L)
         columns.addWidget(self.camera_slot, 2)
         columns.addLayout(right, 3)

@@ -33,7 +33,6 @@ from gatekeeper.services.kiosk_pin import MAX_DIGITS, KioskPin
 from gatekeeper.ui import theme
 from gatekeeper.ui.translations import Retranslating
 
-KEY_SIZE = (96, 72)  # keypad keys: well above TOUCH_MIN, for gloved fingers
 KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
 
 
@@ -53,7 +52,7 @@ class Keypad(QObject):
     into whichever of its PIN fields last had the focus (the first until one has). Its
     keys never take the focus, so typed digits and a scanner still go to the field."""
 
-    def __init__(self, parent: QWidget, key_height: int = KEY_SIZE[1]) -> None:
+    def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.fields: list[QLineEdit] = []
         self.target: QLineEdit | None = None
@@ -66,7 +65,6 @@ class Keypad(QObject):
                 button.setObjectName(f"pinKey_{key}")
                 button.setProperty("role", "pin-key")
                 button.setProperty("key", key)
-                button.setMinimumSize(KEY_SIZE[0], key_height)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 button.setAutoDefault(False)
@@ -125,46 +123,11 @@ def dialog_actions(
     cancel_button.clicked.connect(on_cancel)
     actions = QHBoxLayout()
     actions.setSpacing(theme.SPACE_M)
-    actions.addWidget(cancel_button, 1)
-    actions.addWidget(ok_button, 1)
+    # no stretch: each at least as wide as its text (a stretch would share the row out
+    # evenly and cut a long "Create and sign in" short in a narrow dialog)
+    actions.addWidget(cancel_button)
+    actions.addWidget(ok_button)
     return ok_button, cancel_button, actions
-
-
-def _stylesheet() -> str:
-    return f"""
-QDialog#pinDialog {{ background: {theme.BACKGROUND}; }}
-QLabel#pinTitle {{ font-size: {theme.FONT_SUBTITLE}px; font-weight: bold; color: {theme.TEXT}; }}
-QLabel#pinMessage {{ font-size: {theme.FONT_BODY}px; color: {theme.QUARANTINED}; }}
-QLineEdit#pinEdit {{
-    font-size: {theme.FONT_TITLE}px; min-height: {theme.TOUCH_MIN + theme.SPACE_M}px;
-    background: {theme.SURFACE}; color: {theme.TEXT};
-    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
-    padding: 0 {theme.SPACE_M}px;
-}}
-QLineEdit#pinEdit:focus {{ border-color: {theme.FOCUS}; }}
-QPushButton[role="pin-key"] {{
-    font-size: {theme.FONT_BUTTON}px; color: {theme.TEXT}; background: {theme.SURFACE};
-    border: 2px solid {theme.BORDER}; border-radius: {theme.RADIUS}px;
-}}
-QPushButton[role="pin-key"][key="clear"], QPushButton[role="pin-key"][key="back"] {{
-    font-size: {theme.FONT_BODY}px; color: {theme.TEXT_MUTED};
-}}
-QPushButton[role="pin-key"]:pressed {{ background: {theme.BORDER}; }}
-QPushButton[role="pin-action"] {{
-    font-size: {theme.FONT_SUBTITLE}px; min-height: {theme.TOUCH_MIN + theme.SPACE_S}px;
-    min-width: 140px; border-radius: {theme.RADIUS}px; padding: 0 {theme.SPACE_L}px;
-    color: {theme.TEXT}; background: {theme.SURFACE}; border: 2px solid {theme.BORDER};
-}}
-QPushButton#pinOk {{ color: {theme.HEADER_TEXT}; background: {theme.HEADER_BG};
-    border-color: {theme.HEADER_BG}; }}
-QPushButton#pinOk:disabled {{ background: {theme.BORDER}; border-color: {theme.BORDER}; }}
-"""
-
-
-def dialog_stylesheet(name: str) -> str:
-    """The keypad dialog's look for another dialog (object name `name`): the manager
-    console's sign-in uses it."""
-    return _stylesheet().replace("QDialog#pinDialog", f"QDialog#{name}")
 
 
 class PinDialog(Retranslating, QDialog):
@@ -179,7 +142,8 @@ class PinDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("pinDialog")
         self.setModal(True)
-        self.setStyleSheet(_stylesheet())
+        if parent is None:  # no window to take the look from
+            self.setStyleSheet(theme.stylesheet())
         self._pin = kiosk_pin
         self._now = now_fn
         self._message: Callable[[], str] | None = None  # re-read on a language change
@@ -196,7 +160,7 @@ class PinDialog(Retranslating, QDialog):
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.keypad = Keypad(self, KEY_SIZE[1])
+        self.keypad = Keypad(self)  # its keys' size: theme.KEY_HEIGHTS
         self.keypad.add_field(self.pin_edit)
         self.keys = self.keypad.keys
         self.ok_button, self.cancel_button, actions = dialog_actions(
