@@ -16,6 +16,7 @@ import pytest
 from hub_support import NOW, add_kiosk, hub_rows, make_hub, mixed, simulate, sync, uuids
 
 from gatekeeper.domain.policy import Policy
+from gatekeeper.hub import schema
 from gatekeeper.hub.client import Hub
 from gatekeeper.hub.errors import (
     BehindError,
@@ -246,6 +247,12 @@ def _owner_edit(hub_dsn: str, statement: str) -> None:
     ("UPDATE gatekeeper.records SET day = '2020-01-01' WHERE kiosk_seq = 2",
      "hash does not match"),
     ("DELETE FROM gatekeeper.records WHERE kiosk_seq = 3", "missing"),
+    # rewritten with its hash recomputed (the owner knows the preimage): the next one
+    # no longer links to it
+    (f"UPDATE gatekeeper.records SET day = '2020-01-01' WHERE kiosk_seq = 2; "
+     f"UPDATE gatekeeper.records records SET hash = encode(sha256(convert_to("
+     f"{schema._preimage('records')}, 'UTF8')), 'hex') WHERE kiosk_seq = 2",
+     "does not link"),
     ("UPDATE gatekeeper.records SET personal = replace(personal, '\"', '''') "
      "WHERE kiosk_seq = (SELECT min(kiosk_seq) FROM gatekeeper.records "
      "WHERE personal IS NOT NULL)", "digest"),
