@@ -137,11 +137,11 @@ def _figures(admin_dsn: str, folder: Path, n: int, bodies: tuple[str, str, str])
             b"""INSERT INTO gatekeeper.records (hub_seq, uuid, kiosk_id, kiosk_seq, kind, at, day,
                  person_id, channel, outcome, reason, body, prev_hash, hash, received_at)
                SELECT 1000000000 + g, 'bulk-' || g, 'bulk', g,
-                 CASE WHEN g %% 10 < 6 THEN 'passage' WHEN g %% 10 < 9 THEN 'step'
+                 CASE WHEN g %% 10 < 6 THEN 'passage' WHEN g %% 1000 <> 999 THEN 'step'
                       ELSE 'quarantine_start' END,
                  '2026-01-01T08:00:00+08:00',
                  to_char(date '2025-01-01' + (g %% 400)::int, 'YYYY-MM-DD'),
-                 'p-' || (g %% 5000), 'worker',
+                 'p-' || ((g / 10) %% 5000), 'worker',
                  CASE WHEN g %% 10 < 6 THEN (ARRAY['admitted','admitted','admitted',
                       'turned_away','quarantined','abandoned'])[1 + g %% 6] END,
                  CASE WHEN g %% 10 < 6 THEN 'cleared' END, '{}', 'x', 'x', now()
@@ -161,16 +161,17 @@ def _figures(admin_dsn: str, folder: Path, n: int, bodies: tuple[str, str, str])
            INSERT INTO records (uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, channel,
              outcome, reason, body, prev_hash, hash)
            SELECT 'bulk-' || i, 'bulk', i,
-             CASE WHEN i % 10 < 6 THEN 'passage' WHEN i % 10 < 9 THEN 'step'
+             CASE WHEN i % 10 < 6 THEN 'passage' WHEN i % 1000 <> 999 THEN 'step'
                   ELSE 'quarantine_start' END,
              '2026-01-01T08:00:00+08:00', date('2025-01-01', '+' || (i % 400) || ' days'),
-             'p-' || (i % 5000), 'worker',
+             'p-' || ((i / 10) % 5000), 'worker',
              CASE WHEN i % 10 < 6 THEN CASE i % 6 WHEN 3 THEN 'turned_away'
                   WHEN 4 THEN 'quarantined' WHEN 5 THEN 'abandoned' ELSE 'admitted' END END,
              CASE WHEN i % 10 < 6 THEN 'cleared' END,
-             CASE WHEN i % 10 < 6 THEN ?2 WHEN i % 10 < 9 THEN ?3 ELSE ?4 END,
+             CASE WHEN i % 10 < 6 THEN ?2 WHEN i % 1000 <> 999 THEN ?3 ELSE ?4 END,
              'x', 'x' FROM g""", (n, *bodies))
-    # the people the bulk records name (the dashboard's "on site" walks them)
+    # the people the bulk records name (the dashboard's "on site" walks them); ten records
+    # in a row per person, so that everyone has passages among their records
     conn.execute(
         """WITH RECURSIVE g(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM g WHERE i < 4999)
            INSERT INTO people (person_id, id_type, fields, updated_seq)
