@@ -13,6 +13,7 @@ the roles the hub made in it.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
@@ -165,11 +166,46 @@ def _start(server: Server, port: int) -> None:
             time.sleep(0.2)
 
 
+PREFIX = "gatekeeper-pg-"
+OWNER = "owner.pid"  # the test process that started the cluster
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep_stale() -> list[Path]:
+    """Stop and remove clusters whose test process is gone (a run killed or crashed before
+    its fixture could stop them); returns their folders."""
+    gone = []
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((folder / OWNER).read_text().strip())
+        except (OSError, ValueError):
+            continue  # not ours, or still being made
+        if _alive(owner):
+            continue
+        server = Server(admin_dsn="", folder=folder, _bin=bindir(),
+                        _user="postgres" if os.geteuid() == 0 else None)  # fmt: skip
+        remove(server)
+        gone.append(folder)
+    return gone
+
+
 def start_cluster(*, durable: bool = False, options: str = "") -> Server:
     """initdb + pg_ctl start into a new temporary folder, on a free port (with `durable`,
-    fsync on, as a real server)."""
+    fsync on, as a real server). Clusters a crashed earlier run left are swept first, and
+    this one is stopped when the process exits, whatever the fixture got to do."""
+    sweep_stale()
     user = "postgres" if os.geteuid() == 0 else None
-    folder = Path(tempfile.mkdtemp(prefix="gatekeeper-pg-"))
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
+    (folder / OWNER).write_text(f"{os.getpid()}\n")
     password = secrets.token_urlsafe(18)
     (folder / "pw").write_text(password + "\n")
     if user is not None:
@@ -188,6 +224,7 @@ def start_cluster(*, durable: bool = False, options: str = "") -> Server:
         dbname="postgres", connect_timeout="10",
     )  # fmt: skip
     _start(server, port)
+    atexit.register(remove, server)
     return server
 
 
@@ -197,7 +234,8 @@ def from_environment() -> Server | None:
 
 
 def remove(server: Server) -> None:
-    if server.folder is None:
+    """Stop the cluster and delete its folder (safe to call twice)."""
+    if server.folder is None or not server.folder.exists():
         return
     with contextlib.suppress(RuntimeError):
         server.run("pg_ctl", "stop", "-D", str(server.folder / "data"), "-m", "immediate")

@@ -1,0 +1,47 @@
+"""The tests' throwaway PostgreSQL never outlives its run: a run killed before its
+fixture stops the cluster leaves it to be swept by the next one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pg_cluster
+import pytest
+
+STARTER = """
+import sys, time
+sys.path.insert(0, {tests!r})
+import pg_cluster
+server = pg_cluster.start_cluster()
+print(server.folder, flush=True)
+time.sleep(600)
+"""
+
+
+def _running(folder: Path) -> bool:
+    pid_file = folder / "data" / "postmaster.pid"
+    try:
+        return os.path.exists(f"/proc/{int(pid_file.read_text().split()[0])}")
+    except (OSError, ValueError, IndexError):
+        return False
+
+
+def test_a_cluster_whose_run_was_killed_is_swept() -> None:
+    if os.environ.get(pg_cluster.ENV):
+        pytest.skip("GATEKEEPER_TEST_HUB's server is not ours")
+    tests = str(Path(__file__).resolve().parents[1])
+    run = subprocess.Popen([sys.executable, "-c", STARTER.format(tests=tests)],
+                           stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        folder = Path(run.stdout.readline().strip())  # type: ignore[union-attr]
+        assert _running(folder)
+    finally:
+        run.send_signal(signal.SIGKILL)  # no atexit, no fixture: as a crash
+        run.wait(timeout=30)
+    assert _running(folder)  # left behind
+    assert folder in pg_cluster.sweep_stale()
+    assert not folder.exists()
