@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -140,6 +141,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_label.setContentsMargins(theme.SPACE_M, 0, theme.SPACE_M, 0)  # in its hint
         self.sync_label.hide()
         self._sync_status: Any = None
+        # the sync status is never cut: the title gives way first (see _fit_header)
+        self.sync_label.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         header_row.addWidget(self.sync_label)
         header_row.addWidget(self.language_button)
         # The manager console: a discreet header button, only with a ledger open.
@@ -254,6 +257,19 @@ class MainWindow(Retranslating, QMainWindow):
         super().resizeEvent(event)
         self.fit(event.size())
 
+    def _fit_header(self, width: int | None = None) -> None:
+        """The header's title only when it fits whole beside the header's other widgets
+        (a narrow portrait header with the sync status shown has no room for it)."""
+        if self.notice.isVisible():  # a notice has the title's place anyway
+            return
+        row = self.header.layout()
+        others = [w for w in (self.sync_label, self.language_button, self.manager_button,
+                              self.exit_button) if not w.isHidden()]  # fmt: skip
+        margins = row.contentsMargins()
+        used = sum(w.sizeHint().width() for w in others) + row.spacing() * len(others)
+        room = (width or self.header.width()) - margins.left() - margins.right() - used
+        self.header_title.setVisible(room >= self.header_title.sizeHint().width())
+
     def fit(self, size: QSize) -> None:
         """Type, touch targets and the portrait or landscape layout for a window of
         `size` on its screen (restyled only when the metrics change)."""
@@ -264,6 +280,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.metrics = metrics
             theme.apply(self, metrics)
             reflow.orient(self, metrics.portrait)
+        self._fit_header(size.width())
         for dialog in self.findChildren(QDialog):  # a dialog up: its size, over the window
             if dialog.isVisible():
                 place_over(dialog, self)
@@ -682,6 +699,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sync_label.style().unpolish(self.sync_label)
         self.sync_label.style().polish(self.sync_label)
         self.sync_label.setVisible(bool(text))
+        self._fit_header()
 
     def _close_anyway(self) -> None:
         self._close_confirmed = True
