@@ -13,8 +13,9 @@ Two kinds, chosen in the policy's [turnstile] section:
   A non-zero exit, a missing program or a timeout is a failure.
 
 `open(lane)` blocks for the pulse or the program: run it off the UI thread. It returns
-what opened the lane (kept in the ledger) or raises `ReleaseFailed`, whose message says
-plainly what went wrong in the staff's language.
+what opened the lane (`target(lane)`, kept in the ledger) or raises `ReleaseFailed`, whose
+message says plainly what went wrong in the staff's language; the ledger keeps that too
+(what was driven, the message's key and values), so a lane that did not open is on record.
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ class GateRelease(Protocol):
 
     def open(self, lane: Lane) -> str: ...
 
+    def target(self, lane: Lane) -> str: ...
+
 
 class SerialRelay:
     """A relay board on a serial port (module doc)."""
@@ -72,6 +75,10 @@ class SerialRelay:
     def request_stop(self) -> None:
         """Cut a pulse under way short (its "off" bytes are still sent)."""
         self._stop.set()
+
+    def target(self, lane: Lane) -> str:
+        """What drives `lane` (the port and channel): recorded whether it opened or not."""
+        return f"{self.port} channel {self.channels.get(Lane(lane), '?')}"
 
     def open(self, lane: Lane) -> str:
         channel = self.channels[Lane(lane)]
@@ -95,7 +102,7 @@ class SerialRelay:
                     device.flush()
                 with contextlib.suppress(serial.SerialException, OSError):
                     device.close()
-        return f"{self.port} channel {channel}"
+        return self.target(lane)
 
 
 class CommandRelease:
@@ -108,6 +115,10 @@ class CommandRelease:
         self.argv = tuple(argv)
         self.timeout_s = timeout_s
         self.channels = dict(channels)
+
+    def target(self, lane: Lane) -> str:
+        """The program (recorded whether it opened the lane or not)."""
+        return self.argv[0] if self.argv else ""
 
     def open(self, lane: Lane) -> str:
         lane = Lane(lane)

@@ -631,6 +631,11 @@ _RAW: dict[str, tuple[str, str]] = {
         "open the lane by hand.",
         "{lane}未能自动开闸：{problem}。此人已放行并已记录：请手动开闸。",
     ),
+    "devices.release_failed_not_recorded": (
+        "The {lane} did not open: {problem}. The person is admitted and recorded: open the "
+        "lane by hand. That the lane did not open could not be recorded: {ledger}",
+        "{lane}未能自动开闸：{problem}。此人已放行并已记录：请手动开闸。未能记录此次开闸失败：{ledger}",
+    ),
     "devices.release_not_recorded": (
         "The {lane} opened, but that could not be recorded: {problem}",
         "{lane}已开闸，但未能记录：{problem}",
@@ -1171,6 +1176,11 @@ _RAW: dict[str, tuple[str, str]] = {
     ),
     "review.pass_revoked": ("Site pass revoked", "工地通行证已注销"),
     "review.gate_opened": ("Gate opened: {lane}", "已开闸：{lane}"),
+    "review.gate_open_failed": (
+        "Admitted, but the gate did not open: {lane} ({problem}); staff were told to open it "
+        "by hand",
+        "已放行，但未能自动开闸：{lane}（{problem}），已提示门岗人员手动开闸",
+    ),
     "review.quarantine_check": (
         "Quarantine check: {temperature} °C",
         "隔离期检查：{temperature} °C",

@@ -8,7 +8,7 @@ and its draft removed in the same one.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -459,6 +459,21 @@ class GateService:
             at=now, day=self._day(now), uuid=self.new_id(), subject_id=opening.subject_id,
             person_id=opening.person_id, channel=Channel(opening.channel).value))
 
+    def record_gate_open_failed(
+        self, opening: GateOpening, device: str, detail: str, problem: str,
+        params: Mapping[str, Any],
+    ) -> StoredRecord:
+        """The lane did not open for an admission: on record beside the passage, so an
+        inspector sees that the person was admitted but let in by hand (`problem`: the
+        catalogue key of what went wrong, `params` its values)."""
+        now = self.now()
+        body = schema.GateOpenFailedBody(
+            lane=Lane(opening.lane).value, device=device, detail=detail, problem=problem,
+            params={k: _json_value(v) for k, v in params.items()}, by=self.staff)
+        return self.ledger.append(body.record(
+            at=now, day=self._day(now), uuid=self.new_id(), subject_id=opening.subject_id,
+            person_id=opening.person_id, channel=Channel(opening.channel).value))
+
     # --- corrections -------------------------------------------------------------------
 
     def correct(
@@ -476,6 +491,13 @@ class GateService:
         return self.ledger.append(body.record(
             at=now, day=self._day(now), uuid=self.new_id(), person_id=original.person_id,
             subject_id=original.subject_id, corrects=record_uuid))
+
+
+def _json_value(value: Any) -> Any:
+    """A message value as the ledger can hold it (a number or text as it is, else text)."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
 
 
 def _same_registration(known: Any, registration: Registration) -> bool:

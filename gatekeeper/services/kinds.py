@@ -25,3 +25,4 @@ class Kind(StrEnum):
     PURGE = "purge"  # a retention purge: cutoff day, records and drafts erased
     KIOSK = "kiosk"  # this kiosk's identity: a new id (a copied disk), or registered at a hub
     GATE_OPENED = "gate_opened"  # the lane's turnstile or door was opened for an admission
+    GATE_OPEN_FAILED = "gate_open_failed"  # admitted, but the lane's release did not open it

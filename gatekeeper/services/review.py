@@ -116,12 +116,26 @@ class TimelineEvent:
     summary: Text
     record: StoredRecord
 
+    @property
+    def warn(self) -> bool:
+        """Shown as a warning: a quarantine event, or a lane that did not open."""
+        return self.kind.startswith("quarantine") or self.kind == Kind.GATE_OPEN_FAILED
+
 
 def _vocab(enum: type[Any], value: Any) -> Text:
     try:
         return messages.entry(enum(value))
     except (ValueError, KeyError):
         return Text.same(str(value))
+
+
+def _problem(key: str, params: dict[str, Any], lang: str) -> str:
+    """A recorded problem in `lang`; one this version has no words for (a newer
+    GateKeeper's key, or values that do not fit) shows as its key."""
+    try:
+        return messages.text(key, lang, **params)
+    except (KeyError, IndexError, ValueError):
+        return key
 
 
 def _both(build: Any) -> Text:
@@ -170,6 +184,11 @@ def describe(record: StoredRecord) -> Text:
             lane = _vocab(Lane, opened.lane)
             return _both(lambda lang: messages.text("review.gate_opened", lang,
                                                     lane=lane.format(lang)))
+        case schema.GateOpenFailedBody() as failed:
+            lane = _vocab(Lane, failed.lane)
+            return _both(lambda lang: messages.text(
+                "review.gate_open_failed", lang, lane=lane.format(lang),
+                problem=_problem(failed.problem, failed.params, lang)))  # fmt: skip
         case schema.CorrectionBody() as fix:
             what = fix.corrected_kind
             return messages.filled("review.correction", what=what, reason=fix.reason,
@@ -179,8 +198,8 @@ def describe(record: StoredRecord) -> Text:
 
 def timeline(ledger: Ledger, person_id: str) -> list[TimelineEvent]:
     """Everything recorded for a person, in time order (ties in ledger order): every
-    registration, step, passage, round, quarantine start/check/release, pass and
-    correction. One indexed query (records_person)."""
+    registration, step, passage, lane opened or not, round, quarantine
+    start/check/release, pass and correction. One indexed query (records_person)."""
     events = [
         TimelineEvent(datetime.fromisoformat(r.at), r.seq, r.kind, r.uuid, describe(r), r)
         for r in ledger.records(person_id=person_id)

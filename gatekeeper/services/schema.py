@@ -312,6 +312,22 @@ class GateOpenedBody(Body):
     by: str
 
 
+@dataclass(frozen=True)
+class GateOpenFailedBody(Body):
+    """The person or vehicle was admitted (the passage stands) but the lane's release did
+    not open it, so staff were told to open it by hand (subject_id as for gate_opened).
+    `problem` is the catalogue key of what went wrong and `params` its values, so the
+    reason reads in either language later."""
+
+    KIND = Kind.GATE_OPEN_FAILED
+    lane: str
+    device: str  # "relay" or "command"
+    detail: str  # the port and channel, or the program, that did not open it
+    problem: str  # e.g. "devices.relay_missing", "devices.command_failed"
+    params: dict[str, Any]  # the message's values: port, program, status, seconds
+    by: str
+
+
 # --- passes ----------------------------------------------------------------------------
 
 
@@ -429,7 +445,7 @@ SCHEMAS: dict[Kind, type[Body]] = {
                 QuarantineCheckBody, QuarantineReleaseBody, RoundTemperatureBody,
                 DisinfectionBody, PassIssuedBody, PassRevokedBody, CorrectionBody,
                 AccountBody, PinChangedBody, SignInBody, ExportBody, PurgeBody,
-                GateOpenedBody, KioskBody)
+                GateOpenedBody, GateOpenFailedBody, KioskBody)
 }
 
 

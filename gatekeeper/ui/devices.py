@@ -94,15 +94,21 @@ class _PulseThread(QThread):
         except Exception:  # a fault here must not end the kiosk: logged, said plainly
             log.exception("opening the %s lane failed", self.opening.lane)
             self.error = ReleaseFailed("devices.release_error")
+        if self.error is not None:
+            try:  # what did not open it, for the record of the failure
+                self.detail = self.release.target(self.opening.lane)
+            except Exception:
+                log.exception("no target for the %s lane", self.opening.lane)
         self.done.emit(self)
 
 
 class LaneRelease(QObject):
     """Opens lanes for the kiosk: `open(opening)` returns at once; `opened(opening,
-    device, detail)` or `failed(opening, ReleaseFailed)` follow on the UI thread."""
+    device, detail)` or `failed(opening, device, detail, ReleaseFailed)` follow on the UI
+    thread (`detail`: what drove the lane, the port and channel or the program)."""
 
     opened = Signal(object, str, str)
-    failed = Signal(object, object)
+    failed = Signal(object, str, str, object)
 
     def __init__(self, release: GateRelease, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -122,7 +128,7 @@ class LaneRelease(QObject):
         if thread.error is None:
             self.opened.emit(thread.opening, self.release.kind, thread.detail)
         else:
-            self.failed.emit(thread.opening, thread.error)
+            self.failed.emit(thread.opening, self.release.kind, thread.detail, thread.error)
         thread.deleteLater()
 
     def stop(self, timeout_ms: int = STOP_WAIT_MS) -> bool:

@@ -569,11 +569,13 @@ class MainWindow(Retranslating, QMainWindow):
         if problem is not None:
             self.show_notice(lambda: problem(current_lang()))
 
-    def _lane_failed(self, opening: GateOpening, error: Any) -> None:
-        """Staff are told at once, plainly; the admission is recorded all the same."""
-        self.show_notice(lambda: messages.text(
-            "devices.release_failed", current_lang(), lane=opening.lane,
-            problem=error.message(current_lang())))
+    def _lane_failed(self, opening: GateOpening, device: str, detail: str, error: Any) -> None:
+        """Staff are told at once, plainly, to open the lane by hand; the session records
+        that it did not open (the admission is recorded all the same)."""
+        if self.flow is None:
+            return
+        told = self.flow.session.record_gate_open_failed(opening, device, detail, error)
+        self.show_notice(lambda: told(current_lang()))
 
     def _update_page(self, page: str, state: dict[str, Any]) -> None:
         self.page_widget(page).set_state(state)

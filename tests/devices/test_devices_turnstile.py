@@ -67,6 +67,20 @@ def test_a_missing_board_fails_plainly(tmp_path: Path) -> None:
     assert "未连接" in e.value.message("zh_CN")
 
 
+def test_what_drives_a_lane_is_named_even_when_it_does_not_open(tmp_path: Path) -> None:
+    """The record of a lane that did not open keeps this (the port and channel)."""
+    relay = SerialRelay(str(tmp_path / "ttyNONE"), 9600, "A0 CH 01 SUM", "A0 CH 00 SUM",
+                        0.05, DEFAULT_RELAY_CHANNELS)
+    with pytest.raises(ReleaseFailed):
+        relay.open(Lane.VISITOR)
+    assert relay.target(Lane.VISITOR) == f"{tmp_path / 'ttyNONE'} channel 2"
+    release = CommandRelease((str(tmp_path / "no-such-tool"), "{lane}"), 5,
+                             DEFAULT_RELAY_CHANNELS)
+    with pytest.raises(ReleaseFailed):
+        release.open(Lane.WORKER)
+    assert release.target(Lane.WORKER) == str(tmp_path / "no-such-tool")
+
+
 def test_a_stop_cuts_the_pulse_short_but_still_sends_off(board: PtyDevice) -> None:
     relay = lcus(board, pulse_s=5.0)
     relay.request_stop()

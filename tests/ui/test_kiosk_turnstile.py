@@ -1,7 +1,8 @@
 """The lane's release on the real kiosk window: a relay board behind a pseudo-terminal
 pair (real pyserial) pulses only for an admitted person, byte for byte, and the ledger
-says the gate was opened; a site command that fails is shown to staff and the admission
-stays recorded."""
+says the gate was opened; a board pulled out or a site command that fails is shown to
+staff, the admission stays recorded, and the ledger says the lane did not open, which the
+inspector reads in the person's timeline."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from kiosk_support import START, Kiosk
+from console_support import sign_in
+from kiosk_support import PERSON, START, Kiosk
+from PySide6.QtCore import Qt
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devices"))
 from pty_support import PtyDevice
@@ -84,6 +87,53 @@ def test_a_failing_command_is_shown_and_the_admission_stands(
         assert "worker lane did not open" in text and "exit code 2" in text
         assert "open the lane by hand" in text
         assert k.records(kind="gate_opened") == []
+        [failed] = k.records(kind="gate_open_failed")
+        assert (failed.body["problem"], failed.body["params"]["status"]) == (
+            "devices.command_failed", 2)
         assert k.at() is Page.OUTCOME
+    finally:
+        k.close()
+
+
+def test_a_relay_board_pulled_out_is_shown_recorded_and_seen_by_the_inspector(
+        qtbot, languages, tmp_path, board) -> None:
+    relay = SerialRelay(str(board.path), 9600, "A0 CH 01 SUM", "A0 CH 00 SUM", 0.05,
+                        DEFAULT_RELAY_CHANNELS)
+    board.unplug()  # pulled out: its port no longer opens
+    k = kiosk_with(qtbot, languages, tmp_path, relay)
+    try:
+        k.first_time(Channel.WORKER, 3)
+        [passage] = k.passages()
+        assert passage.outcome == Outcome.ADMITTED
+        notice = k.window.notice
+        k.qtbot.waitUntil(notice.isVisible, timeout=5000)
+        text = notice.text_label.text()
+        assert "worker lane did not open" in text and "is not connected" in text
+        assert "open the lane by hand" in text
+        [failed] = k.records(kind="gate_open_failed")
+        assert (failed.body["lane"], failed.body["device"], failed.body["detail"]) == (
+            "worker", "relay", f"{board.path} channel 1")
+        assert failed.body["problem"] == "devices.relay_missing"
+        assert (failed.subject_id, failed.person_id) == (passage.subject_id,
+                                                         passage.person_id)
+        assert failed.seq > passage.seq and k.records(kind="gate_opened") == []
+
+        k.key(Qt.Key.Key_Space)  # the next person: the start screen
+        console = sign_in(k, "inspector", role="inspector")
+        assert console.show_page("review")
+        page = console.review
+        k.type(page.person_edit, PERSON["id_number"])
+        k.enter(page.person_edit)
+        assert page.person_id == passage.person_id
+        lines = page.timeline_lines()
+        row = next(i for i, line in enumerate(lines) if "gate did not open" in line)
+        assert lines[row] == (
+            f"Admitted, but the gate did not open: worker lane (the relay board on "
+            f"{board.path} is not connected); staff were told to open it by hand")
+        assert any("Admitted" in line for line in lines[:row])  # the passage before it
+        assert page.timeline_table.item(row, 1).font().bold()  # shown as a warning
+        languages.set_language("zh_CN")
+        assert "未能自动开闸：工人通道" in page.timeline_lines()[row]
+        languages.set_language("en")
     finally:
         k.close()

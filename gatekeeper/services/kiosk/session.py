@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, cast
 
+from gatekeeper.devices.turnstile import ReleaseFailed
 from gatekeeper.domain import messages
 from gatekeeper.domain.errors import StepOrderError, ValidationError
 from gatekeeper.domain.i18n import LocalizedError
@@ -769,12 +770,31 @@ class KioskSession:
         try:
             self.gate.record_gate_opened(opening, device, detail)
         except (LedgerError, sqlite3.Error) as err:
-            problem = err if isinstance(err, LedgerError) else from_sqlite(
-                err, str(self.gate.ledger.path))
+            problem = self._ledger_problem(err)
             return lambda lang: messages.text("devices.release_not_recorded", lang,
                                               lane=opening.lane,
                                               problem=problem.message(lang))
         return None
+
+    def record_gate_open_failed(self, opening: GateOpening, device: str, detail: str,
+                                failure: ReleaseFailed) -> Say:  # fmt: skip
+        """Record that the lane did not open for `opening` (the admission stands), and
+        return what staff are told: open it by hand. A ledger that refuses this record
+        is said with it, not raised: the person is still at the lane."""
+        try:
+            self.gate.record_gate_open_failed(opening, device, detail, failure.key,
+                                              failure.params)  # fmt: skip
+        except (LedgerError, sqlite3.Error) as err:
+            problem = self._ledger_problem(err)
+            return lambda lang: messages.text(
+                "devices.release_failed_not_recorded", lang, lane=opening.lane,
+                problem=failure.message(lang), ledger=problem.message(lang))  # fmt: skip
+        return lambda lang: messages.text("devices.release_failed", lang, lane=opening.lane,
+                                          problem=failure.message(lang))  # fmt: skip
+
+    def _ledger_problem(self, err: LedgerError | sqlite3.Error) -> LedgerError:
+        return err if isinstance(err, LedgerError) else from_sqlite(
+            err, str(self.gate.ledger.path))
 
     def submit_quarantine_registration(self, values: dict[str, str]) -> None:
         s = self.screening

@@ -3,10 +3,11 @@ check and the inspection report.
 
 Search by person (name or ID number), date range, outcome and channel
 (`ConsoleService.search_passages`, masked values); choosing a row shows that person's
-timeline (`ConsoleService.timeline`: every passage, step, round, quarantine event and
-release, in order). "Check the ledger" runs `ConsoleService.verify` off the UI thread, on
-its own connection, and says plainly whether the chain is intact. Nothing on this page
-writes, except the inspection report, which is recorded as an export by the service.
+timeline (`ConsoleService.timeline`: every passage, step, lane opened or not, round,
+quarantine event and release, in order; a lane that did not open is shown as a warning).
+"Check the ledger" runs `ConsoleService.verify` off the UI thread, on its own connection,
+and says plainly whether the chain is intact. Nothing on this page writes, except the
+inspection report, which is recorded as an export by the service.
 """
 
 from __future__ import annotations
@@ -220,9 +221,8 @@ class ReviewPage(ManagerPage):
         tz = self.service.policy.tz
         for i, event in enumerate(self.events):
             at = event.at.astimezone(tz).strftime("%m-%d %H:%M")
-            warn = event.kind.startswith("quarantine")
             table.setItem(i, 0, cell(at, data=event.uuid))
-            table.setItem(i, 1, cell(event.summary.format(lang), warn=warn))
+            table.setItem(i, 1, cell(event.summary.format(lang), warn=event.warn))
         if self.person_id is None:
             self.timeline_label.setText(
                 QCoreApplication.translate(
