@@ -2,7 +2,10 @@
 line over USB-serial or RS-485 (``T=36.5``, ``36.5``, ``TEMP:36.5C``).
 
 `reading_in(line, pattern)` finds the reading in one line; the kiosk then submits it
-exactly as a typed one (the domain parses and judges it, nothing here does). The
+exactly as a typed one (the domain parses and judges it, nothing here does). A device
+reads whoever stands in front of it, so a screen takes a reading only while it waits for
+one and only if it was read after the wait began (`ReadingWait`): the kiosk's temperature
+step from when its page came up, the console's rounds page from when a person was picked. The
 `ThermometerWorker` loop opens the port, reads lines until it is stopped, says when the
 device is connected or missing, and reopens it with backoff when it vanishes (unplugged,
 powered off), so the gate goes on with typed readings meanwhile. Its stop flag wakes
@@ -54,6 +57,25 @@ def reading_in(line: str, pattern: re.Pattern[str]) -> str | None:
         return None
     reading = match.group("reading")
     return reading.strip() if reading else None
+
+
+class ReadingWait:
+    """Whose a serial reading is: the person a screen has been waiting on since
+    `wait_from(at)` (`at` from `time.monotonic()`, as the reading's own time is). A reading
+    read before then, or while nothing waits (`stop()`), was someone else's — it may still
+    have been on its way — and `takes` says False, so it is dropped."""
+
+    def __init__(self) -> None:
+        self.since: float | None = None
+
+    def wait_from(self, at: float) -> None:
+        self.since = at
+
+    def stop(self) -> None:
+        self.since = None
+
+    def takes(self, read_at: float) -> bool:
+        return self.since is not None and read_at >= self.since
 
 
 class ThermometerWorker:

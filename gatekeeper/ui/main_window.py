@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gatekeeper.devices.thermometer import DeviceState
+from gatekeeper.devices.thermometer import DeviceState, ReadingWait
 from gatekeeper.domain import messages
 from gatekeeper.domain.vehicle import VehicleGroup
 from gatekeeper.domain.vocab import Channel
@@ -108,7 +108,9 @@ class MainWindow(Retranslating, QMainWindow):
         self._close_confirmed = False
         self.question: Question | None = None  # the question up now, if any
         self._notice_for_page = False  # the notice up is about this page only
-        self._page_shown_at = 0.0  # time.monotonic() when the page in view was shown
+        # A serial reading is for the page in view only if read after it was shown.
+        self.reading_wait = ReadingWait()
+        self.reading_wait.wait_from(time.monotonic())
         self.metrics = theme.DEFAULT_METRICS  # re-made from the window's size (resizeEvent)
         theme.apply(self, self.metrics)
         self.setMinimumSize(SMALLEST)
@@ -347,7 +349,7 @@ class MainWindow(Retranslating, QMainWindow):
             widget.set_state(state)
         self._place_camera(widget)
         if widget is not self.pages.currentWidget():
-            self._page_shown_at = time.monotonic()
+            self.reading_wait.wait_from(time.monotonic())
         self.pages.setCurrentWidget(widget)
         if widget is self.start_screen:
             self.start_screen.channel_buttons[Channel.WORKER].setFocus()
@@ -530,12 +532,17 @@ class MainWindow(Retranslating, QMainWindow):
     # --- the serial thermometer -------------------------------------------------------------
 
     def thermometer_reading(self, text: str, at: float) -> None:
-        """A reading the serial thermometer sent: the temperature step takes it as typed.
-        Anywhere else, with a question up, or read before the page in view was shown
-        (someone else's, still on its way), it is nobody's reading and is dropped."""
-        if self.flow is None or self.question is not None or self.manager_open():
+        """A reading the serial thermometer sent: the temperature step takes it as typed,
+        and the console's rounds page for the person picked there. Anywhere else, with a
+        question up, or read before the page in view was shown (or, on the rounds page,
+        before the person was picked: someone else's, still on its way), it is nobody's
+        reading and is dropped."""
+        if self.question is not None:
             return
-        if at < self._page_shown_at:
+        if self.manager is not None and self.manager_open():
+            self.manager.device_reading(text, at)
+            return
+        if self.flow is None or not self.reading_wait.takes(at):
             return
         self.flow.device_reading(text)
 

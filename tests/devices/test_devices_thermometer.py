@@ -13,7 +13,12 @@ from pathlib import Path
 import pytest
 from pty_support import PtyDevice
 
-from gatekeeper.devices.thermometer import DeviceState, ThermometerWorker, reading_in
+from gatekeeper.devices.thermometer import (
+    DeviceState,
+    ReadingWait,
+    ThermometerWorker,
+    reading_in,
+)
 from gatekeeper.domain.policy import DEFAULT_THERMOMETER_PATTERN, Policy
 
 DEFAULT = re.compile(DEFAULT_THERMOMETER_PATTERN)
@@ -35,6 +40,18 @@ def test_the_default_pattern_reads_the_common_styles(line: str, reading: str) ->
                                   "AMB=22.1 OBJ=36.5"])
 def test_lines_without_a_reading_are_none(line: str) -> None:
     assert reading_in(line, DEFAULT) is None
+
+
+def test_a_reading_is_taken_only_if_read_while_a_screen_waits() -> None:
+    """The one rule of whose a reading is, for the kiosk's temperature step and the
+    console's rounds page alike."""
+    wait = ReadingWait()
+    assert not wait.takes(10.0)  # nothing waits yet
+    wait.wait_from(10.0)
+    assert wait.takes(10.0) and wait.takes(12.5)
+    assert not wait.takes(9.9)  # read before the wait began: someone else's, on its way
+    wait.stop()
+    assert not wait.takes(12.5)
 
 
 def test_a_site_pattern_picks_its_own_group() -> None:

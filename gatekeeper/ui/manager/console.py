@@ -215,6 +215,13 @@ class ManagerConsole(Retranslating, QWidget):
             return self.rounds.scanned(text)
         return False
 
+    def device_reading(self, text: str, at: float) -> bool:
+        """A serial thermometer's reading while the console is up: the rounds page takes
+        it for the person picked there; no other page, nor one under a dialog, does."""
+        if self.stack.currentWidget() is self.rounds and self.export_dialog is None:
+            return self.rounds.device_reading(text, at)
+        return False
+
     def _changed(self) -> None:
         """Something was recorded: the dashboard follows at once (the other pages
         refresh whenever they are shown)."""

@@ -5,7 +5,10 @@ The roster is everyone on site (`ConsoleService.on_site`), still-missing first. 
 by a scan (their site pass, from the camera or the USB scanner), by a typed name or ID
 number, or by touching their row; the reading goes in the big field and Enter records
 it through `ConsoleService.record_round` — a fever there opens a quarantine case. A USB
-thermometer's burst while a person is picked is taken as the reading.
+thermometer's burst while a person is picked is taken as the reading, and so is a serial
+thermometer's reading (`device_reading`) read after the person was picked: it goes into
+the field and is recorded as if typed. With nobody picked, or read before the pick (still
+on its way from whoever stood there before), a serial reading is dropped.
 
 A role without `Action.ROUNDS` (an inspector) sees the same roster, readings, missing
 list and disinfection log read-only: the reading entry is hidden and the disinfection
@@ -13,6 +16,8 @@ cells are disabled. The page asks `authorise` and has no rule of its own.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gatekeeper.devices.thermometer import ReadingWait
 from gatekeeper.domain.errors import ValidationError
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.rounds import slot_for
@@ -65,6 +71,7 @@ class RoundsPage(ManagerPage):
         self.only: set[str] | None = None  # a search with several matches narrows the list
         self.missing_only = False
         self.current: site.OnSite | None = None
+        self.reading_wait = ReadingWait()  # a serial reading is the person picked since
         # what the page shows, read by `refresh`; drawing (and a language switch) never
         # reads the ledger
         self.log: dict[tuple[Zone, RoundSlot], site.DisinfectionRow] = {}
@@ -203,8 +210,7 @@ class RoundsPage(ManagerPage):
         self.slot_buttons[self.slot].setChecked(True)
 
     def focus_input(self) -> None:
-        target = self.reading_edit if self.current is not None and self.editable \
-            else self.search_edit
+        target = self.reading_edit if self.measuring() else self.search_edit
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def scanned(self, text: str) -> bool:
@@ -213,7 +219,7 @@ class RoundsPage(ManagerPage):
         raw = (text or "").strip()
         if not raw:
             return False
-        if self.current is not None and self.editable:
+        if self.measuring():
             try:
                 parse_reading(raw)
             except ValidationError:
@@ -225,6 +231,21 @@ class RoundsPage(ManagerPage):
         self.search_edit.setText(raw)
         self.find()
         return True
+
+    def device_reading(self, text: str, at: float) -> bool:
+        """A serial thermometer's reading (`at`: when it was read, `time.monotonic()`):
+        the picked person's, typed into the field and recorded as if keyed in (the same
+        parsing, fever rule and errors). False, and nothing done, when nobody is picked or
+        it was read before they were."""
+        if not self.measuring() or not self.reading_wait.takes(at):
+            return False
+        self.reading_edit.setText(text.strip())
+        self.record()
+        return True
+
+    def measuring(self) -> bool:
+        """Whether a reading now is someone's: a person is picked by a role that records."""
+        return self.current is not None and self.editable
 
     def missing(self) -> list[site.OnSite]:
         return [p for p in self.people if p.person_id not in self.readings]
@@ -276,6 +297,7 @@ class RoundsPage(ManagerPage):
         if not self.editable:  # read-only: nobody is picked for measuring
             return
         self.current = next((p for p in self.people if p.person_id == person_id), None)
+        self.reading_wait.wait_from(time.monotonic())
         self.reading_error.clear()
         self._draw()
         self.focus_input()
