@@ -123,3 +123,19 @@ def test_only_the_rounds_page_in_view_takes_a_reading(site) -> None:
     device.send(b"T=36.4\r\n")  # back on the rounds page, the person still picked
     k.qtbot.waitUntil(lambda: len(k.records(kind="round_temperature")) == 1, timeout=5000)
     assert k.records(kind="round_temperature")[0].body["reading_c"] == 36.4
+
+
+def test_signing_out_forgets_whom_the_rounds_page_was_measuring(site) -> None:
+    """The next manager to sign in has picked nobody: a reading is not recorded for the
+    last manager's person under the new one's name."""
+    k, device, delivered = site
+    pick(k, "201")
+    k.window.close_manager()
+    console = sign_in(k, "boss")
+    assert console.show_page("rounds")
+    rounds = console.rounds
+    assert rounds.current is None and "Nobody picked" in rounds.current_label.text()
+    device.send(b"T=36.6\r\n")
+    k.qtbot.waitUntil(lambda: len(delivered) == 1, timeout=5000)
+    assert k.records(kind="round_temperature") == []
+    assert rounds.reading_edit.text() == "" and rounds.reading_error.text() == ""

@@ -164,6 +164,7 @@ class ManagerConsole(Retranslating, QWidget):
         services check its role themselves; the pages only hide what it cannot use)."""
         self.account = account
         self.service.act_as(account.actor if account is not None else None)
+        self.rounds.put_down()  # nobody the last account picked is measured by this one
         for name, button in self.nav.items():
             button.setVisible(account is not None and account.can(PAGE_ACTIONS[name]))
         self.export_button.setVisible(account is not None and (

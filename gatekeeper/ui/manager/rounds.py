@@ -8,7 +8,8 @@ it through `ConsoleService.record_round` — a fever there opens a quarantine ca
 thermometer's burst while a person is picked is taken as the reading, and so is a serial
 thermometer's reading (`device_reading`) read after the person was picked: it goes into
 the field and is recorded as if typed. With nobody picked, or read before the pick (still
-on its way from whoever stood there before), a serial reading is dropped.
+on its way from whoever stood there before), a serial reading is dropped. Signing in or
+out puts the pick down (`put_down`), so the next account starts with nobody picked.
 
 A role without `Action.ROUNDS` (an inspector) sees the same roster, readings, missing
 list and disinfection log read-only: the reading entry is hidden and the disinfection
@@ -242,6 +243,18 @@ class RoundsPage(ManagerPage):
         self.reading_edit.setText(text.strip())
         self.record()
         return True
+
+    def put_down(self) -> None:
+        """Whoever signs in next starts with nobody picked and nothing typed: a reading is
+        never recorded for the last account's person under the next one's name."""
+        self.current = None
+        self.only = None
+        self.reading_wait.stop()
+        for edit in (self.reading_edit, self.search_edit):
+            edit.clear()
+        for message in (self.reading_error, self.search_error, self.result):
+            message.clear()
+        self._draw()
 
     def measuring(self) -> bool:
         """Whether a reading now is someone's: a person is picked by a role that records."""
