@@ -34,7 +34,12 @@ def system_lang() -> str:
 
 @dataclass(frozen=True)
 class Text:
-    """One message in both languages; `{name}` placeholders are filled by `format`."""
+    """One message in both languages; `{name}` placeholders are filled by `format`.
+
+    `format` is for a template (a catalogue entry), filled once. A filled message
+    (`messages.filled`), a value (`Text.same`) or a text from a file (the policy's) is
+    shown with `pick`: its braces are text, and formatting it again would read a typed
+    "建设{一}" as a field to fill (KeyError, ValueError, IndexError)."""
 
     en: str
     zh_CN: str

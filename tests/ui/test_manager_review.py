@@ -10,7 +10,8 @@ from pathlib import Path
 from console_support import admit, manager_actor, sign_in
 from kiosk_support import Kiosk, resident_id
 
-from gatekeeper.domain.vocab import QuarantineDecision, Reason
+from gatekeeper.domain.vocab import Channel, Lane, QuarantineDecision, Reason
+from gatekeeper.services.gate import GateOpening
 
 
 def _person_with_a_quarantine(k: Kiosk) -> str:
@@ -97,3 +98,43 @@ def test_integrity_check_intact_and_tampered(qtbot, kiosk: Kiosk, languages,
         assert verdict.startswith(f"Altered: record {seq}:")
     finally:
         other.close()
+
+
+# Text a person typed, with the braces a format string would read as its own fields.
+BRACED = {"name": "张{三}", "employer": "建设{一}", "role": "{lane}", "coming_from": "{"}
+
+
+def test_timeline_draws_typed_values_with_braces_as_typed(kiosk: Kiosk, languages) -> None:
+    """Values typed at the gate or in the console are data: the timeline draws them as
+    they were typed, in both languages (a second format of the line raised KeyError,
+    ValueError or IndexError, and the page showed a traceback instead)."""
+    k = kiosk
+    k.first_time(Channel.WORKER, 3, **BRACED)
+    [passage] = k.passages()
+    person = passage.person_id
+    assert person is not None
+    service = k.session.service
+    boss = manager_actor(k.ledger, "boss")
+    service.record_gate_open_failed(
+        GateOpening(Lane.WORKER, passage.subject_id or "", Channel.WORKER, person), "relay",
+        "/dev/tty{USB}0 channel 1", "devices.relay_missing", {"port": "/dev/tty{USB}0"})
+    k.clock.advance(minutes=60)
+    case = service.start_quarantine(person, Reason.RISK_REGION, place="2号{隔离}室")
+    k.clock.advance(minutes=60)
+    released = service.release_quarantine(
+        case.id, QuarantineDecision.RELEASED, "{0} days, no fever", boss)
+    service.correct(released.uuid, {"reason": "{0} days"}, "typo {", boss)
+    console = sign_in(k, "inspector", role="inspector")
+    assert console.show_page("review")
+    page = console.review
+    k.type(page.person_edit, resident_id())
+    k.enter(page.person_edit)
+    assert page.person_id == person
+    lines = "\n".join(page.timeline_lines())
+    assert "Registered: 建设{一}, {lane}, from {" in lines
+    assert "/dev/tty{USB}0" in lines
+    assert "{0} days, no fever" in lines and "typo {" in lines
+    languages.set_language("zh_CN")
+    lines = "\n".join(page.timeline_lines())
+    assert "登记：建设{一}，{lane}，来自{" in lines
+    assert "/dev/tty{USB}0" in lines and "{0} days, no fever" in lines and "typo {" in lines

@@ -222,7 +222,9 @@ class ReviewPage(ManagerPage):
         for i, event in enumerate(self.events):
             at = event.at.astimezone(tz).strftime("%m-%d %H:%M")
             table.setItem(i, 0, cell(at, data=event.uuid))
-            table.setItem(i, 1, cell(event.summary.format(lang), warn=event.warn))
+            # the line is filled already (by review.describe): drawn as it stands, since a
+            # value typed at the gate ("建设{一}") is text, never a template to fill again
+            table.setItem(i, 1, cell(event.summary.pick(lang), warn=event.warn))
         if self.person_id is None:
             self.timeline_label.setText(
                 QCoreApplication.translate(
