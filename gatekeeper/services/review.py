@@ -123,6 +123,8 @@ class TimelineEvent:
 
 
 def _vocab(enum: type[Any], value: Any) -> Text:
+    """A vocabulary code's words, or the code itself when this version has none (a newer
+    GateKeeper's): either way a text to show with `pick`, never a template to fill."""
     try:
         return messages.entry(enum(value))
     except (ValueError, KeyError):
@@ -156,10 +158,10 @@ def describe(record: StoredRecord) -> Text:
         case schema.StepBody() as step_body:
             passed = messages.entry("review.passed" if step_body.passed else "review.not_passed")
             step = _vocab(Step, step_body.step)
-            return _both(lambda lang: f"{step.format(lang)}: {passed.format(lang)}")
+            return _both(lambda lang: f"{step.pick(lang)}: {passed.pick(lang)}")
         case schema.PassageBody():
             channel, outcome = _vocab(Channel, record.channel), _vocab(Outcome, record.outcome)
-            return _both(lambda lang: f"{channel.format(lang)} · {outcome.format(lang)} — "
+            return _both(lambda lang: f"{channel.pick(lang)} · {outcome.pick(lang)} — "
                          f"{reason_label(record.reason, lang)}")  # fmt: skip
         case schema.QuarantineStartBody() as start:
             return _both(lambda lang: messages.text(
@@ -183,11 +185,11 @@ def describe(record: StoredRecord) -> Text:
         case schema.GateOpenedBody() as opened:
             lane = _vocab(Lane, opened.lane)
             return _both(lambda lang: messages.text("review.gate_opened", lang,
-                                                    lane=lane.format(lang)))
+                                                    lane=lane.pick(lang)))
         case schema.GateOpenFailedBody() as failed:
             lane = _vocab(Lane, failed.lane)
             return _both(lambda lang: messages.text(
-                "review.gate_open_failed", lang, lane=lane.format(lang),
+                "review.gate_open_failed", lang, lane=lane.pick(lang),
                 problem=_problem(failed.problem, failed.params, lang)))  # fmt: skip
         case schema.CorrectionBody() as fix:
             what = fix.corrected_kind

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 from manager_support import DAY_LIST, NOW, POLICY, TZ, build_simulated, copy_of
-from services_support import actor
+from services_support import actor, open_gate
 
 from gatekeeper.domain.i18n import LocalizedError
-from gatekeeper.domain.vocab import QuarantineDecision
-from gatekeeper.ledger import Ledger
-from gatekeeper.services import review, site
+from gatekeeper.domain.vocab import Channel, QuarantineDecision
+from gatekeeper.ledger import Ledger, NewRecord
+from gatekeeper.services import review, schema, site
 from gatekeeper.services.clock import SteppingClock
 from gatekeeper.services.gate import GateService
+from gatekeeper.services.kinds import Kind
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,26 @@ def test_inspection_data(ledger: Ledger) -> None:
     assert [d.date for d in data.days] == DAY_LIST
     assert len(data.opened) == ledger.count(kind="quarantine_start")
     assert data.verify.ok and data.head.hash == ledger.head().hash
+
+
+def test_timeline_shows_codes_it_has_no_words_for_as_they_stand(tmp_path: Path) -> None:
+    """A step, lane, channel or outcome this version has no words for (a newer
+    GateKeeper's, pulled from the hub) shows as its code, braces and all: the code is a
+    value, never a template to fill (it raised KeyError/ValueError before)."""
+    gate = open_gate(tmp_path)
+    gate.service.finish(gate.admit(gate.service.start_first_time(Channel.WORKER)))
+    [passage] = gate.records(kind=Kind.PASSAGE)
+    person = passage.person_id
+    at, day = gate.clock.now(), passage.day
+    gate.ledger.append(schema.StepBody(step="{step}", passed=True, data={}, at=at.isoformat())
+                       .record(at=at, day=day, person_id=person))  # fmt: skip
+    gate.ledger.append(schema.GateOpenedBody(lane="{lane", device="relay", detail="1", by="x")
+                       .record(at=at, day=day, person_id=person))  # fmt: skip
+    gate.ledger.append(NewRecord(kind=Kind.PASSAGE, at=at, day=day, body=passage.body,
+                                 person_id=person, channel="{0}", outcome="}"))  # fmt: skip
+    lines = [e.summary for e in review.timeline(gate.ledger, person or "")]
+    for lang in ("en", "zh_CN"):
+        shown = [line.pick(lang) for line in lines]
+        assert any(line.startswith("{step}: ") for line in shown)
+        assert any(line.endswith("{lane") for line in shown)
+        assert any(line.startswith("{0} · } — ") for line in shown)
