@@ -94,7 +94,9 @@ class Problem:
     text: Text = field(compare=False, repr=False, default=Text.same(""))
 
     def message(self, lang: str = "en") -> str:
-        return self.text.format(lang) if self.text.en else self.what
+        """The problem in `lang`. `text` is filled already, with values from the file (a
+        username, a kiosk id, SQLite's words): said as it stands, never filled again."""
+        return self.text.pick(lang) if self.text.en else self.what
 
 
 @dataclass(frozen=True)

@@ -264,3 +264,17 @@ def test_any_random_mutation_is_caught(n: int, row: int, mutation: tuple) -> Non
             conn.execute(f"UPDATE records SET {sets} WHERE seq = ?", (*row_a, other))
         conn.close()
         assert not verify(path).ok
+
+
+def test_a_problem_naming_a_value_with_braces_says_it_as_it_stands(ledger_copy: Path) -> None:
+    """What verify names comes from the file (here a username added outside GateKeeper):
+    its message is filled once, and says the value as it stands in both languages (it was
+    filled again, and "{boss}" raised KeyError where the inspector reads the verdict)."""
+    raw(ledger_copy).execute(
+        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
+        "locked_until, created_seq) VALUES ('{boss}', 'site_manager', '{', 'x', x'00', 0, "
+        "NULL, 1)")  # fmt: skip
+    problem = verify(ledger_copy).problem
+    assert problem is not None and "the account {boss} differs" in problem.what
+    assert "the account {boss} differs" in problem.message("en")
+    assert "账户 {boss} 与哈希链中的账户记录不符" in problem.message("zh_CN")

@@ -108,3 +108,29 @@ def test_inspection_report_verdict_and_head(simulated: Path, tmp_path: Path) -> 
     write_inspection_pdf(bad, zh, lang="zh_CN", site="工地")
     text = pdf_text(zh)
     assert "已被篡改" in text and "督导检查报告" in text and "第 1 页" in text
+
+
+def test_inspection_report_names_a_value_from_the_file_as_it_stands(
+    simulated: Path, tmp_path: Path
+) -> None:
+    """The verdict's problem names a value from the file (an account "{boss}" added by
+    hand): the report is written and says it as it stands (the problem's text was filled
+    again, and the report failed with KeyError)."""
+    path = copy_of(simulated, tmp_path)
+    conn = sqlite3.connect(path)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
+        conn.execute(f'DROP TRIGGER "{name}"')
+    conn.execute(
+        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
+        "locked_until, created_seq) VALUES ('{boss}', 'site_manager', '{', 'x', x'00', 0, "
+        "NULL, 1)")  # fmt: skip
+    conn.commit()
+    conn.close()
+    with Ledger.open(path, readonly=True) as ledger:
+        bad = inspection_data(ledger, date(2020, 3, 1), date(2020, 3, 4))
+    assert not bad.verify.ok
+    for lang, words in (("en", "account {boss}"), ("zh_CN", "账户 {boss}")):
+        out = tmp_path / f"{lang}.pdf"
+        write_inspection_pdf(bad, out, lang=lang, site="工地{A}")
+        text = " ".join(pdf_text(out).split())
+        assert words in text and "工地{A}" in text

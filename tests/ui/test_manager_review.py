@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from console_support import admit, manager_actor, sign_in
+from console_support import add_account, admit, manager_actor, sign_in
 from kiosk_support import Kiosk, resident_id
 
 from gatekeeper.domain.vocab import Channel, Lane, QuarantineDecision, Reason
@@ -138,3 +138,37 @@ def test_timeline_draws_typed_values_with_braces_as_typed(kiosk: Kiosk, language
     lines = "\n".join(page.timeline_lines())
     assert "登记：建设{一}，{lane}，来自{" in lines
     assert "/dev/tty{USB}0" in lines and "{0} days, no fever" in lines and "typo {" in lines
+
+
+def test_the_verdict_says_a_value_from_the_file_with_braces_as_it_stands(
+    qtbot, kiosk: Kiosk, languages, tmp_path: Path,
+) -> None:  # fmt: skip
+    """A file edited outside GateKeeper names what is wrong with a value from the file (an
+    account "{boss}" added by hand): the verdict says it as it stands (the problem's text
+    was filled again and raised KeyError on the page)."""
+    k = kiosk
+    admit(k.session.service, "201", "张三明")
+    add_account(k.ledger, "inspector", "inspector")
+    copy = tmp_path / "edited.db"
+    source = sqlite3.connect(k.ledger.path)
+    conn = sqlite3.connect(copy)
+    source.backup(conn)
+    source.close()
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute(
+        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
+        "locked_until, created_seq) VALUES ('{boss}', 'site_manager', '{', 'x', x'00', 0, "
+        "NULL, 1)")  # fmt: skip
+    conn.commit()
+    conn.close()
+    other = Kiosk(qtbot, languages, copy, k.clock)
+    try:
+        console = sign_in(other, "inspector", role="inspector")
+        console.show_page("review")
+        verdict = _verify(qtbot, console.review)
+        assert verdict.startswith("Altered: record ?: the account {boss} differs"), verdict
+        languages.set_language("zh_CN")
+        assert "账户 {boss} 与哈希链中的账户记录不符" in console.review.verdict()
+    finally:
+        other.close()

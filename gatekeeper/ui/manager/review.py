@@ -281,9 +281,7 @@ class ReviewPage(ManagerPage):
                 count=report.records, head=_breakable(report.head.hash)))  # fmt: skip
             return
         problem = report.problem
-        what = problem.text.format(current_lang()) if problem is not None else ""
-        if problem is not None and not what:
-            what = problem.what
+        what = problem.message(current_lang()) if problem is not None else ""
         seq = problem.seq if problem is not None and problem.seq is not None else "?"
         self.verdict_label.setText(
             QCoreApplication.translate("ReviewPage", "Altered: record {seq}: {what}").format(
