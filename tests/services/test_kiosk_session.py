@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from kiosk_session_support import PERSON, Screen, do_step, new_session
-from services_support import open_gate
+import dataclasses
 
+from kiosk_session_support import PERSON, Screen, do_step, new_session
+from services_support import POLICY, open_gate
+
+from gatekeeper.domain.policy import Pledge
 from gatekeeper.domain.vocab import Channel, Outcome, Reason, Step
 from gatekeeper.services.kinds import Kind
 from gatekeeper.services.kiosk import Page
@@ -123,3 +126,40 @@ def test_what_the_ledger_keeps_of_a_scan_is_never_its_text(tmp_path) -> None:
     [passage] = gate.records(kind=Kind.PASSAGE)
     assert "张伟" not in str(passage.body["scans"])
     assert passage.body["scans"]["health_code"]["detail"].startswith("scanned")
+
+
+# The policy's own texts, as a site manager may write them in the file: braces are text.
+BRACED_POLICY = dataclasses.replace(
+    POLICY, quarantine_place_en="Room {2}", quarantine_place_zh="隔离{室}",
+    notice_en="Bring your {mask}", notice_zh="{",
+    pledges=(Pledge("health", "I {promise}", "我{0}承诺"),),
+)  # fmt: skip
+
+
+def test_the_policys_pledges_and_notice_are_shown_as_written(tmp_path) -> None:
+    """The pledge and notice texts come from the policy file: shown as written, braces
+    and all (they were formatted as templates and raised KeyError on the page)."""
+    gate = open_gate(tmp_path, policy=BRACED_POLICY)
+    session, screen = new_session(gate)
+    session.choose_channel(Channel.WORKER.value)
+    walk(session, screen, gate, until=Page.PLEDGE)
+    assert [say("en") for say in screen.state["pledges"]] == ["I {promise}"]
+    assert [say("zh_CN") for say in screen.state["pledges"]] == ["我{0}承诺"]
+    walk(session, screen, gate, until=Page.NOTICE)
+    assert screen.state["notice"]("en") == "Bring your {mask}"
+    assert screen.state["notice"]("zh_CN") == "{"
+
+
+def test_the_policys_quarantine_place_is_shown_as_written(tmp_path) -> None:
+    """A yellow code quarantines: the outcome page's big line is the policy's place as
+    written (it was formatted as a template and raised IndexError on the outcome page)."""
+    gate = open_gate(tmp_path, policy=BRACED_POLICY)
+    session, screen = new_session(gate)
+    session.choose_channel(Channel.WORKER.value)
+    walk(session, screen, gate, until=Page.QR_SCAN)
+    current = session._scan_state(session.screening)["current"]
+    session.submit_scan(current.value, "yellow")
+    [view] = screen.outcomes
+    assert view.outcome is Outcome.QUARANTINED and view.big is not None
+    assert (view.big("en"), view.big("zh_CN")) == ("Room {2}", "隔离{室}")
+    assert "Room {2}" in view.message("en") and "隔离{室}" in view.message("zh_CN")

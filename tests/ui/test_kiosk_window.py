@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from kiosk_support import PERSON
+from kiosk_support import PERSON, POLICY, START, Kiosk
 from PySide6.QtCore import Qt
 
+from gatekeeper.domain.policy import Pledge
 from gatekeeper.domain.vocab import Channel
+from gatekeeper.services.clock import SteppingClock
 from gatekeeper.ui import app as app_module
 from gatekeeper.ui.flow import Page
 
@@ -128,3 +131,46 @@ def test_enter_and_esc_on_the_pass_page(kiosk) -> None:
     assert page.error_text("person_id")
     kiosk.key(Qt.Key.Key_Escape, page.pass_edit)
     assert kiosk.at() is Page.START
+
+
+def test_the_policys_texts_with_braces_are_shown_as_written(qtbot, languages, tmp_path) -> None:
+    """A policy file's pledge, notice and quarantine place with braces: each page shows
+    them as written, in both languages, and the screenings go on (the texts were
+    formatted as templates, and the page raised instead of drawing)."""
+    policy = dataclasses.replace(
+        POLICY, quarantine_place_en="Room {2}", quarantine_place_zh="隔离{室}",
+        notice_en="Bring your {mask}", notice_zh="{",
+        pledges=(Pledge("health", "I {promise}", "我{0}承诺"),),
+    )  # fmt: skip
+    k = Kiosk(qtbot, languages, tmp_path / "gate.db", SteppingClock(START), policy)
+    try:
+        k.channel(Channel.WORKER)
+        k.certificate()
+        k.temperature()
+        k.disinfection()
+        k.registration()
+        k.scans(3)
+        assert k.page(Page.PLEDGE).pledge_labels[0].text() == "1. I {promise}"
+        languages.set_language("zh_CN")
+        assert k.page(Page.PLEDGE).pledge_labels[0].text() == "1. 我{0}承诺"
+        k.pledge()
+        assert k.page(Page.NOTICE).notice_label.text() == "{"
+        languages.set_language("en")
+        assert k.page(Page.NOTICE).notice_label.text() == "Bring your {mask}"
+        k.notice()
+        assert k.at() is Page.OUTCOME
+        k.flow.outcome_timer.timeout.emit()
+        k.channel(Channel.WORKER)
+        k.certificate()
+        k.temperature()
+        k.disinfection()
+        k.registration()
+        qr = k.page(Page.QR_SCAN)
+        k.type(qr.text_edit, "status=yellow")
+        k.enter(qr.text_edit)
+        assert k.at() is Page.OUTCOME
+        assert k.page(Page.OUTCOME).big_label.text() == "Room {2}"
+        languages.set_language("zh_CN")
+        assert k.page(Page.OUTCOME).big_label.text() == "隔离{室}"
+    finally:
+        k.close()

@@ -60,6 +60,7 @@ from gatekeeper.services.kiosk.views import (
     outcome_view,
     plate_line,
     say,
+    say_text,
 )
 from gatekeeper.services.passes import PassService
 
@@ -359,9 +360,9 @@ class KioskSession:
         if page is Page.QR_SCAN:
             return self._scan_state(s)
         if page is Page.PLEDGE:
-            return {"pledges": [_say_text(p.text) for p in self.policy.pledges]}
+            return {"pledges": [say_text(p.text) for p in self.policy.pledges]}
         if page is Page.NOTICE:
-            return {"notice": _say_text(self.policy.notice)}
+            return {"notice": say_text(self.policy.notice)}
         if page is Page.REGISTRATION:
             return {"id_types": list(IdType)}
         return {}
@@ -857,6 +858,3 @@ class KioskSession:
 def _not_saved(problem: LedgerError) -> Say:
     return lambda lang: messages.text("kiosk.not_saved", lang, problem=problem.message(lang))
 
-
-def _say_text(text: Any) -> Say:
-    return lambda lang: text.format(lang)

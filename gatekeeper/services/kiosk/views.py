@@ -23,8 +23,10 @@ def say(code: Any, **params: Any) -> Say:
     return lambda lang: messages.text(code, lang, **params)
 
 
-def say_text(text: Text, **params: Any) -> Say:
-    return lambda lang: text.format(lang, **params)
+def say_text(text: Text) -> Say:
+    """A text as it stands as a `Say`: the policy's (a pledge, the notice, the quarantine
+    place, as a site manager wrote them) or a value; its braces are text, not fields."""
+    return text.pick
 
 
 def say_error(error: LocalizedError) -> Say:
