@@ -276,3 +276,18 @@ def test_manager_sees_the_recording_controls(site_kiosk: Kiosk) -> None:
     site_kiosk.click(console.nav["quarantine"])
     assert console.quarantine.editable
     assert not any(w.isHidden() for w in console.quarantine.recording)
+
+
+def test_a_quarantine_place_with_braces_is_shown_as_written(site_kiosk: Kiosk, languages) -> None:
+    """The place (typed, or the policy's) is text: the quarantine page shows it as written
+    (it was formatted again, and "2号{隔离}室" raised KeyError when the case was chosen)."""
+    k = site_kiosk
+    k.session.service.start_quarantine(k.li, Reason.RISK_REGION, place="2号{隔离}室")
+    console = open_console(k)
+    k.click(console.nav["quarantine"])
+    page = console.quarantine
+    page.case_table.selectRow(0)
+    page._row_clicked(0, 0)
+    assert page.case is not None and "Place: 2号{隔离}室 · " in page.facts_label.text()
+    languages.set_language("zh_CN")
+    assert "2号{隔离}室" in page.facts_label.text()

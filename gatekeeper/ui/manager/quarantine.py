@@ -274,7 +274,7 @@ class QuarantinePage(ManagerPage):
         self.person_label.setText(f"{row.name_masked} · {reason_name(row.reason)}")
         facts = QCoreApplication.translate(
             "QuarantinePage", "Place: {place} · started {start} · day {n} · due {due}"
-        ).format(place=case.place.format(lang), start=row.started.isoformat(), n=row.day_count,
+        ).format(place=case.place.pick(lang), start=row.started.isoformat(), n=row.day_count,
                  due=row.due_date.isoformat())  # fmt: skip
         if row.overdue:
             facts += " · " + QCoreApplication.translate("QuarantinePage", "overdue")
