@@ -13,10 +13,13 @@ import pytest
 from kiosk_session_support import PERSON, new_session, walk_to
 from services_support import actor, open_gate
 
-from gatekeeper.domain.vocab import Channel, ScanKind, Step
+from gatekeeper.domain import messages
+from gatekeeper.domain.vocab import Channel, ScanKind, ScanStatus, Step
 from gatekeeper.scanner.keys import SiteKey
+from gatekeeper.scanner.passes import PassProblem, PassRejected
+from gatekeeper.scanner.payloads import ScanReading
 from gatekeeper.services.accounts import Role
-from gatekeeper.services.kiosk import Page
+from gatekeeper.services.kiosk import Page, scans
 from gatekeeper.services.passes import PassService
 from gatekeeper.services.schema import PassageBody
 
@@ -108,3 +111,33 @@ def test_a_manual_check_takes_an_actor_not_a_name(tmp_path) -> None:
     with pytest.raises(TypeError):
         session.submit_manual_check(ScanKind.SITE_PASS.value, "ok", "boss")  # type: ignore[arg-type]
     _still_undecided(session)
+
+
+# --- what a scan said is shown as it stands ------------------------------------------------
+
+
+def test_a_readings_message_is_shown_as_it_stands() -> None:
+    """A reading's message is filled already (here a refusal naming the pass's site):
+    "Read: …" on the QR page says it as it stands (it was filled again)."""
+    reading = ScanReading(ScanKind.SITE_PASS, ScanStatus.UNREADABLE,
+                          messages.filled("pass.other_site", site_id="{x}"))  # fmt: skip
+    assert "another site ({x})" in scans.say_reading(reading)("en")
+    assert "其他工地（{x}）" in scans.say_reading(reading)("zh_CN")
+
+
+def test_a_refused_pass_on_the_start_screen_says_why_as_it_stands(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass scanned on the start screen and refused: the first-time path says why, as
+    the refusal was filled (it was filled a second time)."""
+    gate = open_gate(tmp_path)
+    passes = PassService(gate.service, SiteKey.generate("site-a"))
+    session, screen = new_session(gate, passes=passes)
+
+    def refuse(_payload: str, _today: object) -> None:
+        raise PassRejected(PassProblem.OTHER_SITE, site_id="{x}")
+
+    monkeypatch.setattr(passes, "verify", refuse)
+    assert session.scanned("GKP2.site-b.0123456789ab.p-1")
+    assert "another site ({x})" in screen.state["info"]("en")
+    assert "其他工地（{x}）" in screen.state["info"]("zh_CN")

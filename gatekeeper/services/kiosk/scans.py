@@ -52,11 +52,13 @@ def scan_detail(reading: ScanReading) -> str:
 
 
 def say_reading(reading: ScanReading) -> Say:
-    """"Health code: Yellow code." in the language asked for."""
-    return lambda lang: f"{messages.text(reading.kind, lang)}: {reading.message.format(lang)}"
+    """"Health code: Yellow code." in the language asked for (the reading's message is
+    filled already: said as it stands)."""
+    return lambda lang: f"{messages.text(reading.kind, lang)}: {reading.message.pick(lang)}"
 
 
 def rejected_text(exc: PassRejected) -> Text:
+    """The refusal in both languages, filled: a text to `pick`, never to fill again."""
     return Text(exc.message("en"), exc.message("zh_CN"))
 
 

@@ -403,7 +403,7 @@ class KioskSession:
                 person_id = people.registered_person(self.gate, parse_pass(payload).person_id)
             why = scans.rejected_text(exc)
             self._start_redirected(person_id, issue, lambda lang: (
-                f"{why.format(lang)} {messages.text('kiosk.first_time_next', lang)}"))
+                f"{why.pick(lang)} {messages.text('kiosk.first_time_next', lang)}"))
             return
         person_id = verified.site_pass.person_id
         self._start_returning(person_id, self.gate.returning_eligibility(person_id))
