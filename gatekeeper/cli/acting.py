@@ -100,9 +100,7 @@ def sign_in_as(
         allowed = acc.allowed_roles(action)
         what = acc.ACTION_NAMES[action]
         raise LocalizedError(
-            "needs_as",
-            messages.filled("cli.needs_as", allowed=allowed, action=what),
-        )
+            "needs_as", messages.entry("cli.needs_as"), {"allowed": allowed, "action": what})
     pin = read_pin(username)
     at = now() if callable(now) else now
     account = acc.sign_in(ledger, username, pin, at)

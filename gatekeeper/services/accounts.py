@@ -187,11 +187,12 @@ def require(role: Role | str, action: Action | str) -> None:
         what = ACTION_NAMES[Action(action)]
     except ValueError:
         what = Text.same(str(action))
-    allowed = allowed_roles(action)
+    # the template and its values, filled once by message(): a filled text would be
+    # filled again there, and a role or action with braces would break it
     raise LocalizedError(
         "not_allowed",
-        messages.filled("accounts.not_allowed", role=name, action=what, allowed=allowed),
-        {"action": str(action), "role": str(role)},
+        messages.entry("accounts.not_allowed"),
+        {"role": name, "action": what, "allowed": allowed_roles(action)},
     )
 
 
@@ -297,9 +298,8 @@ def validate_account_pin(pin: str, role: Role | str) -> str:
     if len(pin) < least:
         raise LocalizedError(
             "pin_too_short",
-            messages.filled("accounts.pin_too_short", role=ROLE_NAMES[role], min=least,
-                            max=MAX_DIGITS, length=len(pin)),
-            {"role": role.value, "min": least, "length": len(pin)},
+            messages.entry("accounts.pin_too_short"),
+            {"role": ROLE_NAMES[role], "min": least, "max": MAX_DIGITS, "length": len(pin)},
         )  # fmt: skip
     return pin
 

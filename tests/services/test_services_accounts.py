@@ -161,3 +161,14 @@ def test_reset_pin_clears_a_lockout_and_is_recorded(ledger: Ledger) -> None:
     (row,) = [a for a in acc.list_accounts(ledger) if a.username == "guard1"]
     assert row.locked_until is None
     assert acc.sign_in(ledger, "guard1", "5678", NOW + timedelta(minutes=1)).username == "guard1"
+
+
+def test_a_refusal_names_a_role_it_does_not_know_as_it_stands() -> None:
+    """A role this version does not know (a newer GateKeeper's) is refused by name, braces
+    and all: the refusal is its catalogue text filled once (the text was filled, then
+    filled again when the error was made, and "{x}" raised KeyError instead)."""
+    with pytest.raises(LocalizedError) as err:
+        acc.require("{x}", Action.REVIEW)
+    assert err.value.code == "not_allowed"
+    assert err.value.message("en").startswith("{x} may not ")
+    assert err.value.message("zh_CN").startswith("{x}")
