@@ -14,7 +14,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from manager_support import DAY_LIST, NOW, TZ, build_simulated, copy_of
+from services_support import open_gate, registration
 
+from gatekeeper.domain.vocab import Channel, QuarantineDecision, Reason
 from gatekeeper.ledger import Ledger
 from gatekeeper.reports.daily import write_daily_pdf
 from gatekeeper.reports.inspection import write_inspection_pdf
@@ -134,3 +136,35 @@ def test_inspection_report_names_a_value_from_the_file_as_it_stands(
         write_inspection_pdf(bad, out, lang=lang, site="工地{A}")
         text = " ".join(pdf_text(out).split())
         assert words in text and "工地{A}" in text
+
+
+def test_typed_values_with_braces_go_into_both_reports_as_typed(tmp_path: Path) -> None:
+    """Names, a quarantine place and reason, and a site name with braces: the daily and
+    the inspection PDF are written and show them as typed (a check: both fill only their
+    own templates)."""
+    gate = open_gate(tmp_path)
+    finished = gate.service.finish(gate.admit(gate.service.start_first_time(Channel.WORKER),
+                                              registration(name="张{三}")))  # fmt: skip
+    assert finished.person_id is not None
+    boss = gate.manager
+    case = gate.service.start_quarantine(finished.person_id, Reason.RISK_REGION,
+                                         place="{隔离室")  # fmt: skip
+    gate.tick(60)
+    gate.service.release_quarantine(case.id, QuarantineDecision.RELEASED, "{0} days", boss)
+    inspector = _signed_in(gate.ledger, "inspector")
+    day = gate.clock.now().date()
+    daily = tmp_path / "day.pdf"
+    export_day(gate.ledger, day.isoformat(), "pdf", daily, lang="en", full=True,
+               site="Site {A}", now=gate.clock.now(), tz=TZ, by=inspector,
+               pdf_writer=write_daily_pdf)  # fmt: skip
+    text = pdf_text(daily)
+    assert "张{三}" in text and "Site {A}" in text
+    report = tmp_path / "inspection.pdf"
+    data, _digest, _record = export_inspection_report(
+        gate.ledger, day, day, report,
+        lambda d, tmp: write_inspection_pdf(d, tmp, lang="zh_CN", site="工地{A}"),
+        now=gate.clock.now(), by=inspector,
+    )  # fmt: skip
+    assert data.verify.ok and len(data.opened) == len(data.closed) == 1
+    text = pdf_text(report)
+    assert "工地{A}" in text and "张*" in text

@@ -9,10 +9,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 from manager_support import DAY_LIST, NOW, TZ, build_simulated, copy_of
-from services_support import actor
+from services_support import actor, open_gate, registration
 
 from gatekeeper.domain.i18n import LocalizedError
+from gatekeeper.domain.vocab import Channel
 from gatekeeper.ledger import Ledger
+from gatekeeper.services.accounts import Role
 from gatekeeper.services.atomic import file_digest
 from gatekeeper.services.exports import daily_rows, export_day, headers
 from gatekeeper.services.stats import day_stats
@@ -120,3 +122,25 @@ def test_failed_export_leaves_nothing(ledger: Ledger, tmp_path: Path) -> None:
     with pytest.raises(LocalizedError):
         export_day(ledger, DAY_LIST[0], "doc", out, lang="en", full=False, site="s", now=NOW,
                    tz=TZ, by=boss)  # fmt: skip
+
+
+def test_typed_values_with_braces_go_into_every_export_as_typed(tmp_path: Path) -> None:
+    """A name and a site name with braces are data in the CSV and the spreadsheet too
+    (a check: nothing here fills a typed value as a template)."""
+    gate = open_gate(tmp_path)
+    gate.service.finish(gate.admit(gate.service.start_first_time(Channel.WORKER),
+                                   registration(name="张{三}")))  # fmt: skip
+    inspector = actor(gate.ledger, "li", Role.INSPECTOR, now=gate.clock.now())
+    day = gate.clock.now().date().isoformat()
+    for fmt in ("csv", "xlsx"):
+        out = tmp_path / f"day.{fmt}"
+        export_day(gate.ledger, day, fmt, out, lang="zh_CN", full=True, site="工地{A}",
+                   now=gate.clock.now(), tz=TZ, by=inspector)  # fmt: skip
+        if fmt == "csv":
+            cells = [c for row in csv.reader(out.open(encoding="utf-8-sig")) for c in row]
+        else:
+            book = openpyxl.load_workbook(out)
+            cells = [str(c) for sheet in book for row in sheet.values for c in row]
+        assert "张{三}" in cells, fmt
+        if fmt == "xlsx":
+            assert "工地{A}" in cells
