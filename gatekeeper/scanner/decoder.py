@@ -10,11 +10,13 @@ nothing, two things may follow:
   turned by 20, 45 and 90 degrees (warped codes on cloth; a code whose finder patterns
   zxing-cpp's detector misses in one orientation);
 - on both paths, enhanced reads of the *regions* that may hold a code: where zxing-cpp
-  saw a symbol it could not decode, the densest square patch of edges
-  (`likely_region`) and other square, dense patches (`candidate_regions`, which finds
-  codes of 1-2 px per module too). Each region is read upscaled and sharpened (small
-  codes, focus blur), with the global-histogram binariser (screen moire, glare), and
-  sharpened (blur), and on stills in more ways (`STILL_ENHANCEMENTS`).
+  saw a symbol it could not decode, the patch where edges run two ways
+  (`likely_region`: a code's modules turn edges every way, text, stripes and a
+  phone's screen grid mostly one way) and other square, dense patches of edges
+  (`candidate_regions`, which finds codes of 1-2 px per module too). A likely region
+  is read in up to ten ways (`LIVE_ENHANCEMENTS`: binarised, sharpened, upscaled, zbar,
+  deconvolved by a blur guessed from the region), the others in three, and stills
+  in more (`STILL_ENHANCEMENTS`).
 
 The camera's per-frame path (`decode(frame)`, also `gatekeeper decode --live`) does this
 within `LIVE_BUDGET`: a fixed amount of work counted in pixels read, so a frame without
@@ -34,6 +36,7 @@ import time
 from collections.abc import Callable, Sequence
 from ctypes import c_void_p, cast
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TypedDict
 
 import cv2
@@ -45,7 +48,11 @@ log = logging.getLogger(__name__)
 Point = tuple[int, int]
 Box = tuple[int, int, int, int]  # x, y, width, height
 
-QR = zxingcpp.BarcodeFormat.QRCode
+#: QR Code model 2 only: what health codes and site passes are. zxing-cpp 3's `QRCode`
+#: is the family, Micro QR and rMQR included, and a Micro QR (weak error correction,
+#: as few as 11x11 modules) was "found" inside a blurred big code: "7070" read from a
+#: focus-blurred frame (focus_blur-2021 of tests/scanner/gate_frames.py).
+QR = zxingcpp.BarcodeFormat.QRCodeModel2
 NOT_TEXT = "not_text"  # Code.problem: the bytes are not valid text in their encoding
 
 
@@ -306,26 +313,68 @@ def _strong_edges(gray: np.ndarray, step: int) -> np.ndarray:
     return (edges > threshold).astype(np.float32)
 
 
-def likely_region(gray: np.ndarray) -> Box | None:
-    """Where a code most likely is, or None: a cheap test (well under 1 ms on 720p).
+def _two_way_edges(gray: np.ndarray) -> tuple[np.ndarray, int]:
+    """How strongly each cell of a coarse grid has edges running two ways, and the
+    cell's side in pixels of `gray`.
 
-    A QR code is a dense patch of strong black-and-white edges; walls, faces and sky are
-    not. On a 1-in-4 sample of the pixels, the densest patch of strong local contrast is
-    found; when dense enough and roughly square (codes are, lines of text are not), its
-    connected area grown by a quarter is the region.
+    The measure is the smaller eigenvalue of the structure tensor (as in Shi-Tomasi
+    corners), over cells of about 1/180 of the picture's short side: a code's modules
+    turn edges every way, while a line of text, a striped barrier, a fence or a phone
+    screen's pixel grid has its edges mostly one way. On 720p, about 1 ms.
     """
     h, w = gray.shape[:2]
-    step = max(1, min(h, w) // 180)
-    density = cv2.blur(_strong_edges(gray, step), (12, 12))
-    _, peak, _, (px, py) = cv2.minMaxLoc(density)
-    if peak < 0.45:
-        return None
-    mask = (density >= peak * 0.5).astype(np.uint8)
-    _, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
-    x, y, bw, bh, _ = stats[labels[py, px]]
-    if not 0.5 <= bw / bh <= 2.0:
-        return None  # a line of text or a fence, not a square code
-    return _grow((x * step, y * step, bw * step, bh * step), 0.25, w, h)
+    step = max(1, min(h, w) // 360)
+    small = cv2.resize(gray, (w // step, h // step), interpolation=cv2.INTER_AREA) \
+        if step > 1 else gray  # fmt: skip
+    gx = cv2.Sobel(small, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(small, cv2.CV_32F, 0, 1, ksize=3)
+    cells = (small.shape[1] // 2, small.shape[0] // 2)
+
+    def pooled(product: np.ndarray) -> np.ndarray:
+        cell: np.ndarray = cv2.resize(product, cells, interpolation=cv2.INTER_AREA)
+        return cv2.blur(cell, (3, 3))
+
+    jxx, jyy, jxy = pooled(gx * gx), pooled(gy * gy), pooled(gx * gy)
+    weaker: np.ndarray = (jxx + jyy) * 0.5 - cv2.magnitude((jxx - jyy) * 0.5, jxy)
+    return weaker, step * 2
+
+
+def likely_region(gray: np.ndarray) -> Box | None:
+    """Where a code most likely is, or None (`likely_regions`)."""
+    found = likely_regions(gray, 1)
+    return found[0] if found else None
+
+
+def likely_regions(gray: np.ndarray, limit: int) -> list[Box]:
+    """Up to `limit` regions where a code likely is, likeliest first (about 1 ms on 720p).
+
+    The patches where edges run two ways (`_two_way_edges`) at a fifth of the strongest
+    or more are each scored by their strength in all times their squareness squared (a
+    code is square, a sign's text block is not); the best, grown a little, are the
+    regions, tight around a code even on a phone whose screen grid makes edges all
+    over it. None in a picture without such a patch at least about 24 px across (the
+    smallest code worth reading: 21 modules at 1.2 px).
+    """
+    h, w = gray.shape[:2]
+    if min(h, w) < 24:
+        return []
+    weaker, cell = _two_way_edges(gray)
+    _, peak, _, _ = cv2.minMaxLoc(weaker)
+    if peak <= 0:
+        return []
+    mask = (weaker >= peak * 0.2).astype(np.uint8)
+    n, labels, stats, _ = cv2.connectedComponentsWithStats(mask, connectivity=8)
+    strength = np.bincount(labels.ravel(), weights=np.sqrt(np.maximum(weaker, 0)).ravel(),
+                           minlength=n)  # fmt: skip
+    x, y, bw, bh, area = (stats[1:, i].astype(np.float64) for i in range(5))
+    least = max(2, math.ceil(24 / cell))
+    squareness = np.minimum(bw, bh) / np.maximum(bw, bh)
+    # specks, corners of shapes, lines of text and outlines are not codes
+    code_like = (bw >= least) & (bh >= least) & (squareness >= 0.4) & (area >= 0.4 * bw * bh)
+    score = strength[1:] * squareness**2
+    order = [int(i) for i in np.argsort(-score, kind="stable") if code_like[i]][:limit]
+    return [_grow((int(x[i]) * cell, int(y[i]) * cell, int(bw[i]) * cell, int(bh[i]) * cell),
+                  0.1, w, h) for i in order]  # fmt: skip
 
 
 def candidate_regions(gray: np.ndarray, limit: int) -> list[Box]:
@@ -388,8 +437,8 @@ def _sharpened(gray: np.ndarray, sigma: float, amount: float) -> np.ndarray:
     return cv2.addWeighted(gray, 1 + amount, blurred, -amount, 0)
 
 
-def _upscaled(gray: np.ndarray, factor: float) -> np.ndarray:
-    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=cv2.INTER_CUBIC)
+def _upscaled(gray: np.ndarray, factor: float, interpolation: int = cv2.INTER_CUBIC) -> np.ndarray:
+    return cv2.resize(gray, None, fx=factor, fy=factor, interpolation=interpolation)
 
 
 @dataclass(frozen=True)
@@ -400,6 +449,10 @@ class Enhancement:
     scale: float  # the region is upscaled by this before `make` (1: as it is)
     make: Callable[[np.ndarray], np.ndarray]
     reader: str = "zxing"  # "zxing", "zxing-global" (global-histogram binariser), "pyzbar"
+    # Lanczos rebuilds a code of 1.2-1.4 px per module far better than cubic: 4x with
+    # strong sharpening read 6 of the 13 distance frames stills missed (seeds 0-29,
+    # 1000-1029), cubic 1
+    interpolation: int = cv2.INTER_CUBIC
 
     def factor(self, region: np.ndarray, max_side: int) -> float | None:
         """The upscale this read uses on `region`, None when it would be no upscale."""
@@ -414,7 +467,8 @@ class Enhancement:
         return int(h * factor) * int(w * factor) * (8 if self.reader == "pyzbar" else 1)
 
     def read(self, region: np.ndarray, factor: float) -> list[Code]:
-        picture = self.make(_upscaled(region, factor) if factor > 1 else region)
+        picture = self.make(_upscaled(region, factor, self.interpolation) if factor > 1
+                            else region)  # fmt: skip
         name = f"zxing-{self.name}" if self.reader == "zxing" else f"{self.reader}-{self.name}"
         if self.reader == "pyzbar":
             codes = _pyzbar(picture, name)
@@ -435,34 +489,35 @@ def _same(gray: np.ndarray) -> np.ndarray:
     return gray
 
 
-#: The live path's enhancements, in order, each kept because without it fewer gate frames
-#: are read (tests/bench/bench_gate_frames.py, on seeds other than the figures'): small
-#: codes and focus blur (upscaled 2x and sharpened), screen moire and uneven light (the
-#: global-histogram binariser), bigger blurred codes (sharpened).
-LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
-    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
-    Enhancement("region", 1.0, _same, reader="zxing-global"),
-    Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
-)
-
 def _spectrum(image: np.ndarray) -> np.ndarray:
-    spectrum: np.ndarray = cv2.dft(image.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
+    """The image's spectrum, the image first padded (its edge repeated, right and below)
+    to a size the DFT is fast at: a 298 px side (2 x 149) took 8 ms, 300 px 0.4 ms."""
+    h, w = image.shape[:2]
+    fast_h, fast_w = cv2.getOptimalDFTSize(h), cv2.getOptimalDFTSize(w)
+    padded = cv2.copyMakeBorder(image, 0, fast_h - h, 0, fast_w - w, cv2.BORDER_REPLICATE)
+    spectrum: np.ndarray = cv2.dft(padded.astype(np.float32), flags=cv2.DFT_COMPLEX_OUTPUT)
     return spectrum
 
 
-def _deblurred(picture: np.ndarray, psf: np.ndarray, noise: float = 0.01) -> np.ndarray:
-    """Wiener deconvolution by the blur `psf` of an image given as its spectrum
-    (`_spectrum`), as OpenCV's "Motion Deblur Filter" and "Out-of-focus Deblur Filter"
-    tutorials do it with cv2.dft: picture * conj(blur) / (|blur|^2 + noise)."""
+def _deblurred(picture: np.ndarray, psf: np.ndarray, shape: tuple[int, ...],
+               noise: float = 0.01) -> np.ndarray:  # fmt: skip
+    """Wiener deconvolution by the blur `psf` of an image of `shape` given as its
+    spectrum (`_spectrum`), as OpenCV's "Motion Deblur Filter" and "Out-of-focus Deblur
+    Filter" tutorials do it with cv2.dft: picture * conj(blur) / (|blur|^2 + noise)."""
     h, w = picture.shape[:2]
-    kernel = np.zeros((h, w), np.float32)
     kh, kw = psf.shape
+    if kh > h or kw > w:  # a region smaller than the blur: nothing to restore
+        return np.ascontiguousarray(
+            np.clip(cv2.idft(picture, flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT), 0, 255)
+            [: shape[0], : shape[1]].astype(np.uint8))  # fmt: skip
+    kernel = np.zeros((h, w), np.float32)
     kernel[:kh, :kw] = psf
-    blur = _spectrum(np.roll(kernel, (-(kh // 2), -(kw // 2)), axis=(0, 1)))  # centred at 0
+    rolled = np.roll(kernel, (-(kh // 2), -(kw // 2)), axis=(0, 1))  # centred at 0
+    blur: np.ndarray = cv2.dft(rolled, flags=cv2.DFT_COMPLEX_OUTPUT)
     power = blur[..., 0] ** 2 + blur[..., 1] ** 2 + noise
     restored = cv2.mulSpectrums(picture, blur, 0, conjB=True) / power[..., None]
     out = cv2.idft(restored, flags=cv2.DFT_SCALE | cv2.DFT_REAL_OUTPUT)
-    restored_image: np.ndarray = np.clip(out, 0, 255).astype(np.uint8)
+    restored_image: np.ndarray = np.clip(out[: shape[0], : shape[1]], 0, 255).astype(np.uint8)
     return restored_image
 
 
@@ -486,53 +541,133 @@ def _focus_psf(radius: int) -> np.ndarray:
     return psf
 
 
-#: The blurs a deconvolution guesses: defocus discs of radius 2-4 px, motion of 3-9 px
-#: in 8 directions.
-DEBLUR_PSFS: tuple[tuple[str, np.ndarray], ...] = (
-    *((f"focus-{r}", _focus_psf(r)) for r in (2, 3, 4)),
-    *((f"motion-{n}-{a}", _motion_psf(n, a))
-      for n in (3, 5, 7, 9) for a in (0, 22.5, 45, 67.5, 90, 112.5, 135, 157.5)),
-)  # fmt: skip
+
+
+def blur_direction(gray: np.ndarray) -> tuple[float, float]:
+    """The direction (degrees) a picture looks smeared in, and how sure that is (0-1).
+
+    A moving code loses its edges along the motion: gradients left are mostly across
+    it. The structure tensor of the whole region gives that main gradient direction
+    and its coherence, (l1 - l2) / (l1 + l2): near 0 for a sharp or defocused code
+    (edges every way), 0.4-0.6 for one smeared over a module or more. A code's edges
+    run along its own two axes, which pull the direction found towards them by up to
+    about 15 degrees (tests/scanner/test_scanner_gate_frames.py).
+    """
+    g = gray.astype(np.float32)
+    gx = cv2.Sobel(g, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(g, cv2.CV_32F, 0, 1, ksize=3)
+    jxx, jyy, jxy = (float(cv2.mean(p)[0]) for p in (gx * gx, gy * gy, gx * gy))
+    trace = jxx + jyy
+    if trace <= 0:
+        return 0.0, 0.0
+    coherence = math.sqrt((jxx - jyy) ** 2 + 4 * jxy * jxy) / trace
+    across = 0.5 * math.degrees(math.atan2(2 * jxy, jxx - jyy))
+    return (across + 90.0) % 180.0, coherence
 
 
 @dataclass(frozen=True)
-class Deblur(Enhancement):
-    """Stills only: the region deconvolved by each guessed blur in turn (`DEBLUR_PSFS`),
-    read by zxing-cpp after each; its spectrum is taken once. Far too much for a frame."""
+class GuidedDeblur(Enhancement):
+    """A deconvolution by a few blurs guessed from the region itself (trying 35 blurs
+    in turn read no more frames, at 0.5 s a still). When the region looks smeared one
+    way (`blur_direction`, coherence >= `coherent`), straight smears of `lengths` px
+    along that direction; otherwise defocus discs of `radii` px."""
 
-    psfs: tuple[tuple[str, np.ndarray], ...] = DEBLUR_PSFS
+    lengths: tuple[int, ...] = (3, 4, 5, 6, 7, 9)
+    coherent: float = 0.3
+    radii: tuple[int, ...] = ()
+
+    def psfs(self, region: np.ndarray) -> list[tuple[str, np.ndarray]]:
+        degrees, coherence = blur_direction(region)
+        if coherence < self.coherent:
+            return [(f"focus-{r}", _focus_psf(r)) for r in self.radii]
+        return [(f"motion-{n}-{degrees:.0f}", _motion_psf(n, degrees)) for n in self.lengths]
 
     def cost(self, region: np.ndarray, factor: float) -> int:
-        return super().cost(region, factor) * len(self.psfs)
+        return super().cost(region, factor) * max(len(self.lengths), len(self.radii))
 
     def read(self, region: np.ndarray, factor: float) -> list[Code]:
+        guesses = self.psfs(region)
+        if not guesses:
+            return []
         picture = _spectrum(region)
-        for name, psf in self.psfs:
-            codes = _zxing(_deblurred(picture, psf), f"zxing-deblurred-{name}")[0]
+        for name, psf in guesses:
+            codes = _zxing(_deblurred(picture, psf, region.shape), f"zxing-deblurred-{name}")[0]
             if any(c.ok for c in codes):
                 return codes
         return []
 
+def _adaptive(gray: np.ndarray) -> np.ndarray:
+    """Black and white by the mean of each 25 px neighbourhood: light that changes
+    across a code (glare, a screen's beat) no longer decides what is black."""
+    binary: np.ndarray = cv2.adaptiveThreshold(gray, 255, cv2.ADAPTIVE_THRESH_MEAN_C,
+                                               cv2.THRESH_BINARY, 25, 2)  # fmt: skip
+    return binary
 
-DEBLUR_ENHANCEMENTS: tuple[Enhancement, ...] = (Deblur("deblurred", 1.0, _same),)
 
-#: Stills try more: a plain 2x upscale, smoothing (moire), zbar, bigger upscales, a
-#: median filter, stronger sharpening, zbar on a 2x upscale (moire: +1 frame on seeds
-#: 0-29; the global binariser on a median, +1 more, misread qrcode-2/13.png and was
-#: dropped); then, in a second pass, DEBLUR_ENHANCEMENTS.
+#: The live path's reads of a region where a code likely is (a suspect or the likely
+#: region), cheapest first; chosen greedily, most frames read per ms first, on seeds
+#: 0-29 and 1000-1029 of tests/scanner/gate_frames.py (the figures use 2000-2029):
+#: the global-histogram binariser (screen moire, uneven light), sharpened (blur), the
+#: global binariser on a smoothed copy (moire), upscaled 3x (small codes), upscaled 3x
+#: and strongly sharpened (small and blurred), an adaptive threshold at 2x, zbar, and
+#: strong sharpening; a deconvolution by a few blurs guessed from the region
+#: (`GuidedDeblur`: along the smear when it looks smeared one way, else defocus); last
+#: a 4x Lanczos upscale, strongly sharpened (codes of 1.2-1.4 px per module).
+LIVE_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    Enhancement("region", 1.0, _same, reader="zxing-global"),
+    Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
+    Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0),
+                reader="zxing-global"),
+    Enhancement("upscaled-3x", 3.0, _same),
+    Enhancement("sharpened-3x-strong", 3.0, lambda g: _sharpened(g, 3.0, 3.0)),
+    Enhancement("adaptive-2x", 2.0, _adaptive),
+    Enhancement("region", 1.0, _same, reader="pyzbar"),
+    Enhancement("sharpened-strong", 1.0, lambda g: _sharpened(g, 2.5, 2.5)),
+    GuidedDeblur("deblurred-guided", 1.0, _same, radii=(2, 3, 4)),
+    Enhancement("lanczos-4x-sharpened", 4.0, lambda g: _sharpened(g, 2.4, 3.0),
+                interpolation=cv2.INTER_LANCZOS4),
+)
+
+#: The live path's reads of the other regions `candidate_regions` finds (at a gate,
+#: mostly signs, vests and fences: a few reads each): small codes and focus blur
+#: (upscaled 2x and sharpened), moire (the global binariser), blur (sharpened).
+TEXTURE_ENHANCEMENTS: tuple[Enhancement, ...] = (
+    Enhancement("sharpened-2x", 2.0, lambda g: _sharpened(g, 2.0, 1.5)),
+    Enhancement("region", 1.0, _same, reader="zxing-global"),
+    Enhancement("sharpened", 1.0, lambda g: _sharpened(g, 1.5, 1.5)),
+)
+
+
+def _low_passed(gray: np.ndarray, cutoff: float) -> np.ndarray:
+    """Only the detail coarser than `cutoff` cycles per pixel: a phone screen's pixel
+    grid (a period of 3-5 px in the picture, 0.2-0.33 cycles per pixel) goes, a code's
+    modules of 2.5 px or more (at most 0.2) stay. Cut sharply in the spectrum."""
+    spectrum = np.fft.fft2(gray.astype(np.float32))
+    fy = np.fft.fftfreq(gray.shape[0])[:, None]
+    fx = np.fft.fftfreq(gray.shape[1])[None, :]
+    spectrum[fy**2 + fx**2 > cutoff**2] = 0
+    passed: np.ndarray = np.clip(np.fft.ifft2(spectrum).real, 0, 255).astype(np.uint8)
+    return passed
+
+
+#: Stills try more: the live reads, then a 2x sharpened and a plain 2x upscale,
+#: smoothing (moire), 3x sharpened, a median filter, zbar on a 2x upscale (moire: +1
+#: frame on seeds 0-29); last, low-passed copies at 2x read by the global
+#: binariser and by zbar (screen moire: the 5 moire frames of seeds 0-29 and 1000-1029
+#: that stills missed before).
 STILL_ENHANCEMENTS: tuple[Enhancement, ...] = (
     *LIVE_ENHANCEMENTS,
+    TEXTURE_ENHANCEMENTS[0],
     Enhancement("upscaled-2x", 2.0, _same),
     Enhancement("smoothed", 1.0, lambda g: cv2.GaussianBlur(g, (0, 0), 1.0)),
-    Enhancement("region", 1.0, _same, reader="pyzbar"),
     Enhancement("sharpened-3x", 3.0, lambda g: _sharpened(g, 3.0, 1.5)),
-    Enhancement("upscaled-3x", 3.0, _same),
     Enhancement("smoothed-2x", 2.0, lambda g: cv2.GaussianBlur(g, (0, 0), 2.0)),
     Enhancement("median", 1.0, lambda g: cv2.medianBlur(g, 3)),
-    Enhancement("sharpened-strong", 1.0, lambda g: _sharpened(g, 2.5, 2.5)),
-    Enhancement("sharpened-3x-strong", 3.0, lambda g: _sharpened(g, 3.0, 3.0)),
     Enhancement("upscaled-2x", 2.0, _same, reader="pyzbar"),
-)
+    *(Enhancement(f"low-passed-{cutoff}-2x", 2.0, partial(_low_passed, cutoff=cutoff / 2),
+                  reader=reader)
+      for cutoff in (0.2, 0.25, 0.3) for reader in ("zxing-global", "pyzbar")),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -554,25 +689,24 @@ class Budget:
     likely_pixels: int  # pixels read on the likely region
     texture_pixels: int  # pixels read on texture regions, in all
     max_side: int  # an upscaled region's longest side, pixels
-    enhancements: tuple[Enhancement, ...]
-    # then, once every region had those: deconvolved reads of regions up to this size
-    deblur: tuple[Enhancement, ...] = ()
-    deblur_side: int = 0
+    enhancements: tuple[Enhancement, ...]  # on suspect and likely regions
+    # on texture regions: these (most are not codes: a few reads each); None, the above
+    texture_enhancements: tuple[Enhancement, ...] | None = None
 
 
 #: The camera's per-frame path: three regions; suspects may read 8 megapixels, the
 #: likely region 1.5, the other texture regions 1 in all (a 720p frame is 0.92).
 #: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
 #: one with a code it cannot read <= 30 ms p95.
-LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=1_500_000,
+LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=2_500_000,
                      texture_pixels=1_000_000, max_side=1600,
-                     enhancements=LIVE_ENHANCEMENTS)  # fmt: skip
+                     enhancements=LIVE_ENHANCEMENTS,
+                     texture_enhancements=TEXTURE_ENHANCEMENTS)  # fmt: skip
 #: Stills (`thorough=True`): more regions, every enhancement, far more pixels, and the
 #: deconvolutions on regions up to 420 px (a code, not a whole phone or sign).
 STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, likely_pixels=60_000_000,
                       texture_pixels=60_000_000, max_side=1600,
-                      enhancements=STILL_ENHANCEMENTS, deblur=DEBLUR_ENHANCEMENTS,
-                      deblur_side=420)  # fmt: skip
+                      enhancements=STILL_ENHANCEMENTS)  # fmt: skip
 
 
 class Decoder:
@@ -627,8 +761,7 @@ class Decoder:
             return []
         regions = [(box, "suspect") for box in suspects[: budget.regions]]
         if len(regions) < budget.regions:
-            likely = likely_region(gray)
-            more = [(likely, "likely")] if likely is not None else []
+            more = [(box, "likely") for box in likely_regions(gray, 1)]
             more += [(box, "texture") for box in candidate_regions(gray, budget.regions)]
             for box, kind in more:
                 if len(regions) < budget.regions and all(
@@ -637,16 +770,14 @@ class Decoder:
         spent = {"suspect": 0, "likely": 0, "texture": 0}
         allowance = {"suspect": budget.suspect_pixels, "likely": budget.likely_pixels,
                      "texture": budget.texture_pixels}  # fmt: skip
-        passes = [(budget.enhancements, 1 << 30), (budget.deblur, budget.deblur_side)]
-        for enhancements, side in passes:
-            for (x, y, w, h), kind in regions:
-                if max(w, h) > side:
-                    continue
-                codes = Decoder._read_region(gray[y : y + h, x : x + w], enhancements,
-                                             budget, kind, spent,
-                                             allowance, report)  # fmt: skip
-                if any(c.ok for c in codes):
-                    return _shift(codes, x, y)
+        texture = budget.enhancements if budget.texture_enhancements is None \
+            else budget.texture_enhancements  # fmt: skip
+        for (x, y, w, h), kind in regions:
+            codes = Decoder._read_region(gray[y : y + h, x : x + w],
+                                         texture if kind == "texture" else budget.enhancements,
+                                         budget, kind, spent, allowance, report)  # fmt: skip
+            if any(c.ok for c in codes):
+                return _shift(codes, x, y)
         return []
 
     @staticmethod

@@ -25,7 +25,14 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import zxingcpp  # noqa: E402
 from pyzbar import pyzbar  # noqa: E402
-from scanner_support import CORPUS, place, qr_image, scene, write_video  # noqa: E402
+from scanner_support import (  # noqa: E402
+    CORPUS,
+    corpus_text,
+    place,
+    qr_image,
+    scene,
+    write_video,
+)
 
 from gatekeeper.scanner.decoder import Decoder  # noqa: E402
 
@@ -40,7 +47,7 @@ def corpus(repeat: int) -> None:
         print(f"corpus: SKIPPED, not found at {CORPUS}")
         return
     items = [
-        (cv2.imread(str(p)), p.with_suffix(".txt").read_bytes().decode("utf-8"))
+        (cv2.imread(str(p)), corpus_text(p))
         for p in sorted(CORPUS.glob("*/*.png"))
     ]
     decoder = Decoder()

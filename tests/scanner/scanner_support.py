@@ -14,14 +14,30 @@ REPO = Path(__file__).resolve().parents[2]
 CORPUS = REPO.parent / "shared" / "bench" / "qr-zxing"
 
 
+#: Where the code printed in a corpus image holds other text than its .txt file says.
+#: qrcode-2/13.png (a code printed over an aerial photo): its modules match the code
+#: of "...photography..." in 1421 of 1681 places and that of ZXing's "...photograph..."
+#: in 1077 (test_a_corpus_label_that_is_not_what_is_printed), and zxing-cpp and zbar
+#: both read "photography". Counted against the print, not the file.
+PRINTED = {
+    "qrcode-2/13.png":
+        "The 2005 USGS aerial photography of the Washington Monument is censored.",
+}
+
+
+def corpus_text(png: Path) -> str:
+    """What the code in corpus image `png` holds: its .txt file (bytes: CRLF kept),
+    except where PRINTED says otherwise."""
+    printed = PRINTED.get(f"{png.parent.name}/{png.name}")
+    return printed if printed is not None else png.with_suffix(".txt").read_bytes().decode(
+        "utf-8")  # fmt: skip
+
+
 def corpus_items() -> list[tuple[Path, str]]:
     """(image, expected text) pairs; the test is skipped with a reason when absent."""
     if not CORPUS.is_dir():
         pytest.skip(f"QR corpus not found at {CORPUS} (see the scanner docs)")
-    items = [
-        (png, png.with_suffix(".txt").read_bytes().decode("utf-8"))  # bytes: keep CRLF
-        for png in sorted(CORPUS.glob("*/*.png"))
-    ]
+    items = [(png, corpus_text(png)) for png in sorted(CORPUS.glob("*/*.png"))]
     if not items:
         pytest.skip(f"QR corpus at {CORPUS} holds no images")
     return items

@@ -5,7 +5,8 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from scanner_support import corpus_items, place, qr_image, scene
+import segno
+from scanner_support import CORPUS, PRINTED, corpus_items, place, qr_image, scene
 
 from gatekeeper.scanner.decoder import NOT_TEXT, Decoder, likely_region
 
@@ -109,3 +110,32 @@ def test_without_zbar_the_cascade_goes_on_with_zxing_alone(
     assert "libzbar0" in caplog.text
     readable = Decoder().decode(qr_image("还能读 GKP1"), thorough=True)
     assert readable.texts == ["还能读 GKP1"]
+
+
+def test_a_corpus_label_that_is_not_what_is_printed() -> None:
+    """scanner_support.PRINTED: the code in qrcode-2/13.png is that of the text there,
+    not of its .txt file's. Each module of the picture (its corners at 6 and 250 px) is
+    compared with the code segno makes of each text (version 6-Q, best of the 8 masks)."""
+    png = CORPUS / "qrcode-2" / "13.png"
+    if not png.exists():
+        pytest.skip(f"QR corpus not found at {CORPUS}")
+    gray = cv2.imread(str(png), cv2.IMREAD_GRAYSCALE)
+    n, cell = 41, 10
+    corners = np.float32([[6, 6], [250, 6], [250, 250], [6, 250]])
+    to_grid = cv2.getPerspectiveTransform(corners, np.float32(
+        [[0, 0], [n * cell, 0], [n * cell, n * cell], [0, n * cell]]))  # fmt: skip
+    grid = cv2.warpPerspective(gray, to_grid, (n * cell, n * cell))
+    dark = grid.reshape(n, cell, n, cell)[:, 3:7, :, 3:7].mean(axis=(1, 3)) < 128
+
+    def matching(text: str) -> int:
+        return max(
+            int((np.array(segno.make_qr(text, error="Q", mask=m, boost_error=False).matrix,
+                          bool) == dark).sum())
+            for m in range(8)
+        )  # fmt: skip
+
+    printed = PRINTED["qrcode-2/13.png"]
+    labelled = (png.with_suffix(".txt")).read_text(encoding="utf-8")
+    assert printed != labelled
+    assert matching(printed) >= 1400 and matching(labelled) <= 1100, (
+        matching(printed), matching(labelled))  # fmt: skip
