@@ -139,3 +139,16 @@ def test_a_corpus_label_that_is_not_what_is_printed() -> None:
     assert printed != labelled
     assert matching(printed) >= 1400 and matching(labelled) <= 1100, (
         matching(printed), matching(labelled))  # fmt: skip
+
+
+@pytest.mark.parametrize("shape", [(1, 1), (2, 3), (8, 8), (9, 9), (3, 700), (700, 3),
+                                   (23, 40), (24, 24), (33, 17), (64, 64), (100, 3000)])
+def test_pictures_of_any_size_are_answered_never_raised(shape: tuple[int, int]) -> None:
+    """A region smaller than a guessed blur, a picture smaller than a cell of the
+    region finder: an answer (nothing found), never an exception in the camera's loop."""
+    rng = np.random.default_rng(sum(shape))
+    noise = rng.integers(0, 256, shape, dtype=np.uint8)
+    checker = ((np.indices(shape) // 3).sum(axis=0) % 2 * 255).astype(np.uint8)
+    for picture in (noise, checker, cv2.cvtColor(checker, cv2.COLOR_GRAY2BGR)):
+        for thorough in (False, True):
+            assert DECODER.decode(picture, thorough=thorough).texts == []
