@@ -678,7 +678,8 @@ class Budget:
     machine, loaded or not); `tests/bench/bench_gate_frames.py` measures what the work
     costs. The work is the pixels read (`Enhancement.cost`). Regions come in three kinds,
     each with its own allowance: *suspect*, where zxing-cpp saw a symbol it could not
-    decode; *likely*, the one `likely_region` (a dense, square patch of edges) finds;
+    decode; *likely*, the one `likely_region` (a square patch of edges running two
+    ways) finds;
     *texture*, the others `candidate_regions` finds (most of these, at a gate, are
     signs, vests and fences: the smallest allowance). A read that would overrun its
     allowance is skipped; a cheaper one after it may still run.
@@ -695,15 +696,15 @@ class Budget:
 
 
 #: The camera's per-frame path: three regions; suspects may read 8 megapixels, the
-#: likely region 1.5, the other texture regions 1 in all (a 720p frame is 0.92).
+#: likely region 2.5 (1.5 read 2 fewer of 120 hard frames of seeds 1000-1029), the
+#: texture regions 1 in all (a 720p frame is 0.92).
 #: Its targets (docs/benchmarks.md has the figures): a frame without a code <= 8 ms p95,
 #: one with a code it cannot read <= 30 ms p95.
 LIVE_BUDGET = Budget(regions=3, suspect_pixels=8_000_000, likely_pixels=2_500_000,
                      texture_pixels=1_000_000, max_side=1600,
                      enhancements=LIVE_ENHANCEMENTS,
                      texture_enhancements=TEXTURE_ENHANCEMENTS)  # fmt: skip
-#: Stills (`thorough=True`): more regions, every enhancement, far more pixels, and the
-#: deconvolutions on regions up to 420 px (a code, not a whole phone or sign).
+#: Stills (`thorough=True`): more regions, every enhancement on each, far more pixels.
 STILL_BUDGET = Budget(regions=4, suspect_pixels=60_000_000, likely_pixels=60_000_000,
                       texture_pixels=60_000_000, max_side=1600,
                       enhancements=STILL_ENHANCEMENTS)  # fmt: skip
@@ -714,7 +715,8 @@ class Decoder:
 
     `decode(frame)` is the live path (the camera, `gatekeeper decode --live`): zxing-cpp
     on the whole frame, then, within `LIVE_BUDGET`, enhanced reads of the regions where
-    zxing-cpp saw a symbol it could not read or where `candidate_regions` sees a code.
+    zxing-cpp saw a symbol it could not read or where `likely_region` and
+    `candidate_regions` see a code.
     `decode(still, thorough=True)` runs the whole cascade on the whole image first, then
     the regions within `STILL_BUDGET`.
     """
