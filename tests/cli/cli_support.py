@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 from click.testing import CliRunner, Result
+from tamper import raw  # noqa: F401  (the tests import it from here)
 
 from gatekeeper.cli.main import cli
 
@@ -100,15 +100,6 @@ def snapshot(folder: Path) -> dict[str, str]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
-
-
-def raw(path: Path) -> sqlite3.Connection:
-    """A plain sqlite3 connection with the append-only triggers dropped, as a forger would."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    triggers = conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall()
-    for (name,) in triggers:
-        conn.execute(f'DROP TRIGGER "{name}"')
-    return conn
 
 
 # --- accounts: who the commands act as (--as USERNAME, PIN on standard input) --------

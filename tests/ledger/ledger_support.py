@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+from tamper import raw  # noqa: F401  (the tests import it from here)
 
 from gatekeeper.ledger import Ledger, NewRecord
 
@@ -78,12 +79,6 @@ def build(path: Path, n: int, kiosk_id: str = "kiosk-a") -> list[str]:
         return [r.uuid for r in ledger.append_all(mixed(n))]
 
 
-def raw(path: Path) -> sqlite3.Connection:
-    """A tamperer's connection: plain sqlite3, the guard triggers dropped."""
-    conn = sqlite3.connect(path, isolation_level=None)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
-        conn.execute(f"DROP TRIGGER {name}")
-    return conn
 
 
 def verify(path: Path) -> Any:

@@ -15,6 +15,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "services"))
 from manager_support import DAY_LIST, NOW, TZ, build_simulated, copy_of
 from services_support import open_gate, registration
+from tamper import FORGED_ACCOUNT, raw
 
 from gatekeeper.domain.vocab import Channel, QuarantineDecision, Reason
 from gatekeeper.ledger import Ledger
@@ -119,14 +120,8 @@ def test_inspection_report_names_a_value_from_the_file_as_it_stands(
     hand): the report is written and says it as it stands (the problem's text was filled
     again, and the report failed with KeyError)."""
     path = copy_of(simulated, tmp_path)
-    conn = sqlite3.connect(path)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'").fetchall():
-        conn.execute(f'DROP TRIGGER "{name}"')
-    conn.execute(
-        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
-        "locked_until, created_seq) VALUES ('{boss}', 'site_manager', '{', 'x', x'00', 0, "
-        "NULL, 1)")  # fmt: skip
-    conn.commit()
+    conn = raw(path)
+    conn.execute(FORGED_ACCOUNT)
     conn.close()
     with Ledger.open(path, readonly=True) as ledger:
         bad = inspection_data(ledger, date(2020, 3, 1), date(2020, 3, 4))

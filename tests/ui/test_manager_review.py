@@ -4,11 +4,11 @@ intact ledger and on a tampered copy — the check runs off the UI thread."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from console_support import add_account, admit, manager_actor, sign_in
 from kiosk_support import Kiosk, resident_id
+from tamper import FORGED_ACCOUNT, raw_copy
 
 from gatekeeper.domain.vocab import Channel, Lane, QuarantineDecision, Reason
 from gatekeeper.services.gate import GateOpening
@@ -80,15 +80,9 @@ def test_integrity_check_intact_and_tampered(qtbot, kiosk: Kiosk, languages,
     assert verdict == f"Intact: {head.records} records, head {head.hash}"
 
     copy = tmp_path / "tampered.db"
-    source = sqlite3.connect(k.ledger.path)  # a consistent copy, WAL included
-    conn = sqlite3.connect(copy)
-    source.backup(conn)
-    source.close()
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        conn.execute(f"DROP TRIGGER {name}")  # an attacker with the file can do this
+    conn = raw_copy(k.ledger.path, copy)  # an attacker with the file can do this
     seq = conn.execute("SELECT min(seq) FROM records WHERE kind = 'passage'").fetchone()[0]
     conn.execute("UPDATE records SET outcome = 'turned_away' WHERE seq = ?", (seq,))
-    conn.commit()
     conn.close()
     other = Kiosk(qtbot, languages, copy, k.clock)
     try:
@@ -150,17 +144,8 @@ def test_the_verdict_says_a_value_from_the_file_with_braces_as_it_stands(
     admit(k.session.service, "201", "张三明")
     add_account(k.ledger, "inspector", "inspector")
     copy = tmp_path / "edited.db"
-    source = sqlite3.connect(k.ledger.path)
-    conn = sqlite3.connect(copy)
-    source.backup(conn)
-    source.close()
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
-        conn.execute(f"DROP TRIGGER {name}")
-    conn.execute(
-        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
-        "locked_until, created_seq) VALUES ('{boss}', 'site_manager', '{', 'x', x'00', 0, "
-        "NULL, 1)")  # fmt: skip
-    conn.commit()
+    conn = raw_copy(k.ledger.path, copy)
+    conn.execute(FORGED_ACCOUNT)
     conn.close()
     other = Kiosk(qtbot, languages, copy, k.clock)
     try:
