@@ -12,9 +12,10 @@ import threading
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
-from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from gatekeeper.scanner.camera import STATE_TEXT, CameraState, CameraWorker, FrameResult
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import current_lang
 
 
@@ -86,11 +87,11 @@ class CameraView(QWidget):
         self.thread_: CameraThread | None = None
         self.state = CameraState.STOPPED
         self.frames_shown = 0
-        self.preview = QLabel(self)
+        self.preview = PlainLabel(self)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumSize(320, 180)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.message = QLabel(self)
+        self.message = PlainLabel(self)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.typed = QLineEdit(self)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLayout,
     QPushButton,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
@@ -40,7 +40,7 @@ class Question(Retranslating, QDialog):
         self.setObjectName(name)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self._question, self._yes, self._no = question, yes, no
-        self.text_label = QLabel(self)
+        self.text_label = PlainLabel(self)
         self.text_label.setObjectName("questionText")
         self.text_label.setWordWrap(True)
         self.text_label.setMinimumWidth(520)

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QSizePolicy,
@@ -57,6 +56,7 @@ from gatekeeper.ui.dialogs import (
 )
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.screens import build_pages, wire
 from gatekeeper.ui.start_screen import StartScreen, channel_name
 from gatekeeper.ui.translations import LanguageSwitcher, Retranslating, current_lang
@@ -119,7 +119,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.header = QFrame(self)
         self.header.setObjectName("header")
         self.header.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.header_title = QLabel(self.header)
+        self.header_title = PlainLabel(self.header)
         self.header_title.setObjectName("headerTitle")
         self.language_button = QPushButton(self.header)
         self.language_button.setObjectName("languageButton")
@@ -138,7 +138,7 @@ class MainWindow(Retranslating, QMainWindow):
         header_row.addWidget(self.header_title, 1)
         header_row.addWidget(self.notice, 1)
         # Where the sync with the site hub stands (hidden when the kiosk has no hub).
-        self.sync_label = QLabel(self.header)
+        self.sync_label = PlainLabel(self.header)
         self.sync_label.setObjectName("syncStatus")
         self.sync_label.setContentsMargins(theme.SPACE_M, 0, theme.SPACE_M, 0)  # in its hint
         self.sync_label.hide()

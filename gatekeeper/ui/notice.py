@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating
 
 
@@ -26,7 +27,7 @@ class NoticeBanner(Retranslating, QFrame):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._message: Callable[[], str] | None = None
 
-        self.text_label = QLabel(self)
+        self.text_label = PlainLabel(self)
         self.text_label.setObjectName("noticeText")
         self.text_label.setWordWrap(True)
         self.dismiss_button = QPushButton(self)

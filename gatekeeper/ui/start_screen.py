@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.services.figures import DayStats
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.translations import Retranslating
 
@@ -62,9 +62,9 @@ class ChannelButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setProperty("role", "channel-title")
-        self.detail_label = QLabel(self)
+        self.detail_label = PlainLabel(self)
         self.detail_label.setProperty("role", "channel-detail")
         self.detail_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -93,10 +93,10 @@ class FigureTile(QFrame):
         self.setObjectName(f"figure_{outcome}")
         self.setProperty("role", "figure")
         self.setProperty("outcome", outcome)
-        self.value_label = QLabel("0", self)
+        self.value_label = PlainLabel(self, text="0")
         self.value_label.setProperty("role", "figure-value")
         self.value_label.setProperty("outcome", outcome)
-        self.caption_label = QLabel(self)
+        self.caption_label = PlainLabel(self)
         self.caption_label.setProperty("role", "figure-label")
         self.caption_label.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -120,7 +120,7 @@ class FiguresStrip(Retranslating, QFrame):
         super().__init__(parent)
         self.setObjectName("figuresStrip")
         self._date: str | None = None
-        self.heading_label = QLabel(self)
+        self.heading_label = PlainLabel(self)
         self.heading_label.setObjectName("sectionLabel")
         self.tiles: dict[str, FigureTile] = {name: FigureTile(name, self) for name in self.OUTCOMES}
 
@@ -182,11 +182,11 @@ class StartScreen(Retranslating, QWidget):
         self.setObjectName("startScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setObjectName("appTitle")
-        self.subtitle_label = QLabel(self)
+        self.subtitle_label = PlainLabel(self)
         self.subtitle_label.setObjectName("appSubtitle")
-        self.choose_label = QLabel(self)
+        self.choose_label = PlainLabel(self)
         self.choose_label.setObjectName("sectionLabel")
         for label in (self.title_label, self.subtitle_label):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from kiosk_support import START, Kiosk
+from plain_support import label_text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "devices"))
 from pty_support import PtyDevice
@@ -94,3 +95,24 @@ def test_the_status_follows_the_language(gate, languages) -> None:
     languages.set_language("zh_CN")
     assert "测温设备" in k.window.notice.text_label.text()
     languages.set_language("en")
+
+
+def test_a_port_name_is_shown_as_written(qtbot, languages, tmp_path: Path) -> None:
+    """The port comes from the policy file or the command line: the header's notice and
+    the temperature page say it as written (the labels took "<b>…" for markup)."""
+    port = str(tmp_path / "<b>ttyUSB0 &lt;")
+    thermometer = SerialThermometer(ThermometerWorker(
+        port, 9600, DEFAULT_THERMOMETER_PATTERN, backoff=(0.05,), poll=0.05))
+    k = Kiosk(qtbot, languages, tmp_path / "gate.db", SteppingClock(START),
+              thermometer=thermometer)
+    try:
+        thermometer.start()
+        qtbot.waitUntil(lambda: thermometer.state is DeviceState.MISSING, timeout=5000)
+        assert f"The thermometer on {port} is not connected" in label_text(
+            k.window.notice.text_label)
+        k.channel(Channel.WORKER)
+        k.certificate()
+        assert port in label_text(k.page(Page.TEMPERATURE).device_label)
+    finally:
+        assert thermometer.stop()
+        k.close()

@@ -6,6 +6,7 @@ import dataclasses
 from pathlib import Path
 
 from kiosk_support import PERSON, POLICY, START, Kiosk
+from plain_support import label_text
 from PySide6.QtCore import Qt
 
 from gatekeeper.domain.policy import Pledge
@@ -174,3 +175,94 @@ def test_the_policys_texts_with_braces_are_shown_as_written(qtbot, languages, tm
         assert k.page(Page.OUTCOME).big_label.text() == "隔离{室}"
     finally:
         k.close()
+
+
+def test_a_typed_value_an_error_quotes_is_shown_as_typed(kiosk) -> None:
+    """The error under a field quotes what was typed: markup in it is text (the error
+    labels took "<b>…</b>" for rich text and drew it bold, an "<img>" as an image)."""
+    page = to_registration(kiosk)
+    kiosk.type(page.edits["phone"], "<b>138</b>")
+    page.edits["phone"].editingFinished.emit()
+    shown = label_text(page.error_label_for("phone"))
+    assert shown.startswith("<b>138</b> is not a valid phone number"), shown
+    kiosk.key(Qt.Key.Key_Escape, page.edits["phone"])
+    kiosk.answer(yes=True)
+    kiosk.flow.outcome_timer.timeout.emit()
+    kiosk.channel(Channel.VEHICLE)
+    plate = kiosk.page(Page.PLATE)
+    kiosk.type(plate.plate_edit, "<img src='x'>")
+    kiosk.enter(plate.plate_edit)
+    assert label_text(plate.error_label_for("plate")).startswith(
+        "<img src='x'> is not a valid plate")
+
+
+# The policy's own texts, as a site manager may write them in the file: markup is text.
+MARKUP_POLICY = dataclasses.replace(
+    POLICY, quarantine_place_en="<b>Room 2</b>", quarantine_place_zh="<img src='x'>隔离室",
+    quarantine_contact_phone="<a href='tel:110'>110</a>",
+    notice_en="<script>Bring a mask</script> & a &amp; b", notice_zh="a &lt; b",
+    pledges=(Pledge("health", "<b>I promise</b>", "<i>我承诺</i>"),),
+)  # fmt: skip
+
+
+def test_the_policys_texts_with_markup_are_shown_as_written(qtbot, languages, tmp_path) -> None:
+    """A policy file's pledge, notice, quarantine place and contact with markup: each
+    page shows them as written, in both languages (the labels drew them as rich text:
+    bold, an image, a link, "a &lt; b" as "a < b")."""
+    k = Kiosk(qtbot, languages, tmp_path / "gate.db", SteppingClock(START), MARKUP_POLICY)
+    try:
+        k.channel(Channel.WORKER)
+        k.certificate()
+        k.temperature()
+        k.disinfection()
+        k.registration()
+        k.scans(3)
+        pledge = k.page(Page.PLEDGE).pledge_labels[0]
+        assert label_text(pledge) == "1. <b>I promise</b>"
+        languages.set_language("zh_CN")
+        assert label_text(pledge) == "1. <i>我承诺</i>"
+        k.pledge()
+        notice = k.page(Page.NOTICE).notice_label
+        assert label_text(notice) == "a &lt; b"
+        languages.set_language("en")
+        assert label_text(notice) == "<script>Bring a mask</script> & a &amp; b"
+        k.notice()
+        k.flow.outcome_timer.timeout.emit()
+        k.channel(Channel.WORKER)
+        k.certificate()
+        k.temperature()
+        k.disinfection()
+        k.registration()
+        qr = k.page(Page.QR_SCAN)
+        k.type(qr.text_edit, "status=yellow")
+        k.enter(qr.text_edit)
+        outcome = k.page(Page.OUTCOME)
+        assert k.at() is Page.OUTCOME
+        assert label_text(outcome.big_label) == "<b>Room 2</b>"
+        assert "<b>Room 2</b>" in label_text(outcome.message_label)
+        assert "<a href='tel:110'>110</a>" in label_text(
+            outcome.contact_label if outcome.contact_label.isVisibleTo(outcome)
+            else outcome.message_label)  # fmt: skip
+        languages.set_language("zh_CN")
+        assert label_text(outcome.big_label) == "<img src='x'>隔离室"
+    finally:
+        k.close()
+
+
+def test_what_a_scan_said_is_shown_as_written(kiosk) -> None:
+    """The QR step's "Read: …" line: whatever the reading says (a code's text is anyone's
+    to write) is text, not markup."""
+    kiosk.channel(Channel.WORKER)
+    kiosk.certificate()
+    kiosk.temperature()
+    kiosk.disinfection()
+    kiosk.registration()
+    qr = kiosk.page(Page.QR_SCAN)
+    qr.set_state({"last_read": lambda _lang: "<img src='/etc/passwd'> &lt;b&gt;"})
+    assert qr.read_label.isVisibleTo(qr)
+    assert label_text(qr.read_label) == "Read: <img src='/etc/passwd'> &lt;b&gt;"
+
+
+def test_a_notice_in_the_header_is_shown_as_written(kiosk) -> None:
+    kiosk.window.show_notice(lambda: "<b>COM3</b> &lt;")
+    assert label_text(kiosk.window.notice.text_label) == "<b>COM3</b> &lt;"

@@ -33,6 +33,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.screening import DRIVER
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
@@ -62,7 +63,7 @@ class StepIndicator(QFrame):
         row.setSpacing(theme.SPACE_XS)
         self.chips: list[QLabel] = []
         for _ in range(MAX_STEPS):  # made once, shown as needed: no widget churn
-            chip = QLabel(self)
+            chip = PlainLabel(self)
             chip.setProperty("role", "step-chip")
             chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
             # Eight names side by side: on a narrow screen a chip clips rather than
@@ -120,14 +121,14 @@ class KioskPage(Retranslating, QWidget):
         self._state: dict[str, Any] = {}
         self.enter_chain: list[QLineEdit] = []  # fields Enter walks through (module doc)
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setObjectName("pageTitle")
         self.title_label.setWordWrap(True)
-        self.subtitle_label = QLabel(self)
+        self.subtitle_label = PlainLabel(self)
         self.subtitle_label.setObjectName("pageSubtitle")
         self.subtitle_label.hide()
         self.indicator = StepIndicator(self)
-        self.info_label = QLabel(self)
+        self.info_label = PlainLabel(self)
         self.info_label.setObjectName("pageInfo")
         self.info_label.setWordWrap(True)
         self.info_label.hide()
@@ -167,7 +168,7 @@ class KioskPage(Retranslating, QWidget):
     # --- building --------------------------------------------------------------------
 
     def _error_label(self) -> QLabel:
-        label = QLabel(self)
+        label = PlainLabel(self)
         label.setProperty("role", "field-error")
         label.setWordWrap(True)
         label.hide()

@@ -8,7 +8,9 @@ When the view leaves for another page, the slot shows its hint again.
 from __future__ import annotations
 
 from PySide6.QtCore import QChildEvent, QEvent, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from gatekeeper.ui.plain import PlainLabel
 
 
 class CameraSlot(QFrame):
@@ -17,7 +19,7 @@ class CameraSlot(QFrame):
         self.setObjectName("cameraPlaceholder")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setMinimumSize(320, 220)
-        self.hint = QLabel(self)
+        self.hint = PlainLabel(self)
         self.hint.setObjectName("cameraHint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)

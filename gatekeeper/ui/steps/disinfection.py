@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage
 
 
@@ -19,7 +20,7 @@ class DisinfectionPage(KioskPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.prompt_label = QLabel(self)
+        self.prompt_label = PlainLabel(self)
         self.prompt_label.setObjectName("pagePrompt")
         self.prompt_label.setWordWrap(True)
         self.vehicle_check = QCheckBox(self)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage
 
 
@@ -20,7 +21,7 @@ def line_edit(parent: QWidget, name: str, *, big: bool = False) -> QLineEdit:
 
 def field_row(page: KioskPage, field: str, widget: QWidget) -> tuple[QLabel, QVBoxLayout]:
     """A caption over `widget` over the field's error label; returns (caption, layout)."""
-    caption = QLabel(page)
+    caption = PlainLabel(page)
     caption.setProperty("role", "field-caption")
     caption.setWordWrap(True)  # a long caption takes two lines on a narrow screen
     caption.setBuddy(widget)

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.translations import current_lang
 
@@ -25,14 +26,14 @@ class NoticePage(KioskPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.notice_label = QLabel(self)
+        self.notice_label = PlainLabel(self)
         self.notice_label.setObjectName("noticeText")
         self.notice_label.setProperty("role", "notice-body")
         self.notice_label.setWordWrap(True)
         self.notice_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.print_button = touch_button(self, "printNotice")
         self.print_button.clicked.connect(self._print)
-        self.print_status = QLabel(self)
+        self.print_status = PlainLabel(self)
         self.print_status.setObjectName("printStatus")
         self.print_status.setWordWrap(True)
         self._print_say: Any = None

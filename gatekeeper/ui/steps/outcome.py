@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.ui import theme
 from gatekeeper.ui.flow import OutcomeView
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 MAX_DETAILS = 6
@@ -29,16 +30,16 @@ class OutcomePage(Retranslating, QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view: OutcomeView | None = None
-        self.headline_label = QLabel(self)
+        self.headline_label = PlainLabel(self)
         self.headline_label.setObjectName("outcomeHeadline")
-        self.big_label = QLabel(self)
+        self.big_label = PlainLabel(self)
         self.big_label.setObjectName("outcomeBig")
-        self.message_label = QLabel(self)
+        self.message_label = PlainLabel(self)
         self.message_label.setObjectName("outcomeMessage")
-        self.contact_label = QLabel(self)
+        self.contact_label = PlainLabel(self)
         self.contact_label.setObjectName("outcomeContact")
-        self.detail_labels = [QLabel(self) for _ in range(MAX_DETAILS)]
-        self.hint_label = QLabel(self)
+        self.detail_labels = [PlainLabel(self) for _ in range(MAX_DETAILS)]
+        self.hint_label = PlainLabel(self)
         self.hint_label.setObjectName("outcomeHint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_XL, theme.SPACE_L)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say
@@ -34,10 +35,10 @@ class PassScanPage(KioskPage):
         self.indicator.hide()
         self.camera_slot = CameraSlot(self)
         self.camera_slot.hide()  # shown once the kiosk has a camera to put in it
-        self.prompt_label = QLabel(self)
+        self.prompt_label = PlainLabel(self)
         self.prompt_label.setObjectName("pagePrompt")
         self.prompt_label.setWordWrap(True)
-        self.key_label = QLabel(self)  # no site key: passes cannot be verified here
+        self.key_label = PlainLabel(self)  # no site key: passes cannot be verified here
         self.key_label.setObjectName("passKeyMissing")
         self.key_label.setWordWrap(True)
         self.key_label.hide()

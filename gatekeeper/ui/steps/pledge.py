@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.translations import current_lang
 from gatekeeper.ui.widgets.signature_pad import SignaturePad
@@ -27,7 +28,7 @@ class PledgePage(KioskPage):
         texts = QVBoxLayout()
         texts.setSpacing(theme.SPACE_XS)
         for _ in range(MAX_PLEDGES):
-            label = QLabel(self)
+            label = PlainLabel(self)
             label.setProperty("role", "pledge-text")
             label.setWordWrap(True)
             label.hide()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import ScanKind, ScanStatus, Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import KioskPage, Say, touch_button
@@ -47,16 +48,16 @@ class QrScanPage(KioskPage):
         grid = QGridLayout()
         grid.setHorizontalSpacing(theme.SPACE_M)
         for i in range(MAX_SCANS):
-            name, status = QLabel(self), QLabel(self)
+            name, status = PlainLabel(self), PlainLabel(self)
             name.setProperty("role", "scan-name")
             status.setProperty("role", "scan-status")
             grid.addWidget(name, i, 0)
             grid.addWidget(status, i, 1)
             self.rows.append((name, status))
-        self.current_label = QLabel(self)
+        self.current_label = PlainLabel(self)
         self.current_label.setObjectName("pagePrompt")
         self.current_label.setWordWrap(True)
-        self.read_label = QLabel(self)  # what the last scan said
+        self.read_label = PlainLabel(self)  # what the last scan said
         self.read_label.setObjectName("scanRead")
         self.read_label.setWordWrap(True)
         self.read_label.hide()

@@ -7,10 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import Step
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage, Say
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
@@ -26,15 +27,15 @@ class TemperaturePage(KioskPage):
         self.reading_edit = line_edit(self, "temperatureReading", big=True)
         self.reading_caption, box = field_row(self, "temperature", self.reading_edit)
         self.body.addLayout(box)
-        self.verdict_label = QLabel(self)
+        self.verdict_label = PlainLabel(self)
         self.verdict_label.setObjectName("temperatureVerdict")
         self.verdict_label.setWordWrap(True)
         self.verdict_label.hide()
-        self.countdown_label = QLabel(self)
+        self.countdown_label = PlainLabel(self)
         self.countdown_label.setObjectName("restCountdown")
         self.countdown_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.countdown_label.hide()
-        self.device_label = QLabel(self)  # a serial thermometer: connected or not
+        self.device_label = PlainLabel(self)  # a serial thermometer: connected or not
         self.device_label.setObjectName("thermometerStatus")
         self.device_label.setWordWrap(True)
         self.device_label.hide()

@@ -12,6 +12,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.screening import DRIVER
 from gatekeeper.domain.vocab import Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
@@ -29,7 +30,7 @@ class VehiclePlatePage(KioskPage):
         self.indicator.hide()
         self.plate_edit = line_edit(self, "plateNumber", big=True)
         self.plate_caption, box = field_row(self, "plate", self.plate_edit)
-        self.prompt_label = QLabel(self)
+        self.prompt_label = PlainLabel(self)
         self.prompt_label.setObjectName("pagePrompt")
         self.prompt_label.setWordWrap(True)
         self.body.addWidget(self.prompt_label)
@@ -78,7 +79,7 @@ class VehicleNextPage(KioskPage):
         box = QVBoxLayout()
         box.setSpacing(theme.SPACE_S)
         for _ in range(MAX_PEOPLE):
-            label = QLabel(self)
+            label = PlainLabel(self)
             label.setProperty("role", "person-line")
             label.setWordWrap(True)
             label.hide()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.services.kiosk_pin import MAX_DIGITS, KioskPin
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating
 
 KEYPAD_ROWS = (("1", "2", "3"), ("4", "5", "6"), ("7", "8", "9"), ("clear", "0", "back"))
@@ -148,14 +148,14 @@ class PinDialog(Retranslating, QDialog):
         self._now = now_fn
         self._message: Callable[[], str] | None = None  # re-read on a language change
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setObjectName("pinTitle")
         self.title_label.setWordWrap(True)
         self.pin_edit = pin_field(QLineEdit(self))
         self.pin_edit.setObjectName("pinEdit")
         self.pin_edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pin_edit.returnPressed.connect(self.submit)
-        self.message_label = QLabel(self)
+        self.message_label = PlainLabel(self)
         self.message_label.setObjectName("pinMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
