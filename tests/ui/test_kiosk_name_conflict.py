@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from kiosk_support import PERSON
+from plain_support import button_says, label_text
 
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.ui.flow import Page
 
 
-def _again_with(kiosk, name: str):  # type: ignore[no-untyped-def]
-    kiosk.first_time(Channel.WORKER, scans=3)
+def _again_with(kiosk, name: str, known: str = PERSON["name"]):  # type: ignore[no-untyped-def]
+    kiosk.first_time(Channel.WORKER, scans=3, name=known)
     kiosk.flow.outcome_timer.timeout.emit()
     kiosk.channel(Channel.WORKER)
     kiosk.certificate()
@@ -38,3 +39,18 @@ def test_the_registered_name_fills_the_form_and_goes_on(kiosk) -> None:
     assert kiosk.at() is Page.QR_SCAN
     persons = kiosk.records(kind="person")
     assert len(persons) == 1  # nothing changed in the registration
+
+
+def test_both_names_are_shown_as_typed(kiosk) -> None:
+    """Names with markup or an "&": the error and both buttons say them as typed (the
+    buttons took "&" for a shortcut mark and dropped it; the error drew the markup)."""
+    known, typed = "<b>张&伟</b>", "a &amp; b <i>"
+    page = _again_with(kiosk, typed, known=known)
+    assert kiosk.at() is Page.REGISTRATION
+    error = label_text(page.error_label_for("name"))
+    assert known in error and typed in error
+    assert button_says(page.use_known_button) == f"Use the registered name: {known}"
+    assert button_says(page.keep_typed_button) == f"The typed name is right: {typed}"
+    kiosk.click(page.use_known_button)
+    assert kiosk.at() is Page.QR_SCAN
+    assert kiosk.flow.screening.registration.name == known

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QLine
 from gatekeeper.domain import messages
 from gatekeeper.domain.vocab import IdType, Step
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import button_text
 from gatekeeper.ui.steps.base import KioskPage, touch_button
 from gatekeeper.ui.steps.fields import field_row, line_edit
 from gatekeeper.ui.translations import current_lang
@@ -111,12 +112,13 @@ class RegistrationPage(KioskPage):
     def retranslate_conflict(self) -> None:
         if self.conflict is None:
             return
-        self.use_known_button.setText(QCoreApplication.translate(
+        # the names as typed: an "&" in one is shown, not taken for a shortcut mark
+        self.use_known_button.setText(button_text(QCoreApplication.translate(
             "RegistrationPage", "Use the registered name: {name}").format(
-                name=self.conflict["known"]))
-        self.keep_typed_button.setText(QCoreApplication.translate(
+                name=self.conflict["known"])))
+        self.keep_typed_button.setText(button_text(QCoreApplication.translate(
             "RegistrationPage", "The typed name is right: {name}").format(
-                name=self.conflict["typed"]))
+                name=self.conflict["typed"])))
 
     def _use_known(self) -> None:
         if self.conflict is not None:
