@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from console_support import MANAGER_PIN, add_account, sign_in
 from kiosk_support import Kiosk
+from plain_support import label_text
 
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.services import accounts
@@ -145,3 +146,25 @@ def test_no_accounts_page_without_the_right(kiosk: Kiosk, role: str) -> None:
     page.again_edit.setText("2468")
     page.submit()
     assert [r.body["username"] for r in k.records(kind="account")] == ["boss", "inspector"]
+
+
+def test_names_and_usernames_are_shown_as_written(kiosk: Kiosk) -> None:
+    """A full name with markup, a username refused for its markup: the page says them as
+    typed (its labels drew "<b>…</b>" bold and an "<img>" as an image)."""
+    k = kiosk
+    _console, page = open_accounts(k)
+    k.type(page.username_edit, "<b>li</b>")
+    k.type(page.name_edit, "<img src='x'> &amp;")
+    page.pin_edit.setText("2468")
+    page.again_edit.setText("2468")
+    k.click(page.ok_button)
+    assert "The username '<b>li</b>' is not usable" in label_text(page.error)
+    page.username_edit.setText("li.si")
+    page.pin_edit.setText("2468")
+    page.again_edit.setText("2468")
+    k.click(page.ok_button)
+    assert label_text(page.result).startswith("Account li.si created")
+    rows = {page.table.item(r, 0).text(): r for r in range(page.table.rowCount())}
+    assert page.table.item(rows["li.si"], 2).text() == "<img src='x'> &amp;"
+    page._row_clicked(rows["li.si"], 0)
+    assert label_text(page.target_label) == "New PIN for <img src='x'> &amp; (li.si)"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from console_support import SIM_DAYS, SIM_START, admit, manager_actor, sign_in, simulated
 from kiosk_support import POLICY, Kiosk, resident_id
+from plain_support import label_text
 from PySide6.QtCore import Qt
 
 from gatekeeper.domain.errors import ValidationError
@@ -291,3 +292,25 @@ def test_a_quarantine_place_with_braces_is_shown_as_written(site_kiosk: Kiosk, l
     assert page.case is not None and "Place: 2号{隔离}室 · " in page.facts_label.text()
     languages.set_language("zh_CN")
     assert "2号{隔离}室" in page.facts_label.text()
+
+
+def test_the_rounds_and_quarantine_pages_say_values_as_written(site_kiosk: Kiosk) -> None:
+    """What was scanned or typed, and the place of a case, are text on both pages (their
+    labels drew "<b>…</b>" bold, an "<img>" as an image, "&lt;" as "<")."""
+    k = site_kiosk
+    console = open_console(k)
+    k.click(console.nav["rounds"])
+    rounds = console.rounds
+    k.window.scan_received("<img src='x'> &lt;")
+    assert label_text(rounds.search_error) == "Nobody on site matches “<img src='x'> &lt;”."
+
+    k.session.service.start_quarantine(k.li, Reason.RISK_REGION, place="<b>2号</b>隔离室")
+    k.click(console.nav["quarantine"])
+    page = console.quarantine
+    page._row_clicked(0, 0)
+    assert page.case is not None
+    assert label_text(page.facts_label).startswith("Place: <b>2号</b>隔离室 · ")
+    assert label_text(page.person_label).startswith("李*")
+    k.type(page.temperature_edit, "<i>36</i>")
+    k.click(page.check_button)
+    assert label_text(page.check_error).startswith('"<i>36</i>" is not a temperature')

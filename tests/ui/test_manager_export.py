@@ -7,6 +7,7 @@ from pathlib import Path
 
 from console_support import admit, sign_in
 from kiosk_support import Kiosk
+from plain_support import label_text
 
 from gatekeeper.ui.manager.export_dialog import INSPECTION
 
@@ -84,4 +85,16 @@ def test_file_dialog_is_qt_own(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:
     files.selectFile(str(tmp_path / "chosen.csv"))
     files.accept()
     assert dialog.path_edit.text().endswith("chosen.csv")
+    dialog.reject()
+
+
+def test_the_file_written_is_named_as_it_is(qtbot, kiosk: Kiosk, tmp_path: Path) -> None:
+    console = sign_in(kiosk)
+    dialog = console.open_export()
+    assert dialog is not None
+    dialog.set_format("csv")
+    out = tmp_path / "<img src='x'>" / "day.csv"
+    dialog.set_path(out)
+    run(qtbot, dialog)
+    assert label_text(dialog.result_label).startswith(f"Exported 0 screenings to {out}\n")
     dialog.reject()

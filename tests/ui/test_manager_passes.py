@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from console_support import sign_in
 from kiosk_support import Kiosk, resident_id
+from plain_support import label_text
 
 from gatekeeper.scanner import keys
 from gatekeeper.scanner.passes import PassRejected
@@ -168,3 +169,19 @@ def test_gate_staff_cannot_open_passes_or_policy(kiosk: Kiosk, data_dir: Path) -
     k.window.close_manager()
     k.window.enter_console(staff)
     assert not k.window.manager_open()
+
+
+def test_the_workers_name_is_shown_as_typed(kiosk: Kiosk, data_dir: Path) -> None:
+    """Issued, looked up, revoked: each line names the worker as typed ("<b>赵六</b>")."""
+    console = sign_in(kiosk)
+    assert console.show_page("passes")
+    page = console.passes
+    _fill(page, name="<b>赵六</b>")
+    assert page.issue() is not None
+    assert label_text(page.issue_result).startswith("Registered <b>赵六</b> and issued")
+    page.state_id_edit.setText(resident_id(seq="301"))
+    assert page.show_state() is not None
+    assert label_text(page.state_result).startswith("<b>赵六</b> holds a pass")
+    page.revoke_id_edit.setText(resident_id(seq="301"))
+    assert page.revoke()
+    assert label_text(page.revoke_result).startswith("<b>赵六</b>'s pass is revoked")

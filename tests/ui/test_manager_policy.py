@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from console_support import sign_in
 from kiosk_support import Kiosk
+from plain_support import label_text
 
 from gatekeeper.domain.policy import default_policy_toml, load_policy
 from gatekeeper.services import policy_source
@@ -110,3 +111,15 @@ def test_console_with_every_page_fits_1280x800(kiosk: Kiosk, languages, data_dir
 def data_dir_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("GATEKEEPER_DATA_DIR", str(tmp_path / "data"))
     return tmp_path / "data"
+
+
+def test_a_files_path_is_shown_as_written(kiosk: Kiosk, tmp_path: Path) -> None:
+    """The file checked or written is named as it is (a folder "<img src='x'>")."""
+    page = sign_in(kiosk).policy
+    folder = tmp_path / "<img src='x'> &lt;"
+    folder.mkdir()
+    missing = folder / "policy.toml"
+    assert page.check_file(missing) is None
+    assert label_text(page.check_error).startswith(f"{missing} cannot be used")
+    assert page.write_default(missing)
+    assert label_text(page.check_result).startswith(f"Wrote the default policy to {missing}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from console_support import add_account, admit, manager_actor, sign_in
 from kiosk_support import Kiosk, resident_id
+from plain_support import label_text
 from tamper import FORGED_ACCOUNT, raw_copy
 
 from gatekeeper.domain.vocab import Channel, Lane, QuarantineDecision, Reason
@@ -155,5 +156,32 @@ def test_the_verdict_says_a_value_from_the_file_with_braces_as_it_stands(
         assert verdict.startswith("Altered: record ?: the account {boss} differs"), verdict
         languages.set_language("zh_CN")
         assert "账户 {boss} 与哈希链中的账户记录不符" in console.review.verdict()
+    finally:
+        other.close()
+
+
+def test_the_verdict_says_a_value_from_the_file_with_markup_as_it_stands(
+    qtbot, kiosk: Kiosk, languages, tmp_path: Path,
+) -> None:  # fmt: skip
+    """An account "<img src='x'>" added by hand: the verdict names it as it stands (the
+    label took it for markup and drew an image where the name was)."""
+    k = kiosk
+    admit(k.session.service, "201", "张三明")
+    add_account(k.ledger, "inspector", "inspector")
+    copy = tmp_path / "edited.db"
+    conn = raw_copy(k.ledger.path, copy)
+    conn.execute(
+        "INSERT INTO accounts (username, role, display_name, pin_hash, salt, failures, "
+        "locked_until, created_seq) VALUES (?, 'site_manager', ?, 'x', x'00', 0, NULL, 1)",
+        ("<img src='x'>", "<b>"))  # fmt: skip
+    conn.close()
+    other = Kiosk(qtbot, languages, copy, k.clock)
+    try:
+        console = sign_in(other, "inspector", role="inspector")
+        console.show_page("review")
+        verdict = _verify(qtbot, console.review)
+        assert verdict.startswith("Altered: record ?: the account <img src='x'> differs")
+        assert label_text(console.review.verdict_label).startswith(
+            "Altered: record ?: the account <img src='x'> differs")
     finally:
         other.close()

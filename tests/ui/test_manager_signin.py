@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from console_support import MANAGER_PIN, add_account, sign_in
 from kiosk_support import Kiosk
+from plain_support import label_text
 
 from gatekeeper.services.accounts import Action
 
@@ -104,3 +105,23 @@ def test_inspector_console_is_read_only(kiosk: Kiosk) -> None:
     dialog = console.open_export()
     assert dialog is not None and dialog.full_check.isVisibleTo(dialog)
     dialog.reject()
+
+
+def test_the_dialog_and_the_console_say_names_as_typed(kiosk: Kiosk) -> None:
+    """The first start's refusal quotes the username typed; the console's bar names who
+    is signed in: both as typed, markup and all."""
+    k = kiosk
+    k.click(k.window.manager_button)
+    dialog = k.window.sign_in_dialog
+    dialog.username_edit.setText("<b>wang</b>")
+    dialog.name_edit.setText("<i>王经理</i>")
+    dialog.pin_edit.setText(MANAGER_PIN)
+    dialog.again_edit.setText(MANAGER_PIN)
+    dialog.submit()
+    assert "The username '<b>wang</b>' is not usable" in label_text(dialog.message_label)
+    dialog.username_edit.setText("wang")
+    dialog.pin_edit.setText(MANAGER_PIN)
+    dialog.again_edit.setText(MANAGER_PIN)
+    dialog.submit()
+    assert k.window.manager_open()
+    assert label_text(k.window.manager.who_label) == "<i>王经理</i> (wang)"

@@ -35,6 +35,7 @@ from gatekeeper.ui.manager.common import (
     touch_table,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.steps.fields import line_edit
 from gatekeeper.ui.translations import current_lang
@@ -69,7 +70,7 @@ class AccountsPage(ManagerPage):
         self.mode_group, self.mode_buttons = choice_buttons(
             self, [(mode, f"accountMode_{mode}") for mode in (NEW, RESET)], self.set_mode,
             mode_row, stretch=1)  # fmt: skip
-        self.target_label = QLabel(self)
+        self.target_label = PlainLabel(self)
         self.target_label.setObjectName("accountTarget")
         self.target_label.setWordWrap(True)
         self.username_edit = line_edit(self, "accountUsername")
@@ -98,7 +99,7 @@ class AccountsPage(ManagerPage):
         form.setVerticalSpacing(theme.SPACE_S)
         for key, widget in (("username", self.username_edit), ("name", self.name_edit),
                             ("pin", self.pin_edit), ("again", self.again_edit)):  # fmt: skip
-            label = QLabel(self)
+            label = PlainLabel(self)
             label.setProperty("role", "field-caption")
             label.setBuddy(widget)
             self.labels[key] = label

@@ -26,6 +26,7 @@ from gatekeeper.domain import messages
 from gatekeeper.domain.i18n import LocalizedError
 from gatekeeper.domain.vocab import Reason, RoundSlot, Zone
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 Say = Callable[[str], str]
@@ -63,7 +64,7 @@ def error_say(error: LocalizedError) -> Say:
     return error.message
 
 
-class InlineMessage(Retranslating, QLabel):
+class InlineMessage(Retranslating, PlainLabel):
     """An error (or a confirmation) under the field it is about; keeps its text as a
     function of the language so a switch re-renders it."""
 
@@ -91,7 +92,7 @@ class InlineMessage(Retranslating, QLabel):
 
 
 def section_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
+    label = PlainLabel(parent)
     label.setProperty("role", "section")
     label.setWordWrap(True)  # two lines rather than clipped on a narrow screen
     return label

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
-    QLabel,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from gatekeeper.ui.manager.quarantine import QuarantinePage
 from gatekeeper.ui.manager.review import ReviewPage
 from gatekeeper.ui.manager.rounds import RoundsPage
 from gatekeeper.ui.manager.signin import role_name
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowGrid, in_rows
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import Retranslating
@@ -73,7 +73,7 @@ class ManagerConsole(Retranslating, QWidget):
         self.bar = QFrame(self)
         self.bar.setObjectName("managerBar")
         self.bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.title_label = QLabel(self.bar)
+        self.title_label = PlainLabel(self.bar)
         self.title_label.setObjectName("managerTitle")
         # Landscape: who is signed in, the pages, export, sign out, in one row (who sits
         # under the role, so the row fits 1280 px in both languages). Portrait: who and
@@ -82,7 +82,7 @@ class ManagerConsole(Retranslating, QWidget):
         bar.setContentsMargins(theme.SPACE_L, theme.SPACE_XS, theme.SPACE_L, theme.SPACE_XS)
         bar.setHorizontalSpacing(theme.SPACE_M)
         bar.setVerticalSpacing(theme.SPACE_XS)
-        self.who_label = QLabel(self.bar)
+        self.who_label = PlainLabel(self.bar)
         self.who_label.setObjectName("managerWho")
         heading = QWidget(self.bar)
         heading_column = QVBoxLayout(heading)

@@ -40,6 +40,7 @@ from gatekeeper.services.accounts import Action
 from gatekeeper.services.console import ConsoleService
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.jobs import ServiceJob, Work, start_job
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.translations import Retranslating, current_lang
 
 DAILY, INSPECTION = "daily", "inspection"
@@ -87,7 +88,7 @@ class ExportDialog(Retranslating, QDialog):
         self._say: Callable[[], str] | None = None
         today = service.today()
 
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setProperty("role", "section")
         self.labels: dict[str, QLabel] = {}
         form = QGridLayout()
@@ -95,7 +96,7 @@ class ExportDialog(Retranslating, QDialog):
         form.setVerticalSpacing(theme.SPACE_S)
 
         def row(key: str, widget: QWidget | QHBoxLayout) -> None:
-            label = QLabel(self)
+            label = PlainLabel(self)
             self.labels[key] = label
             r = form.rowCount()
             form.addWidget(label, r, 0)
@@ -116,7 +117,7 @@ class ExportDialog(Retranslating, QDialog):
         self.to_edit = date_edit(self, "exportTo", date_to or date_from or today)
         dates = QHBoxLayout()
         dates.addWidget(self.from_edit, 1)
-        self.to_label = QLabel("–", self)
+        self.to_label = PlainLabel(self, text="–")
         dates.addWidget(self.to_label)
         dates.addWidget(self.to_edit, 1)
         row("date", dates)
@@ -156,7 +157,7 @@ class ExportDialog(Retranslating, QDialog):
         self.progress.setRange(0, 0)  # busy: the services give no steps
         self.progress.setTextVisible(False)
         self.progress.hide()
-        self.result_label = QLabel(self)
+        self.result_label = PlainLabel(self)
         self.result_label.setObjectName("exportResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from gatekeeper.services.passes import Issued, PassState
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, section_label
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import touch_button
 
 log = logging.getLogger(__name__)
@@ -64,7 +64,7 @@ class PassesPage(ManagerPage):
 
         # issue
         self.issue_title = section_label(self)
-        self.key_note = QLabel(self)
+        self.key_note = PlainLabel(self)
         self.key_note.setObjectName("passesKeyNote")
         self.key_note.setProperty("role", "field-note")
         self.key_note.setWordWrap(True)
@@ -81,7 +81,7 @@ class PassesPage(ManagerPage):
         self.issue_button.clicked.connect(self.issue)
         self.issue_message = InlineMessage(self)
         self.issue_result = InlineMessage(self, "field-note")
-        self.field_labels = [QLabel(self) for _ in range(5)]
+        self.field_labels = [PlainLabel(self) for _ in range(5)]
         form = QGridLayout()
         form.setHorizontalSpacing(theme.SPACE_S)
         form.setVerticalSpacing(theme.SPACE_XS)
@@ -140,7 +140,7 @@ class PassesPage(ManagerPage):
 
         # the badge just issued
         self.badge_title = section_label(self)
-        self.badge_label = QLabel(self)
+        self.badge_label = PlainLabel(self)
         self.badge_label.setObjectName("passesBadge")
         self.badge_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.badge_label.setFixedSize(BADGE_SHOWN_H * 640 // 1000, BADGE_SHOWN_H)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from gatekeeper.services.policy_source import PolicySource, SourceKind
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, section_label
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
 
@@ -111,7 +111,7 @@ class PolicyPage(ManagerPage):
         self.file_dialog: QFileDialog | None = None
 
         self.title = section_label(self)
-        self.source_label = QLabel(self)
+        self.source_label = PlainLabel(self)
         self.source_label.setObjectName("policySource")
         self.source_label.setWordWrap(True)
         self.source_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -127,7 +127,7 @@ class PolicyPage(ManagerPage):
         self.check_button.clicked.connect(lambda: self.choose_file(save=False))
         self.write_button = touch_button(self, "policyWrite", "choice")
         self.write_button.clicked.connect(lambda: self.choose_file(save=True))
-        self.apply_note = QLabel(self)
+        self.apply_note = PlainLabel(self)
         self.apply_note.setObjectName("policyApplyNote")
         self.apply_note.setProperty("role", "field-note")
         self.apply_note.setWordWrap(True)

@@ -17,7 +17,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from gatekeeper.ui.manager.common import (
     touch_table,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.steps.fields import line_edit
@@ -73,7 +73,7 @@ class QuarantinePage(ManagerPage):
         self.list_label = section_label(self)
         self.case_table = touch_table(self, "caseTable", 3)
         self.case_table.cellClicked.connect(self._row_clicked)
-        self.empty_label = QLabel(self)
+        self.empty_label = PlainLabel(self)
         self.empty_label.setProperty("role", "field-caption")
         left = QVBoxLayout()
         left.addWidget(self.list_label)
@@ -81,10 +81,10 @@ class QuarantinePage(ManagerPage):
         left.addWidget(self.empty_label)
 
         # --- the case (right) ---
-        self.person_label = QLabel(self)
+        self.person_label = PlainLabel(self)
         self.person_label.setObjectName("casePerson")
         self.person_label.setWordWrap(True)
-        self.facts_label = QLabel(self)
+        self.facts_label = PlainLabel(self)
         self.facts_label.setObjectName("caseFacts")
         self.facts_label.setWordWrap(True)
         self.checks_label = section_label(self)
@@ -135,7 +135,7 @@ class QuarantinePage(ManagerPage):
         detail.addLayout(decision_row)
         detail.addLayout(reason_row)
         detail.addWidget(self.release_error)
-        self.pick_label = QLabel(self)
+        self.pick_label = PlainLabel(self)
         self.pick_label.setProperty("role", "field-caption")
         self.pick_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QVBoxLayout()

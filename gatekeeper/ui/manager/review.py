@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QSplitter,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from gatekeeper.ui.manager.common import InlineMessage, cell, section_label, tou
 from gatekeeper.ui.manager.export_dialog import date_edit, pydate
 from gatekeeper.ui.manager.jobs import ServiceJob
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowGrid
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
@@ -90,7 +90,7 @@ class ReviewPage(ManagerPage):
         self.search_button = touch_button(self, "reviewSearch", "primary")
         self.search_button.clicked.connect(self.search)
         self.search_error = InlineMessage(self)
-        self.filter_labels = [QLabel(self) for _ in range(5)]
+        self.filter_labels = [PlainLabel(self) for _ in range(5)]
         # landscape: the five filters and Search in one row; portrait: three to a row
         filters = ReflowGrid()
         filters.setHorizontalSpacing(theme.SPACE_S)
@@ -133,7 +133,7 @@ class ReviewPage(ManagerPage):
         # the integrity check and the inspection report
         self.verify_button = touch_button(self, "reviewVerify", "choice")
         self.verify_button.clicked.connect(self.check_ledger)
-        self.verdict_label = QLabel(self)
+        self.verdict_label = PlainLabel(self)
         self.verdict_label.setObjectName("reviewVerdict")
         self.verdict_label.setWordWrap(True)
         self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

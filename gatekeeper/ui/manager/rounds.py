@@ -53,6 +53,7 @@ from gatekeeper.ui.manager.common import (
     zone_name,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import touch_button
@@ -84,7 +85,7 @@ class RoundsPage(ManagerPage):
             self, [(slot, f"slot_{slot.value}") for slot in RoundSlot], self.set_slot, slot_row)
         slot_row.addStretch(1)
         filter_row = QHBoxLayout()
-        self.summary_label = QLabel(self)
+        self.summary_label = PlainLabel(self)
         self.summary_label.setObjectName("roundSummary")
         self.summary_label.setWordWrap(True)
         filter_row.addWidget(self.summary_label, 1)
@@ -113,7 +114,7 @@ class RoundsPage(ManagerPage):
         search_row.addWidget(self.search_edit, 1)
         search_row.addWidget(self.find_button)
         self.search_error = InlineMessage(self)
-        self.current_label = QLabel(self)
+        self.current_label = PlainLabel(self)
         self.current_label.setObjectName("roundPerson")
         self.current_label.setWordWrap(True)
         self.reading_edit = line_edit(self, "roundReading", big=True)
@@ -125,7 +126,7 @@ class RoundsPage(ManagerPage):
         reading_row.addWidget(self.record_button)
         self.reading_error = InlineMessage(self)
         self.result = InlineMessage(self, "field-note")
-        self.read_only_label = QLabel(self)
+        self.read_only_label = PlainLabel(self)
         self.read_only_label.setObjectName("roundsReadOnly")
         self.read_only_label.setProperty("role", "field-caption")
         self.read_only_label.setWordWrap(True)
@@ -139,12 +140,12 @@ class RoundsPage(ManagerPage):
         grid.setHorizontalSpacing(theme.SPACE_S)
         grid.setVerticalSpacing(theme.SPACE_XS)
         for col, slot in enumerate(RoundSlot, start=1):
-            header = QLabel(self)
+            header = PlainLabel(self)
             header.setProperty("role", "field-caption")
             self.slot_headers[slot] = header
             grid.addWidget(header, 0, col)
         for row, zone in enumerate(Zone, start=1):
-            label = QLabel(self)
+            label = PlainLabel(self)
             self.zone_labels[zone] = label
             grid.addWidget(label, row, 0)
             for col, slot in enumerate(RoundSlot, start=1):

@@ -34,6 +34,7 @@ from gatekeeper.services import accounts
 from gatekeeper.services.accounts import Account, Action
 from gatekeeper.services.console import SignInService
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import PlainLabel
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.translations import Retranslating, current_lang
 from gatekeeper.ui.widgets.pin_dialog import (
@@ -72,10 +73,10 @@ class _AccountDialog(Retranslating, QDialog):
         self.signin = signin
         self.account: Account | None = None
         self._message: Callable[[], str] | None = None
-        self.title_label = QLabel(self)
+        self.title_label = PlainLabel(self)
         self.title_label.setObjectName("pinTitle")
         self.title_label.setWordWrap(True)
-        self.message_label = QLabel(self)
+        self.message_label = PlainLabel(self)
         self.message_label.setObjectName("pinMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -107,7 +108,7 @@ class _AccountDialog(Retranslating, QDialog):
         layout.addLayout(actions)
 
     def _add_row(self, key: str, edit: QLineEdit) -> QLineEdit:
-        label = QLabel(self)
+        label = PlainLabel(self)
         label.setProperty("role", "sign-in-label")
         label.setBuddy(edit)
         self.labels[key] = label
