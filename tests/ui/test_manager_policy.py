@@ -4,15 +4,17 @@ policy, and writes the default policy; an inspector sees the policy read-only.""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from console_support import sign_in
-from kiosk_support import Kiosk
-from plain_support import label_text
+from kiosk_support import POLICY, START, Kiosk
+from plain_support import label_text, tooltip_text
 
-from gatekeeper.domain.policy import default_policy_toml, load_policy
+from gatekeeper.domain.policy import Pledge, default_policy_toml, load_policy
 from gatekeeper.services import policy_source
+from gatekeeper.services.clock import SteppingClock
 
 
 def test_policy_in_force_and_checks(kiosk: Kiosk, tmp_path: Path, languages) -> None:  # type: ignore[no-untyped-def]
@@ -123,3 +125,24 @@ def test_a_files_path_is_shown_as_written(kiosk: Kiosk, tmp_path: Path) -> None:
     assert label_text(page.check_error).startswith(f"{missing} cannot be used")
     assert page.write_default(missing)
     assert label_text(page.check_result).startswith(f"Wrote the default policy to {missing}")
+
+
+def test_a_long_policy_text_is_shown_whole_as_written(qtbot, languages, tmp_path: Path) -> None:
+    """A pledge too long for its row is elided there and whole in the row's tooltip: as
+    the policy file has it (the tooltip took "<img …>" for markup and drew an image)."""
+    text = "<img src='x'> a &lt; b: " + "I keep my distance. " * 5
+    policy = dataclasses.replace(POLICY, pledges=(Pledge("health", text, "我承诺"),))
+    k = Kiosk(qtbot, languages, tmp_path / "gate.db", SteppingClock(START), policy)
+    try:
+        console = sign_in(k)
+        assert console.show_page("policy")
+        page = console.policy
+        assert f"Pledges / health: {text}" in page.lines()
+        tree = page.tree
+        [row] = [tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                 for j in range(tree.topLevelItem(i).childCount())
+                 if tree.topLevelItem(i).child(j).text(0) == "health"]  # fmt: skip
+        assert row.text(1).endswith("…") and len(row.text(1)) < len(text)
+        assert tooltip_text(row.toolTip(1)) == text
+    finally:
+        k.close()

@@ -34,7 +34,7 @@ from gatekeeper.services.policy_source import PolicySource, SourceKind
 from gatekeeper.ui import theme
 from gatekeeper.ui.manager.common import InlineMessage, section_label
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
-from gatekeeper.ui.plain import PlainLabel
+from gatekeeper.ui.plain import PlainLabel, plain_tooltip
 from gatekeeper.ui.steps.base import touch_button
 from gatekeeper.ui.translations import current_lang
 
@@ -171,7 +171,8 @@ class PolicyPage(ManagerPage):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 row = group.child(j)
-                out.append(f"{group.text(0)} / {row.text(0)}: {row.toolTip(1) or row.text(1)}")
+                whole = row.data(1, Qt.ItemDataRole.UserRole) or row.text(1)
+                out.append(f"{group.text(0)} / {row.text(0)}: {whole}")
         return out
 
     def _fill(self) -> None:
@@ -187,7 +188,8 @@ class PolicyPage(ManagerPage):
                 shown = value if len(value) <= ELIDE else value[: ELIDE - 1] + "…"
                 item = QTreeWidgetItem(group, [key, shown])
                 if shown != value:
-                    item.setToolTip(1, value)
+                    item.setData(1, Qt.ItemDataRole.UserRole, value)
+                    item.setToolTip(1, plain_tooltip(value))  # the file's text, not markup
         self.tree.expandAll()
 
     # --- check and write ------------------------------------------------------------------
