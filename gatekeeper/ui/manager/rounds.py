@@ -53,7 +53,7 @@ from gatekeeper.ui.manager.common import (
     zone_name,
 )
 from gatekeeper.ui.manager.page import Authorise, ManagerPage
-from gatekeeper.ui.plain import PlainLabel
+from gatekeeper.ui.plain import PlainLabel, button_text
 from gatekeeper.ui.reflow import ReflowBox
 from gatekeeper.ui.scan_burst import mark_code_field
 from gatekeeper.ui.steps.base import touch_button
@@ -431,9 +431,11 @@ class RoundsPage(ManagerPage):
                 button.setEnabled(self.editable)
                 button.setProperty("done", False)
             else:
-                button.setText(QCoreApplication.translate("RoundsPage", "✓ {time}\n{by}").format(
-                    time=hhmm(done_row.at), by=done_row.by))
-                button.setToolTip(button.text())
+                text = QCoreApplication.translate("RoundsPage", "✓ {time}\n{by}").format(
+                    time=hhmm(done_row.at), by=done_row.by)
+                button.setText(button_text(text))  # who is a value: its "&" shown
+                # (Qt looks for markup on the first line only: the time's, never rich text)
+                button.setToolTip(text)
                 button.setEnabled(False)
                 button.setProperty("done", True)
             button.style().unpolish(button)
