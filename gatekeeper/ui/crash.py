@@ -24,6 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gatekeeper.ui import theme
+from gatekeeper.ui.plain import plain_message_box
 
 log = logging.getLogger("gatekeeper")
 
@@ -98,7 +99,7 @@ class CrashReporter(QObject):
         if self.dialog is not None:  # one at a time: the same fault may repeat
             return
         parent = _active_window()
-        box = QMessageBox(parent)
+        box = plain_message_box(parent)  # the log's path is said as it is, never markup
         if parent is None:  # no window to take the look from: the kiosk's all the same
             box.setStyleSheet(theme.stylesheet())
         box.setIcon(QMessageBox.Icon.Critical)

@@ -9,7 +9,8 @@ import stat
 import pytest
 from kiosk_support import PERSON
 from ledger_faults import EXPECTED, FAILURES, disk_full
-from PySide6.QtWidgets import QApplication, QMessageBox
+from plain_support import label_text
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from gatekeeper.domain.vocab import Channel
 from gatekeeper.ui.crash import CrashReporter, open_log
@@ -99,3 +100,18 @@ def test_an_unexpected_error_is_logged_shown_and_retry_works(kiosk, tmp_path,
         reporter.uninstall()
         logging.getLogger().removeHandler(handler)
         stream.close()
+
+
+def test_the_error_dialog_names_the_log_file_as_it_is(qtbot, tmp_path) -> None:
+    """The log's folder comes from the environment (GATEKEEPER_DATA_DIR): the dialog says
+    its path as it is (its informative text took "<img …>" for markup, and opens links)."""
+    log_path = tmp_path / "<img src='x'> &lt;" / "gatekeeper.log"
+    reporter = CrashReporter(log_path)
+    reporter.crashed.emit("KeyError: 'a bug'")
+    dialog = reporter.dialog
+    assert isinstance(dialog, QMessageBox)
+    qtbot.addWidget(dialog)
+    informative = dialog.findChild(QLabel, "qt_msgbox_informativelabel")
+    assert label_text(informative) == f"The details are in the log file {log_path}."
+    assert label_text(dialog.findChild(QLabel, "qt_msgbox_label")).startswith("GateKeeper hit")
+    dialog.accept()
