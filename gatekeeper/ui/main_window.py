@@ -56,7 +56,7 @@ from gatekeeper.ui.dialogs import (
 )
 from gatekeeper.ui.flow import KioskFlow, Page, Work
 from gatekeeper.ui.notice import NoticeBanner
-from gatekeeper.ui.plain import PlainLabel
+from gatekeeper.ui.plain import PlainLabel, window_title
 from gatekeeper.ui.screens import build_pages, wire
 from gatekeeper.ui.start_screen import StartScreen, channel_name
 from gatekeeper.ui.translations import LanguageSwitcher, Retranslating, current_lang
@@ -724,7 +724,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def retranslate(self) -> None:
         name = QCoreApplication.translate("StartScreen", "GateKeeper")
-        self.setWindowTitle(f"{name} — {self.db_path}" if self.db_path else name)
+        self.setWindowTitle(window_title(f"{name} — {self.db_path}" if self.db_path else name))
         self.header_title.setText(
             QCoreApplication.translate("MainWindow", "Worksite entry checkpoint")
         )

@@ -185,3 +185,14 @@ def test_kiosk_mode_is_full_screen_without_a_frame(qtbot, make_window) -> None:
 def test_window_title_names_the_ledger(make_window, tmp_path) -> None:
     window = make_window(db_path=tmp_path / "gate.db")
     assert window.windowTitle() == f"GateKeeper — {tmp_path / 'gate.db'}"
+
+
+def test_the_title_names_the_ledger_as_it_is(qtbot, make_window, tmp_path) -> None:
+    """A "[*]" in the ledger's path is shown (Qt took it for its "modified" mark and
+    dropped it from the title)."""
+    path = tmp_path / "site[*]" / "gate.db"
+    window = make_window(db_path=path)
+    window.show()
+    qtbot.waitExposed(window)
+    handle = window.windowHandle()
+    assert handle is not None and handle.title() == f"GateKeeper — {path}"
