@@ -123,7 +123,20 @@ def _accounts(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _accounts)
+def _person_kind_index(db: sqlite_utils.Database) -> None:
+    """Version 3: `records_person_kind` (person_id, kind, seq).
+
+    A person's newest record of one kind is then one index seek (`max(seq)`), however
+    many records of other kinds they have: "who is on site" reads a person's newest
+    presence record this way (Ledger.latest_per_person). `records_person` walked back
+    through every newer record of theirs, which took seconds on a replica of millions.
+    Built for an existing ledger on its first read-write open (a one-time cost of
+    about a second per million records).
+    """
+    db.table("records").create_index(["person_id", "kind", "seq"], index_name="records_person_kind")
+
+
+MIGRATIONS: tuple[Migration, ...] = (_initial_schema, _accounts, _person_kind_index)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
