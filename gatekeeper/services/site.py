@@ -169,11 +169,9 @@ def _passage_zone(record: StoredRecord) -> Zone | None:
 
 
 def _last_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
-    last = None
-    for record in ledger.records(person_id=person_id, kind=Kind.PASSAGE):
-        if record.outcome == Outcome.ADMITTED:
-            last = record
-    return last
+    """Their newest admitted passage, read from the newest back (not all their passages:
+    a worker of years has thousands)."""
+    return ledger.newest(person_id=person_id, kind=Kind.PASSAGE, outcome=Outcome.ADMITTED)
 
 
 # --- who is on site --------------------------------------------------------------------------
