@@ -135,6 +135,7 @@ def test_latest_per_person_answers_as_the_walk_did(tmp_path: Path) -> None:
     with Ledger.open(other, kiosk_id="gate-b") as b:
         b.append_all([person(i, day=_registered(i)) for i in range(30, 40)])
         b.append_all(_traffic(rng, range(25, 40), 0, 600))
+        b.append(_event("quarantine_start", 700, "person-31", "open-b"))
         theirs = b.own_records_after(0, 10**6)
     with Ledger.open(tmp_path / "l.db", kiosk_id="gate-a") as ledger:
         ledger.append_all([person(i, day=_registered(i)) for i in range(30)])
@@ -143,6 +144,8 @@ def test_latest_per_person_answers_as_the_walk_did(tmp_path: Path) -> None:
         ledger.append_all(_traffic(rng, range(0, 40), 2000, 600))
         ledger.absorb(theirs[len(theirs) // 2 :])
         ledger.append_all([_event("passage", 3000, "stranger", "s", outcome="admitted")])
+        ledger.append_all([_event("quarantine_start", 3001 + j, f"person-{j}", f"open-{j}")
+                           for j in range(3)])  # fmt: skip
         purge = NewRecord(kind="purge", at=at(4000), day="2024-05-02",
                           body={"cutoff": "2024-04-02"})  # fmt: skip
         ledger.purge("2024-04-02", at(4000), lambda n, d: purge)
@@ -158,6 +161,12 @@ def test_latest_per_person_answers_as_the_walk_did(tmp_path: Path) -> None:
             assert [tuple(r) for r in _raw(conn, ledger.latest_per_person(kinds))] == walked
         assert ledger.latest_per_person(["passage", "passage"]) == ledger.latest_per_person(
             ["passage"]
+        )
+        closed = {r.subject_id for r in ledger.records(kind="quarantine_release")}
+        opened = [r for r in ledger.records(kind="quarantine_start")
+                  if r.subject_id is not None and r.subject_id not in closed]  # fmt: skip
+        assert (
+            len(opened) > 0 and ledger.unclosed("quarantine_start", "quarantine_release") == opened
         )
 
 
@@ -186,6 +195,29 @@ def test_latest_per_person_seeks_the_person_kind_index(tmp_path: Path) -> None:
             assert all("COVERING" in p for p in seeks), plan
             assert "SEARCH records USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
             assert not [p for p in plan if p.startswith("SCAN records")], plan
+
+
+def test_unclosed_reads_only_the_open_cases_from_the_table(tmp_path: Path) -> None:
+    """The starts and the probe for their closing record are both in
+    records_kind_subject; only the open starts are read from the table."""
+    with Ledger.open(tmp_path / "l.db") as ledger:
+        ledger.append_all(_traffic(random.Random(2), range(30), 0, 3000))
+        conn = ledger._conn
+        for analyzed in (False, True):
+            if analyzed:
+                conn.execute("ANALYZE")
+            sql, params = _traced(
+                conn, lambda: ledger.unclosed("quarantine_start", "quarantine_release")
+            )
+            plan = [row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params)]
+            assert plan[0].startswith("SEARCH r USING INDEX records_kind_subject (kind=?"), (
+                analyzed,
+                plan,
+            )
+            assert (
+                "SEARCH c USING COVERING INDEX records_kind_subject (kind=? AND subject_id=?)"
+                in plan
+            ), plan
 
 
 def _traced(conn: sqlite3.Connection, call: Callable[[], object]) -> tuple[str, list[str]]:
@@ -222,27 +254,30 @@ def _indexes(conn: sqlite3.Connection) -> set[str]:
     return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
 
 
-def test_a_version_2_ledger_gets_the_person_kind_index_on_open(tmp_path: Path) -> None:
-    """Schema 3 only adds records_person_kind: a ledger made by the previous schema gets
-    it on its first read-write open (read-only ones, verify and stats, ask for that open
+def test_a_version_2_ledger_gets_the_site_indexes_on_open(tmp_path: Path) -> None:
+    """Schema 3 only adds two indexes: a ledger made by the previous schema gets them on
+    its first read-write open (read-only ones, verify and stats, ask for that open
     first, as for every migration), keeps every record, verifies, answers the same."""
     path = tmp_path / "l.db"
     with Ledger.open(path, kiosk_id="gate-a", migrations=schema.MIGRATIONS[:2]) as old:
         assert old.schema_version == 2
         old.append_all([person(i) for i in range(6)])
         old.append_all(_traffic(random.Random(5), range(8), 0, 300))
-        assert "records_person_kind" not in _indexes(old._conn)
+        assert not {"records_person_kind", "records_kind_subject"} & _indexes(old._conn)
         before = _walked(old._conn, PRESENCE)
+        closed = {r.subject_id for r in old.records(kind="quarantine_release")}
+        cases = [r for r in old.records(kind="quarantine_start") if r.subject_id not in closed]
         rows = old._conn.execute(f"SELECT {columns.SELECT} FROM records").fetchall()
         head = old.head()
     with pytest.raises(OutdatedLedgerError):
         Ledger.open(path, readonly=True)
     with Ledger.open(path) as ledger:
         assert ledger.schema_version == SCHEMA_VERSION == 3
-        assert "records_person_kind" in _indexes(ledger._conn)
+        assert {"records_person_kind", "records_kind_subject"} <= _indexes(ledger._conn)
         assert ledger._conn.execute(f"SELECT {columns.SELECT} FROM records").fetchall() == rows
         assert ledger.head() == head
         assert _raw(ledger._conn, ledger.latest_per_person(PRESENCE)) == before
+        assert ledger.unclosed("quarantine_start", "quarantine_release") == cases
     with Ledger.open(path, readonly=True) as inspector:
         report = inspector.verify()
         assert report.ok and report.head == head

@@ -197,6 +197,18 @@ def _walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
     return [store._stored(row) for row in rows]
 
 
+def _unclosed_scanned(ledger: Ledger, kind: str, closed_by: str) -> list[StoredRecord]:
+    """`Ledger.unclosed` as it was up to schema 2: every record of the kind read from
+    the table (records_stats), its subject's records probed (records_subject)."""
+    rows = ledger._conn.execute(
+        f"SELECT {columns.SELECT} FROM records r WHERE r.kind = ? "
+        "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
+        "WHERE c.subject_id = r.subject_id AND c.kind = ?) ORDER BY r.seq",
+        (str(kind), str(closed_by)),
+    )
+    return [store._stored(row) for row in rows]
+
+
 def _every_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
     """`site._last_admission` as it was: every passage of the person, the last admitted."""
     last = None
@@ -226,7 +238,8 @@ def replica(tmp_path_factory: pytest.TempPathFactory) -> Path:
         boss = actor(ledger, now=at)
         for case in cases[:2]:  # back on site by a release, in their last admission's zone
             simulation.service.release_quarantine(
-                case.subject_id or "", QuarantineDecision.RELEASED, "normal", boss)
+                case.subject_id or "", QuarantineDecision.RELEASED, "normal", boss
+            )
         busy = [p.person_id for p in site.on_site(ledger, last)][:4]
         busy += [case.person_id or "" for case in cases[:2]]
         ledger.append_all([NewRecord(kind="step", at=at, day=last.isoformat(), person_id=pid,
@@ -251,9 +264,11 @@ def test_dashboard_answers_as_the_walk_did_on_a_replica(
         new = [site.load(ledger, POLICY, now) for now in evenings]
         with monkeypatch.context() as old:
             old.setattr(Ledger, "latest_per_person", _walked_latest)
+            old.setattr(Ledger, "unclosed", _unclosed_scanned)
             old.setattr(site, "_last_admission", _every_admission)
             walked = [site.load(ledger, POLICY, now) for now in evenings]
         assert new == walked
+        assert any(view.cases for view in new)
         # what the comparison covered: both kiosks' people on site, purged ones among
         # them, someone back on site by a release, and the busy people placed
         on_site = {p.person_id: p for view in new for p in view.on_site}
