@@ -213,7 +213,8 @@ def walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
     marks = ", ".join("?" * len(kinds))
     rows = ledger._conn.execute(
         f"SELECT {columns.SELECT} FROM records WHERE seq IN ("
-        f"SELECT (SELECT r.seq FROM records r WHERE r.person_id = p.person_id "
+        f"SELECT (SELECT r.seq FROM records r INDEXED BY records_person "
+        f"WHERE r.person_id = p.person_id "
         f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p) ORDER BY seq",
         [str(k) for k in kinds],
     )
@@ -222,11 +223,13 @@ def walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
 
 def unclosed_scanned(ledger: Ledger, kind: str, closed_by: str) -> list[StoredRecord]:
     """`Ledger.unclosed` as it was up to schema 2: every record of the kind read from
-    the table (records_stats), its subject's records probed (records_subject)."""
+    the table (records_stats), its subject's records probed (records_subject); the
+    indexes named, or SQLite would take schema 3's for this text too."""
     rows = ledger._conn.execute(
-        f"SELECT {columns.SELECT} FROM records r WHERE r.kind = ? "
+        f"SELECT {columns.SELECT} FROM records r INDEXED BY records_stats WHERE r.kind = ? "
         "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
-        "WHERE c.subject_id = r.subject_id AND c.kind = ?) ORDER BY r.seq",
+        "INDEXED BY records_subject WHERE c.subject_id = r.subject_id AND c.kind = ?) "
+        "ORDER BY r.seq",
         (str(kind), str(closed_by)),
     )
     return [store._stored(row) for row in rows]

@@ -92,7 +92,8 @@ def _walked(conn: sqlite3.Connection, kinds: list[str]) -> list[tuple[object, ..
     marks = ", ".join("?" * len(kinds))
     return conn.execute(
         f"SELECT {columns.SELECT} FROM records WHERE seq IN ("
-        f"SELECT (SELECT r.seq FROM records r WHERE r.person_id = p.person_id "
+        f"SELECT (SELECT r.seq FROM records r INDEXED BY records_person "
+        f"WHERE r.person_id = p.person_id "
         f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p"
         f") ORDER BY seq",
         kinds,
