@@ -516,30 +516,51 @@ class Ledger:
         """Each registered person's newest record among `kinds`, in seq order (a person
         with none of them is left out).
 
-        One probe of `records_person` per row of `people`, walking that person's
-        records from the newest: never a scan of the records, so "who is on site now"
-        stays fast on a ledger of millions.
+        Per row of `people`, one `max(seq)` seek of `records_person_kind` per kind, the
+        greatest of which is the person's record: never a walk through their records,
+        so a person with thousands of records of other kinds costs what any other does,
+        and "who is on site now" stays fast on a ledger of millions.
         """
+        kinds = list(dict.fromkeys(str(k) for k in kinds))
         if not kinds:
             return []
-        marks = ", ".join("?" * len(kinds))
+        newest = ", ".join(  # INDEXED BY: as in `unclosed`, never left to the statistics
+            "coalesce((SELECT max(r.seq) FROM records r INDEXED BY records_person_kind "
+            f"WHERE r.person_id = p.person_id AND r.kind = ?{i}), 0)"
+            for i in range(1, len(kinds) + 1)
+        )
+        # max(a) of one argument is the aggregate: a lone kind needs the scalar form
+        newest = newest if len(kinds) > 1 else f"{newest}, 0"
         cursor = self._conn.execute(
             f"SELECT {_RECORD_COLUMNS} FROM records WHERE seq IN ("
-            f"SELECT (SELECT r.seq FROM records r WHERE r.person_id = p.person_id "
-            f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p"
-            f") ORDER BY seq",
-            [str(k) for k in kinds],
+            f"SELECT max({newest}) FROM people p) ORDER BY seq",
+            kinds,
         )
         return [_stored(row) for row in cursor]
 
+    def newest(
+        self, *, person_id: str, kind: str, outcome: str | None = None
+    ) -> StoredRecord | None:
+        """A person's newest record of a kind (with that outcome, if given): read back
+        from their newest through `records_person_kind`, not all their records."""
+        where, params = _where(person_id=person_id, kind=kind, outcome=outcome)
+        row = self._conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM records{where} ORDER BY seq DESC LIMIT 1", params
+        ).fetchone()
+        return _stored(row) if row else None
+
     def unclosed(self, kind: str, closed_by: str) -> list[StoredRecord]:
         """Records of `kind` whose subject has no record of `closed_by` yet (an open
-        quarantine case: a start and no release), in seq order. Served by
-        `records_stats` (the kind) and `records_subject` (the closing record)."""
+        quarantine case: a start and no release), in seq order. Both halves are served
+        by `records_kind_subject` alone: only the open ones are read from the table, so
+        the cost does not grow with the cases closed long ago. INDEXED BY, because
+        ANALYZE's statistics (the NULL subjects of most records) make SQLite pick a scan
+        of the whole table instead; a missing index is then an error, not a slow query."""
         cursor = self._conn.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM records r WHERE r.kind = ? "
-            "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
-            "WHERE c.subject_id = r.subject_id AND c.kind = ?) ORDER BY r.seq",
+            f"SELECT {_RECORD_COLUMNS} FROM records r INDEXED BY records_kind_subject "
+            "WHERE r.kind = ? AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+            "records c INDEXED BY records_kind_subject WHERE c.kind = ? "
+            "AND c.subject_id = r.subject_id) ORDER BY r.seq",
             (str(kind), str(closed_by)),
         )
         return [_stored(row) for row in cursor]

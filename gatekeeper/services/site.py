@@ -169,11 +169,9 @@ def _passage_zone(record: StoredRecord) -> Zone | None:
 
 
 def _last_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
-    last = None
-    for record in ledger.records(person_id=person_id, kind=Kind.PASSAGE):
-        if record.outcome == Outcome.ADMITTED:
-            last = record
-    return last
+    """Their newest admitted passage, read from the newest back (not all their passages:
+    a worker of years has thousands)."""
+    return ledger.newest(person_id=person_id, kind=Kind.PASSAGE, outcome=Outcome.ADMITTED)
 
 
 # --- who is on site --------------------------------------------------------------------------
@@ -187,16 +185,18 @@ def on_site(ledger: Ledger, now: date | datetime) -> list[OnSite]:
         person_id = event.person_id
         if person_id is None:
             continue
+        admission: StoredRecord | None
         if event.kind == Kind.PASSAGE and event.outcome == Outcome.ADMITTED:
-            channel, zone = event.channel, _passage_zone(event)
+            admission = event
         elif event.kind == Kind.QUARANTINE_RELEASE and event.reason == QuarantineDecision.RELEASED:
             admission = _last_admission(ledger, person_id)
-            channel = admission.channel if admission is not None else None
-            zone = _passage_zone(admission) if admission is not None else None
         else:
             continue
+        channel = admission.channel if admission is not None else None
         if channel != Channel.WORKER and event.day != today:
             continue  # visitors and goods vehicles leave at the end of the day
+        # the body (read through its schema: the costly part) only for who is on site
+        zone = _passage_zone(admission) if admission is not None else None
         found.append((person_id, channel, zone, event.at))
     names = _masked_names(ledger, (f[0] for f in found))
     people = [OnSite(pid, names.get(pid, ""), channel, zone, at)

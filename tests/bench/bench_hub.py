@@ -15,14 +15,15 @@ real hub), or GATEKEEPER_TEST_HUB's server. Prints:
 * lost and duplicated records (both must be 0) and `verify --hub`'s server-side check;
 * the site's figures (`stats`: the dashboard's day figures) on the hub and on an SQLite
   replica at `--figures-records` rows (bulk-loaded in SQL: this measures the query at
-  that volume, the rows are not chained).
+  that volume, the rows are not chained), and the whole dashboard (`site.load`) on that
+  replica, against the same load as it was before schema 3 in the same run
+  (bench_exports.bench_dashboard).
 """
 
 from __future__ import annotations
 
 import argparse
 import multiprocessing
-import sqlite3
 import sys
 import tempfile
 import time
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+import bench_exports  # noqa: E402  (the replica's layout and the dashboard's measure)
 import pg_cluster  # noqa: E402
 import psycopg  # noqa: E402
 
@@ -112,19 +114,6 @@ def _copy_baseline(admin_dsn: str, kiosks: list[tuple[Path, str]]) -> tuple[int,
         return len(rows), time.perf_counter() - start
 
 
-def _bodies(path: Path) -> tuple[str, str, str]:
-    """A real passage, step and quarantine_start body of a simulated ledger, so that the
-    dashboard can read the bulk rows through the record schemas."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return tuple(  # type: ignore[return-value]
-            conn.execute("SELECT body FROM records WHERE kind = ? LIMIT 1", (k,)).fetchone()[0]
-            for k in ("passage", "step", "quarantine_start")
-        )
-    finally:
-        conn.close()
-
-
 def _figures(admin_dsn: str, folder: Path, n: int, bodies: tuple[str, str, str]) -> None:
     day = "2025-06-01"  # inside the bulk rows' 400 days
     with psycopg.connect(admin_dsn, autocommit=True) as conn:
@@ -150,36 +139,7 @@ def _figures(admin_dsn: str, folder: Path, n: int, bodies: tuple[str, str, str])
         loaded = time.perf_counter() - t
         conn.execute(b"ALTER TABLE gatekeeper.records ENABLE TRIGGER USER")
     replica = folder / "replica.sqlite3"
-    with Ledger.open(replica, kiosk_id="replica"):
-        pass
-    conn = sqlite3.connect(replica)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
-        conn.execute(f"DROP TRIGGER {name}")
-    t = time.perf_counter()
-    conn.execute(
-        """WITH RECURSIVE g(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM g WHERE i < ?1)
-           INSERT INTO records (uuid, kiosk_id, kiosk_seq, kind, at, day, person_id, channel,
-             outcome, reason, body, prev_hash, hash)
-           SELECT 'bulk-' || i, 'bulk', i,
-             CASE WHEN i % 10 < 6 THEN 'passage' WHEN i % 1000 <> 999 THEN 'step'
-                  ELSE 'quarantine_start' END,
-             '2026-01-01T08:00:00+08:00', date('2025-01-01', '+' || (i % 400) || ' days'),
-             'p-' || ((i / 10) % 5000), 'worker',
-             CASE WHEN i % 10 < 6 THEN CASE i % 6 WHEN 3 THEN 'turned_away'
-                  WHEN 4 THEN 'quarantined' WHEN 5 THEN 'abandoned' ELSE 'admitted' END END,
-             CASE WHEN i % 10 < 6 THEN 'cleared' END,
-             CASE WHEN i % 10 < 6 THEN ?2 WHEN i % 1000 <> 999 THEN ?3 ELSE ?4 END,
-             'x', 'x' FROM g""", (n, *bodies))
-    # the people the bulk records name (the dashboard's "on site" walks them); ten records
-    # in a row per person, so that everyone has passages among their records
-    conn.execute(
-        """WITH RECURSIVE g(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM g WHERE i < 4999)
-           INSERT INTO people (person_id, id_type, fields, updated_seq)
-           SELECT 'p-' || i, 'resident_id', '{}', i + 1 FROM g""")
-    conn.commit()
-    conn.execute("ANALYZE")
-    conn.close()
-    sqlite_loaded = time.perf_counter() - t
+    sqlite_loaded = bench_exports.build_replica(replica, n, bodies)  # the same layout
     print(f"figures at {n:,} records (bulk-loaded: hub {loaded:.0f} s, replica "
           f"{sqlite_loaded:.0f} s)")
     with Hub.connect(admin_dsn) as hub:
@@ -198,18 +158,9 @@ def _figures(admin_dsn: str, folder: Path, n: int, bodies: tuple[str, str, str])
           f"{min(timings[1:]) * 1e3:.0f} ms; on a replica: first {local[0] * 1e3:.0f} ms, "
           f"then {min(local[1:]) * 1e3:.0f} ms (ratio hub/replica "
           f"{min(timings[1:]) / min(local[1:]):.2f}); same figures: {on_hub == on_replica}")
-    from gatekeeper.services import site
-
     when = datetime.fromisoformat(f"{day}T18:00:00+08:00")
     with Ledger.open(replica, readonly=True) as ledger:
-        loads = []
-        for _ in range(3):
-            t = time.perf_counter()
-            view = site.load(ledger, Policy(), when)
-            loads.append(time.perf_counter() - t)
-    print(f"  the whole dashboard (site.load) on the replica: first {loads[0] * 1e3:.0f} ms, "
-          f"then {min(loads[1:]) * 1e3:.0f} ms ({len(view.on_site):,} on site, "
-          f"{len(view.series)} days of series)")
+        bench_exports.bench_dashboard(ledger, when, 14, f"the replica, {n:,} records")
 
 
 def main() -> None:
@@ -255,7 +206,7 @@ def main() -> None:
             n, copied = _copy_baseline(dsn, kiosks)
             print(f"  baseline: COPY of the same {n:,} rows, no checks: {copied:.2f} s "
                   f"({n / copied:,.0f} rows/s; push/COPY time ratio {pushed / copied:.1f})")
-            _figures(dsn, folder, args.figures_records, _bodies(kiosks[0][0]))
+            _figures(dsn, folder, args.figures_records, bench_exports.bodies_of(kiosks[0][0]))
             server.drop_database(dsn)
     finally:
         pg_cluster.remove(server)

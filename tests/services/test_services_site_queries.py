@@ -3,17 +3,19 @@ open quarantine cases, the outcome series, rounds, disinfection and alerts."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from manager_support import DAY_LIST, POLICY, build_simulated
-from services_support import Gate, registration, resident_id
+from manager_support import DAY_LIST, POLICY, START, build_simulated
+from services_support import Gate, actor, registration, resident_id
 
 from gatekeeper.domain.vocab import Channel, QuarantineDecision, Reason, RoundSlot, Zone
-from gatekeeper.ledger import Ledger
+from gatekeeper.ledger import Ledger, NewRecord, StoredRecord, columns, store
 from gatekeeper.services import site
 from gatekeeper.services.stats import day_stats
+from gatekeeper.simulation.traffic import Simulation
 
 
 def _admit(gate: Gate, seq: str, channel: Channel = Channel.WORKER, name: str = "张伟") -> str:
@@ -166,8 +168,6 @@ def test_series_and_view_match_day_stats_on_a_simulated_ledger(simulated: Path) 
             assert series[day] == day_stats(ledger, day)
         assert sum(s.admitted for s in series.values()) > 0
 
-        from datetime import datetime, time
-
         now = datetime.combine(last, time(20, 0), POLICY.tz)
         view = site.load(ledger, POLICY, now, days=30)
         assert len(view.series) == 30 and view.today == day_stats(ledger, DAY_LIST[-1])
@@ -179,3 +179,110 @@ def test_series_and_view_match_day_stats_on_a_simulated_ledger(simulated: Path) 
             for a in view.alerts
             if a.kind in (site.AlertKind.MISSING_ROUND, site.AlertKind.NOT_DISINFECTED)
         ] == []
+
+
+# --- the dashboard answers as before the person/kind index ----------------------------------
+
+
+def _walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
+    """`Ledger.latest_per_person` as it was up to schema 2 (each person's records walked
+    back from the newest), the reference for the seek that replaced it."""
+    marks = ", ".join("?" * len(kinds))
+    rows = ledger._conn.execute(
+        f"SELECT {columns.SELECT} FROM records WHERE seq IN ("
+        f"SELECT (SELECT r.seq FROM records r INDEXED BY records_person "
+        f"WHERE r.person_id = p.person_id "
+        f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p) ORDER BY seq",
+        [str(k) for k in kinds],
+    )
+    return [store._stored(row) for row in rows]
+
+
+def _unclosed_scanned(ledger: Ledger, kind: str, closed_by: str) -> list[StoredRecord]:
+    """`Ledger.unclosed` as it was up to schema 2: every record of the kind read from
+    the table (records_stats), its subject's records probed (records_subject); the
+    indexes named, or SQLite would take schema 3's for this text too."""
+    rows = ledger._conn.execute(
+        f"SELECT {columns.SELECT} FROM records r INDEXED BY records_stats WHERE r.kind = ? "
+        "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
+        "INDEXED BY records_subject WHERE c.subject_id = r.subject_id AND c.kind = ?) "
+        "ORDER BY r.seq",
+        (str(kind), str(closed_by)),
+    )
+    return [store._stored(row) for row in rows]
+
+
+def _every_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
+    """`site._last_admission` as it was: every passage of the person, the last admitted."""
+    last = None
+    for record in ledger.records(person_id=person_id, kind="passage"):
+        if record.outcome == "admitted":
+            last = record
+    return last
+
+
+@pytest.fixture(scope="module")
+def replica(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A replica's ledger: two kiosks' simulated weeks (the other kiosk's records taken
+    in as a sync does), the first days purged, and a few people given hundreds of step
+    records after their last presence record."""
+    folder = tmp_path_factory.mktemp("replica")
+    with Ledger.open(folder / "b.db", kiosk_id="gate-b") as other:
+        Simulation(other, POLICY, people=30, seed=8, start=START).run(DAYS_REPLICA)
+        theirs = other.own_records_after(0, 10**6)
+    path = folder / "a.db"
+    with Ledger.open(path, kiosk_id="gate-a") as ledger:
+        simulation = Simulation(ledger, POLICY, people=50, seed=7, start=START)
+        simulation.run(DAYS_REPLICA)
+        ledger.absorb(theirs)
+        last = START + timedelta(days=DAYS_REPLICA - 1)
+        at = datetime.combine(last, time(21, 0), POLICY.tz)
+        cases = ledger.unclosed("quarantine_start", "quarantine_release")
+        boss = actor(ledger, now=at)
+        for case in cases[:2]:  # back on site by a release, in their last admission's zone
+            simulation.service.release_quarantine(
+                case.subject_id or "", QuarantineDecision.RELEASED, "normal", boss
+            )
+        busy = [p.person_id for p in site.on_site(ledger, last)][:4]
+        busy += [case.person_id or "" for case in cases[:2]]
+        ledger.append_all([NewRecord(kind="step", at=at, day=last.isoformat(), person_id=pid,
+                                     body={"step": "temperature", "n": n})
+                           for pid in busy for n in range(400)])  # fmt: skip
+        cutoff = (START + timedelta(days=2)).isoformat()
+        purge = NewRecord(kind="purge", at=at, day=last.isoformat(), body={"cutoff": cutoff})
+        ledger.purge(cutoff, at, lambda n, d: purge)
+        assert ledger.verify().ok
+    return path
+
+
+DAYS_REPLICA = 6
+
+
+def test_dashboard_answers_as_the_walk_did_on_a_replica(
+    replica: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with Ledger.open(replica) as ledger:
+        evenings = [datetime.combine(START + timedelta(days=d), time(20, 0), POLICY.tz)
+                    for d in range(DAYS_REPLICA + 2)]  # fmt: skip
+        new = [site.load(ledger, POLICY, now) for now in evenings]
+        with monkeypatch.context() as old:
+            old.setattr(Ledger, "latest_per_person", _walked_latest)
+            old.setattr(Ledger, "unclosed", _unclosed_scanned)
+            old.setattr(site, "_last_admission", _every_admission)
+            walked = [site.load(ledger, POLICY, now) for now in evenings]
+        assert new == walked
+        assert any(view.cases for view in new)
+        # what the comparison covered: both kiosks' people on site, purged ones among
+        # them, someone back on site by a release, and the busy people placed
+        on_site = {p.person_id: p for view in new for p in view.on_site}
+        kiosks = {ledger.newest(person_id=pid, kind="person").kiosk_id  # type: ignore[union-attr]
+                  for pid in on_site}  # fmt: skip
+        assert kiosks == {"gate-a", "gate-b"}
+        assert any(p.name_masked == "" for p in on_site.values())
+        released = [r for r in ledger.latest_per_person(site.PRESENCE_KINDS)
+                    if r.kind == "quarantine_release" and r.reason == "released"]  # fmt: skip
+        assert len({r.person_id for r in released} & set(on_site)) == 2
+        steps = ledger._conn.execute(
+            "SELECT count(*) FROM records WHERE kind = 'step' AND body LIKE '%\"n\":399%'"
+        ).fetchone()[0]
+        assert steps == 6
