@@ -14,6 +14,13 @@ from tamper import raw  # noqa: F401  (the tests import it from here)
 
 from gatekeeper.cli.main import cli
 
+# The simulated ledger of conftest.py's `simulated` fixture (here, not in conftest.py:
+# a test module importing "conftest" gets whichever conftest another folder put first)
+SEED = 7
+DAYS = 3
+PEOPLE = 40
+START = "2020-03-01"
+
 # The installed console script, next to the interpreter running the tests.
 EXE = Path(sys.executable).with_name("gatekeeper")
 

@@ -7,12 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from cli_support import run
-
-SEED = 7
-DAYS = 3
-PEOPLE = 40
-START = "2020-03-01"
+from cli_support import DAYS, PEOPLE, SEED, START, run
 
 
 def _isolate(mp: pytest.MonkeyPatch, home: Path) -> None:

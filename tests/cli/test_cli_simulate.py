@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from cli_support import run, run_exe
-from conftest import DAYS, PEOPLE, SEED, START
+from cli_support import DAYS, PEOPLE, SEED, START, run, run_exe
 
 from gatekeeper.ledger import Ledger
 

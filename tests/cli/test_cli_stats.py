@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from cli_support import assert_user_error, one_line_error, run, run_exe, snapshot
-from conftest import DAYS, START
+from cli_support import DAYS, START, assert_user_error, one_line_error, run, run_exe, snapshot
 
 from gatekeeper.ledger import Ledger
 
