@@ -23,7 +23,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -31,11 +31,13 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))  # tests/: schema2_queries
 
 import bench_ledger  # noqa: E402  (its builder makes the 1,000,000-record ledger)
+from schema2_queries import every_admission, unclosed_scanned, walked_latest  # noqa: E402
 
 from gatekeeper.domain.policy import Policy  # noqa: E402
-from gatekeeper.ledger import Ledger, NewRecord, StoredRecord, columns, store  # noqa: E402
+from gatekeeper.ledger import Ledger, NewRecord  # noqa: E402
 from gatekeeper.services import review, site  # noqa: E402
 from gatekeeper.services.accounts import Role, simulation_actor  # noqa: E402
 from gatekeeper.services.exports import export_day, headers  # noqa: E402
@@ -206,43 +208,6 @@ def bench_exports(directory: Path, screenings: int) -> None:
         print(f"  baseline csv.writer of the same {len(values):,} rows: {seconds * 1000:.0f} ms")
         seconds, _ = timed(lambda: daily_rows(ledger, DAY.isoformat(), tz=TZ), 3)
         print(f"  of which reading the rows (daily_rows): {seconds * 1000:.0f} ms")
-
-
-def walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
-    """The baseline: `Ledger.latest_per_person` as it was up to schema 2, walking each
-    person's records back from the newest (records_person) to a record of the kinds."""
-    marks = ", ".join("?" * len(kinds))
-    rows = ledger._conn.execute(
-        f"SELECT {columns.SELECT} FROM records WHERE seq IN ("
-        f"SELECT (SELECT r.seq FROM records r INDEXED BY records_person "
-        f"WHERE r.person_id = p.person_id "
-        f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p) ORDER BY seq",
-        [str(k) for k in kinds],
-    )
-    return [store._stored(row) for row in rows]
-
-
-def unclosed_scanned(ledger: Ledger, kind: str, closed_by: str) -> list[StoredRecord]:
-    """`Ledger.unclosed` as it was up to schema 2: every record of the kind read from
-    the table (records_stats), its subject's records probed (records_subject); the
-    indexes named, or SQLite would take schema 3's for this text too."""
-    rows = ledger._conn.execute(
-        f"SELECT {columns.SELECT} FROM records r INDEXED BY records_stats WHERE r.kind = ? "
-        "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
-        "INDEXED BY records_subject WHERE c.subject_id = r.subject_id AND c.kind = ?) "
-        "ORDER BY r.seq",
-        (str(kind), str(closed_by)),
-    )
-    return [store._stored(row) for row in rows]
-
-
-def every_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
-    """The baseline's `site._last_admission`: every passage of the person read."""
-    last = None
-    for record in ledger.records(person_id=person_id, kind="passage"):
-        if record.outcome == "admitted":
-            last = record
-    return last
 
 
 @contextmanager

@@ -3,16 +3,16 @@ open quarantine cases, the outcome series, rounds, disinfection and alerts."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 from manager_support import DAY_LIST, POLICY, START, build_simulated
+from schema2_queries import every_admission, unclosed_scanned, walked_latest
 from services_support import Gate, actor, registration, resident_id
 
 from gatekeeper.domain.vocab import Channel, QuarantineDecision, Reason, RoundSlot, Zone
-from gatekeeper.ledger import Ledger, NewRecord, StoredRecord, columns, store
+from gatekeeper.ledger import Ledger, NewRecord
 from gatekeeper.services import site
 from gatekeeper.services.stats import day_stats
 from gatekeeper.simulation.traffic import Simulation
@@ -184,43 +184,6 @@ def test_series_and_view_match_day_stats_on_a_simulated_ledger(simulated: Path) 
 # --- the dashboard answers as before the person/kind index ----------------------------------
 
 
-def _walked_latest(ledger: Ledger, kinds: Sequence[str]) -> list[StoredRecord]:
-    """`Ledger.latest_per_person` as it was up to schema 2 (each person's records walked
-    back from the newest), the reference for the seek that replaced it."""
-    marks = ", ".join("?" * len(kinds))
-    rows = ledger._conn.execute(
-        f"SELECT {columns.SELECT} FROM records WHERE seq IN ("
-        f"SELECT (SELECT r.seq FROM records r INDEXED BY records_person "
-        f"WHERE r.person_id = p.person_id "
-        f"AND r.kind IN ({marks}) ORDER BY r.seq DESC LIMIT 1) FROM people p) ORDER BY seq",
-        [str(k) for k in kinds],
-    )
-    return [store._stored(row) for row in rows]
-
-
-def _unclosed_scanned(ledger: Ledger, kind: str, closed_by: str) -> list[StoredRecord]:
-    """`Ledger.unclosed` as it was up to schema 2: every record of the kind read from
-    the table (records_stats), its subject's records probed (records_subject); the
-    indexes named, or SQLite would take schema 3's for this text too."""
-    rows = ledger._conn.execute(
-        f"SELECT {columns.SELECT} FROM records r INDEXED BY records_stats WHERE r.kind = ? "
-        "AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM records c "
-        "INDEXED BY records_subject WHERE c.subject_id = r.subject_id AND c.kind = ?) "
-        "ORDER BY r.seq",
-        (str(kind), str(closed_by)),
-    )
-    return [store._stored(row) for row in rows]
-
-
-def _every_admission(ledger: Ledger, person_id: str) -> StoredRecord | None:
-    """`site._last_admission` as it was: every passage of the person, the last admitted."""
-    last = None
-    for record in ledger.records(person_id=person_id, kind="passage"):
-        if record.outcome == "admitted":
-            last = record
-    return last
-
-
 @pytest.fixture(scope="module")
 def replica(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A replica's ledger: two kiosks' simulated weeks (the other kiosk's records taken
@@ -266,9 +229,9 @@ def test_dashboard_answers_as_the_walk_did_on_a_replica(
                     for d in range(DAYS_REPLICA + 2)]  # fmt: skip
         new = [site.load(ledger, POLICY, now) for now in evenings]
         with monkeypatch.context() as old:
-            old.setattr(Ledger, "latest_per_person", _walked_latest)
-            old.setattr(Ledger, "unclosed", _unclosed_scanned)
-            old.setattr(site, "_last_admission", _every_admission)
+            old.setattr(Ledger, "latest_per_person", walked_latest)
+            old.setattr(Ledger, "unclosed", unclosed_scanned)
+            old.setattr(site, "_last_admission", every_admission)
             walked = [site.load(ledger, POLICY, now) for now in evenings]
         assert new == walked
         assert any(view.cases for view in new)
