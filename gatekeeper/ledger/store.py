@@ -344,7 +344,7 @@ class Ledger:
             version, stored_kiosk = _inspect(file, known, display, check_pages=not readonly)
         conn: sqlite3.Connection | None  # None until connected (see the except below)
         if readonly:
-            if version < known:
+            if version < min(known, schema.READABLE_VERSION):
                 raise OutdatedLedgerError(path=display, found=version, known=known)
             conn = _open_readonly(file, display)
             try:
@@ -524,8 +524,9 @@ class Ledger:
         kinds = list(dict.fromkeys(str(k) for k in kinds))
         if not kinds:
             return []
-        newest = ", ".join(  # INDEXED BY: as in `unclosed`, never left to the statistics
-            "coalesce((SELECT max(r.seq) FROM records r INDEXED BY records_person_kind "
+        hint = self._index_hint("records_person_kind")  # as in `unclosed`
+        newest = ", ".join(
+            f"coalesce((SELECT max(r.seq) FROM records r {hint}"
             f"WHERE r.person_id = p.person_id AND r.kind = ?{i}), 0)"
             for i in range(1, len(kinds) + 1)
         )
@@ -549,6 +550,12 @@ class Ledger:
         ).fetchone()
         return _stored(row) if row else None
 
+    def _index_hint(self, index: str) -> str:
+        """`INDEXED BY index ` on a ledger of schema 3 or later, which has the index;
+        nothing on an older one read as it is (read-only: schema.READABLE_VERSION),
+        where SQLite picks what the file has: the same rows, more slowly."""
+        return f"INDEXED BY {index} " if self.schema_version >= 3 else ""
+
     def unclosed(self, kind: str, closed_by: str) -> list[StoredRecord]:
         """Records of `kind` whose subject has no record of `closed_by` yet (an open
         quarantine case: a start and no release), in seq order. Both halves are served
@@ -556,10 +563,11 @@ class Ledger:
         the cost does not grow with the cases closed long ago. INDEXED BY, because
         ANALYZE's statistics (the NULL subjects of most records) make SQLite pick a scan
         of the whole table instead; a missing index is then an error, not a slow query."""
+        hint = self._index_hint("records_kind_subject")
         cursor = self._conn.execute(
-            f"SELECT {_RECORD_COLUMNS} FROM records r INDEXED BY records_kind_subject "
+            f"SELECT {_RECORD_COLUMNS} FROM records r {hint}"
             "WHERE r.kind = ? AND r.subject_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
-            "records c INDEXED BY records_kind_subject WHERE c.kind = ? "
+            f"records c {hint}WHERE c.kind = ? "
             "AND c.subject_id = r.subject_id) ORDER BY r.seq",
             (str(kind), str(closed_by)),
         )

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from cli_support import assert_user_error, raw, run, run_exe, snapshot
 
-from gatekeeper.ledger import Ledger
+from gatekeeper.ledger import Ledger, NewRecord, schema
 
 OK_LINE = re.compile(r"OK: (\d+) records, head ([0-9a-f]{64})")
 COLUMNS = (
@@ -72,6 +73,23 @@ def test_verify_leaves_the_ledger_byte_identical(ledger_copy: Path) -> None:
     before = ledger_copy.read_bytes()
     assert run("verify", "--db", ledger_copy).exit_code == 0
     assert ledger_copy.read_bytes() == before
+
+
+def test_an_archived_ledger_of_the_previous_schema_is_verified_as_it_is(tmp_path: Path) -> None:
+    """An inspector's verify of a ledger made before schema 3 (which only added indexes)
+    says OK and writes nothing to the file: no upgrade asked for, none done."""
+    path = tmp_path / "archive.db"
+    with Ledger.open(path, kiosk_id="gate-a", migrations=schema.MIGRATIONS[:2]) as old:
+        old.append_all([
+            NewRecord(kind="person", at=datetime(2024, 4, 1, 8, i, tzinfo=UTC),
+                      day="2024-04-01", person_id=f"p{i}", body={"name": f"工人{i}"})
+            for i in range(40)
+        ])  # fmt: skip
+    before = path.read_bytes()
+    result = run("verify", "--db", path)
+    assert result.exit_code == 0, result.output
+    assert OK_LINE.fullmatch(result.output.split("\n")[0])
+    assert path.read_bytes() == before
 
 
 @pytest.mark.xfail(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -256,9 +257,10 @@ def _indexes(conn: sqlite3.Connection) -> set[str]:
 
 
 def test_a_version_2_ledger_gets_the_site_indexes_on_open(tmp_path: Path) -> None:
-    """Schema 3 only adds two indexes: a ledger made by the previous schema gets them on
-    its first read-write open (read-only ones, verify and stats, ask for that open
-    first, as for every migration), keeps every record, verifies, answers the same."""
+    """Schema 3 only adds two indexes: a ledger made by the previous schema is read as
+    it is by a read-only open (an inspector's verify writes nothing to the file, not
+    even the indexes) with the same answers, and gets the indexes on its first
+    read-write open, keeping every record."""
     path = tmp_path / "l.db"
     with Ledger.open(path, kiosk_id="gate-a", migrations=schema.MIGRATIONS[:2]) as old:
         assert old.schema_version == 2
@@ -270,8 +272,15 @@ def test_a_version_2_ledger_gets_the_site_indexes_on_open(tmp_path: Path) -> Non
         cases = [r for r in old.records(kind="quarantine_start") if r.subject_id not in closed]
         rows = old._conn.execute(f"SELECT {columns.SELECT} FROM records").fetchall()
         head = old.head()
-    with pytest.raises(OutdatedLedgerError):
-        Ledger.open(path, readonly=True)
+    image = path.read_bytes()
+    with Ledger.open(path, readonly=True) as inspector:
+        assert inspector.schema_version == 2
+        assert inspector.verify().ok and inspector.head() == head
+        assert _raw(inspector._conn, inspector.latest_per_person(PRESENCE)) == before
+        assert inspector.unclosed("quarantine_start", "quarantine_release") == cases
+    assert path.read_bytes() == image
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as look:
+        assert not {"records_person_kind", "records_kind_subject"} & _indexes(look)
     with Ledger.open(path) as ledger:
         assert ledger.schema_version == SCHEMA_VERSION == 3
         assert {"records_person_kind", "records_kind_subject"} <= _indexes(ledger._conn)
@@ -282,3 +291,13 @@ def test_a_version_2_ledger_gets_the_site_indexes_on_open(tmp_path: Path) -> Non
     with Ledger.open(path, readonly=True) as inspector:
         report = inspector.verify()
         assert report.ok and report.head == head
+
+
+def test_a_version_1_ledger_read_only_asks_for_the_upgrade(tmp_path: Path) -> None:
+    """Version 2 added the accounts table, which the readers need: read-only, such a file
+    is refused with the upgrade message (schema.READABLE_VERSION), not half read."""
+    path = tmp_path / "l.db"
+    with Ledger.open(path, kiosk_id="gate-a", migrations=schema.MIGRATIONS[:1]) as old:
+        old.append_all([person(0)])
+    with pytest.raises(OutdatedLedgerError):
+        Ledger.open(path, readonly=True)
