@@ -20,9 +20,11 @@ import os
 import pwd
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -225,7 +227,22 @@ def start_cluster(*, durable: bool = False, options: str = "") -> Server:
     )  # fmt: skip
     _start(server, port)
     atexit.register(remove, server)
+    _exit_on_sigterm()
     return server
+
+
+def _exit_on_sigterm() -> None:
+    """A run stopped by SIGTERM (a CI job's timeout, `kill`) exits through SystemExit,
+    so the atexit above stops its clusters; Python's default for SIGTERM exits with
+    no atexit at all. A handler someone else set is kept."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
+        signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
 
 
 def from_environment() -> Server | None:

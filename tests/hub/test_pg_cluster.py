@@ -1,5 +1,6 @@
-"""The tests' throwaway PostgreSQL never outlives its run: a run killed before its
-fixture stops the cluster leaves it to be swept by the next one."""
+"""The tests' throwaway PostgreSQL never outlives its run: a run stopped by SIGTERM
+stops its cluster on the way out; a run killed outright (SIGKILL) leaves it to be
+swept by the next one."""
 
 from __future__ import annotations
 
@@ -44,4 +45,21 @@ def test_a_cluster_whose_run_was_killed_is_swept() -> None:
         run.wait(timeout=30)
     assert _running(folder)  # left behind
     assert folder in pg_cluster.sweep_stale()
+    assert not folder.exists()
+
+
+def test_a_run_stopped_by_sigterm_stops_its_cluster() -> None:
+    """A CI job's timeout or `kill` sends SIGTERM: the run exits through atexit, which
+    stops and removes its cluster (Python's default would exit without it)."""
+    if os.environ.get(pg_cluster.ENV):
+        pytest.skip("GATEKEEPER_TEST_HUB's server is not ours")
+    tests = str(Path(__file__).resolve().parents[1])
+    run = subprocess.Popen([sys.executable, "-c", STARTER.format(tests=tests)],
+                           stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        folder = Path(run.stdout.readline().strip())  # type: ignore[union-attr]
+        assert _running(folder)
+    finally:
+        run.send_signal(signal.SIGTERM)
+        assert run.wait(timeout=60) == 128 + signal.SIGTERM
     assert not folder.exists()
