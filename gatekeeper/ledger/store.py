@@ -551,10 +551,14 @@ class Ledger:
         return _stored(row) if row else None
 
     def _index_hint(self, index: str) -> str:
-        """`INDEXED BY index ` on a ledger of schema 3 or later, which has the index;
-        nothing on an older one read as it is (read-only: schema.READABLE_VERSION),
-        where SQLite picks what the file has: the same rows, more slowly."""
-        return f"INDEXED BY {index} " if self.schema_version >= 3 else ""
+        """`INDEXED BY index ` where the file has the index; nothing where it has not (a
+        schema-2 file read as it is, schema.READABLE_VERSION, or an index someone
+        dropped by hand), and SQLite picks what the file has: the same rows, more
+        slowly, never "no such index" on the manager's dashboard."""
+        found = self._conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (index,)
+        ).fetchone()
+        return f"INDEXED BY {index} " if found else ""
 
     def unclosed(self, kind: str, closed_by: str) -> list[StoredRecord]:
         """Records of `kind` whose subject has no record of `closed_by` yet (an open
