@@ -37,7 +37,7 @@ import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 import zxingcpp  # noqa: E402
 from gate_frames import CLASSES, gate_frames  # noqa: E402
-from scanner_support import CORPUS, corpus_text  # noqa: E402
+from scanner_support import CORPUS, corpus_pictures  # noqa: E402
 
 from gatekeeper.scanner.decoder import Decoder  # noqa: E402
 
@@ -155,10 +155,7 @@ def run_corpus(decoder: Decoder) -> None:
     if not CORPUS.is_dir():
         print(f"\ncorpus: SKIPPED, not found at {CORPUS}")
         return
-    items = [
-        (cv2.imread(str(p)), corpus_text(p))
-        for p in sorted(CORPUS.glob("*/*.png"))
-    ]
+    items = corpus_pictures()
     print(f"\nZXing corpus ({len(items)} images, {CORPUS}):")
     print(HEADER)
     for name, thorough in (("per-frame", False), ("thorough", True)):

@@ -27,7 +27,7 @@ import zxingcpp  # noqa: E402
 from pyzbar import pyzbar  # noqa: E402
 from scanner_support import (  # noqa: E402
     CORPUS,
-    corpus_text,
+    corpus_pictures,
     place,
     qr_image,
     scene,
@@ -46,10 +46,7 @@ def corpus(repeat: int) -> None:
     if not CORPUS.is_dir():
         print(f"corpus: SKIPPED, not found at {CORPUS}")
         return
-    items = [
-        (cv2.imread(str(p)), corpus_text(p))
-        for p in sorted(CORPUS.glob("*/*.png"))
-    ]
+    items = corpus_pictures()
     decoder = Decoder()
 
     def ours(image: np.ndarray) -> list[str]:

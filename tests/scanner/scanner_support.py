@@ -33,6 +33,12 @@ def corpus_text(png: Path) -> str:
         "utf-8")  # fmt: skip
 
 
+def corpus_pictures() -> list[tuple[np.ndarray, str]]:
+    """(picture, what its code holds) for every corpus image, [] without the corpus:
+    what the benchmarks read."""
+    return [(cv2.imread(str(png)), corpus_text(png)) for png in sorted(CORPUS.glob("*/*.png"))]
+
+
 def corpus_items() -> list[tuple[Path, str]]:
     """(image, expected text) pairs; the test is skipped with a reason when absent."""
     if not CORPUS.is_dir():
